@@ -1,0 +1,48 @@
+# Two commands do all set-up: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+export FLASK_APP := wsgi.py
+
+.PHONY: run test install install-dev migrate seed lint bench chromium test-sqlite test-postgres
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed
+	$(PIP) install -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(VENV)/bin/flask db upgrade
+
+seed: migrate
+	$(VENV)/bin/flask seed reference
+	$(VENV)/bin/flask seed demo
+
+## Serve the app with demo data on http://localhost:5000 (SQLite in instance/).
+run: seed
+	$(VENV)/bin/flask run --host localhost --port 5000
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+## The whole suite: SQLite, then PostgreSQL when reachable (required under CI), lint.
+test: install-dev chromium
+	$(VENV)/bin/ruff check app tests bench seeds
+	$(PY) -m pytest -q
+	@bash scripts/test-postgres.sh
+
+lint: install-dev
+	$(VENV)/bin/ruff check app tests bench seeds
+	$(VENV)/bin/ruff format --check app tests bench seeds
+
+bench: install-dev
+	$(PY) -m bench.run

@@ -1,0 +1,60 @@
+"""Application factory: config, extensions, blueprints, errors, CLI — nothing else."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from flask import Flask
+
+from app.config import load_config
+
+# Feature packages whose routes module exposes `blp` (a flask-smorest Blueprint).
+API_BLUEPRINTS = (
+    "app.auth.routes",
+    "app.schools.routes",
+    "app.interests.routes",
+    "app.portfolio.routes",
+    "app.internships.routes",
+    "app.anschluss.routes",
+    "app.dashboards.routes",
+    "app.core.meta_routes",
+)
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__, static_folder=None)
+    app.config.update(load_config(config))
+
+    from app.core.db import configure_sqlite
+    from app.core.errors import register_error_handlers
+    from app.core.policy import enforce_access_policy
+    from app.core.security import init_security
+    from app.core.transactions import init_transactions
+    from app.extensions import api, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.config.get("MIGRATIONS_DIR", "migrations")))
+    login_manager.init_app(app)
+    limiter.init_app(app)
+    api.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
+
+    import_module("app.models")  # every model registered before mappers configure
+
+    init_security(app)
+    app.before_request(enforce_access_policy)
+    init_transactions(app)
+    register_error_handlers(app)
+
+    for module_name in API_BLUEPRINTS:
+        api.register_blueprint(import_module(module_name).blp)
+
+    from app.frontend import frontend
+
+    app.register_blueprint(frontend)
+
+    from app.cli import register_cli
+
+    register_cli(app)
+    return app

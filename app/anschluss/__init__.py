@@ -1,0 +1,1 @@
+"""anschluss feature."""

@@ -1,0 +1,65 @@
+"""Session routes: CSRF token, password login, logout, who am I."""
+
+from __future__ import annotations
+
+from flask import current_app, request
+from flask_login import current_user
+from flask_smorest import Blueprint
+
+from app.auth import services
+from app.auth.schemas import CsrfSchema, LoginSchema, MeSchema
+from app.auth.sessions import end_session
+from app.core.policy import access, authenticated, public
+from app.core.security import csrf_token
+from app.extensions import limiter
+
+blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Sessions and login")
+
+
+def login_account_key() -> str:
+    """Rate-limit key per account: the username the client claims, normalised."""
+    body = request.get_json(silent=True)
+    username = body.get("username") if isinstance(body, dict) else None
+    return f"account:{str(username or '').strip().lower()[:80]}"
+
+
+def login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@blp.route("/csrf", methods=["GET"])
+@access(public("Needed before any unsafe request, including login"))
+@blp.response(200, CsrfSchema)
+def get_csrf():
+    """Get the CSRF token to send as X-CSRF-Token on unsafe requests."""
+    return {"csrf_token": csrf_token()}
+
+
+@blp.route("/login", methods=["POST"])
+@access(public("Anyone may try to log in"))
+@limiter.limit(login_limit)
+@limiter.limit(login_limit, key_func=login_account_key)
+@blp.arguments(LoginSchema)
+@blp.response(200, MeSchema)
+@blp.alt_response(401, description="Username or password is wrong")
+@blp.alt_response(429, description="Too many attempts")
+def login(credentials):
+    """Log in with username and password (staff, and demo pupils)."""
+    user = services.login_with_password(credentials["username"], credentials["password"])
+    return {**services.account_summary(user), "csrf_token": csrf_token()}
+
+
+@blp.route("/logout", methods=["POST"])
+@access(authenticated("Everyone may end their own session"))
+@blp.response(204)
+def logout():
+    """End the session on the server; the cookie is useless afterwards."""
+    end_session(current_user._get_current_object())
+
+
+@blp.route("/me", methods=["GET"])
+@access(authenticated("Everyone may see their own account"))
+@blp.response(200, MeSchema)
+def me():
+    """The logged-in account, its role, scope and classes."""
+    return {**services.account_summary(current_user), "csrf_token": csrf_token()}

@@ -1,0 +1,34 @@
+"""Request and response schemas of accounts and sessions."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+
+from app.core.schemas import InputSchema, OutputSchema
+
+
+class CsrfSchema(OutputSchema):
+    csrf_token = ma.fields.String(required=True)
+
+
+class LoginSchema(InputSchema):
+    username = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=80))
+    password = ma.fields.String(
+        required=True, load_only=True, validate=ma.validate.Length(min=1, max=256)
+    )
+
+
+class MeSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    role = ma.fields.String(required=True)
+    username = ma.fields.String(allow_none=True)
+    display_name = ma.fields.String()
+    first_name = ma.fields.String()
+    last_name = ma.fields.String()
+    school_id = ma.fields.Integer(allow_none=True)
+    kommune_id = ma.fields.Integer(allow_none=True)
+    provider_id = ma.fields.Integer(allow_none=True)
+    class_ids = ma.fields.List(ma.fields.Integer())
+    has_password = ma.fields.Boolean()
+    passkey_count = ma.fields.Integer()
+    csrf_token = ma.fields.String()

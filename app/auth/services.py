@@ -1,0 +1,61 @@
+"""Password login and the account summary."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import func, select
+
+from app.auth.models import User, WebAuthnCredential
+from app.auth.passwords import verify_password
+from app.auth.sessions import start_session
+from app.core.errors import Unauthorized
+from app.extensions import db
+from app.schools.models import ClassMembership, ClassTeacher
+
+security_log = logging.getLogger("anschluss.security")
+
+LOGIN_FAILED = "Username or password is wrong."
+
+
+def login_with_password(username: str, password: str) -> User:
+    """Same answer for an unknown user and a wrong password (no account enumeration)."""
+    user = db.session.scalar(select(User).where(User.username == username.strip().lower()))
+    valid = verify_password(user.password_hash if user else None, password)
+    if not user or not valid or not user.active:
+        security_log.warning("password login failed", extra={"username_known": bool(user)})
+        raise Unauthorized(LOGIN_FAILED, title="Login failed")
+    start_session(user, "password")
+    return user
+
+
+def account_summary(user: User) -> dict:
+    if user.role == "pupil":
+        class_ids = db.session.scalars(
+            select(ClassMembership.class_id).where(ClassMembership.pupil_id == user.id)
+        ).all()
+    elif user.role == "teacher":
+        class_ids = db.session.scalars(
+            select(ClassTeacher.class_id).where(ClassTeacher.teacher_id == user.id)
+        ).all()
+    else:
+        class_ids = []
+    passkeys = db.session.scalar(
+        select(func.count()).select_from(WebAuthnCredential).where(
+            WebAuthnCredential.user_id == user.id
+        )
+    )
+    return {
+        "id": user.id,
+        "role": user.role,
+        "username": user.username,
+        "display_name": user.display_name,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "school_id": user.school_id,
+        "kommune_id": user.kommune_id,
+        "provider_id": user.provider_id,
+        "class_ids": list(class_ids),
+        "has_password": bool(user.password_hash),
+        "passkey_count": passkeys,
+    }

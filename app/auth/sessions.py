@@ -1,0 +1,77 @@
+"""Server-side sessions behind flask-login: revocable, with idle and absolute timeouts."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from flask import current_app, session
+from flask_login import login_user, logout_user
+from sqlalchemy import select, update
+
+from app.auth.models import User, UserSession
+from app.core.db import utcnow
+from app.extensions import db, login_manager
+
+# Write last_seen_at at most this often, so reads don't turn into writes on every request.
+_TOUCH_INTERVAL_SECONDS = 60
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(user: User, method: str) -> None:
+    """Log the user in under a brand-new session identifier (old cookie content is dropped)."""
+    session.clear()
+    token = secrets.token_urlsafe(32)
+    db.session.add(UserSession(token_hash=_hash(token), user_id=user.id, method=method))
+    db.session.flush()
+    user.session_token = token
+    login_user(user)
+
+
+def end_session(user: User) -> None:
+    if user.session_token:
+        db.session.execute(
+            update(UserSession)
+            .where(UserSession.token_hash == _hash(user.session_token))
+            .values(revoked_at=utcnow())
+        )
+    logout_user()
+    session.clear()
+
+
+def revoke_all_sessions(user_id: int) -> None:
+    """Passkey revocation, deactivation, password change: every login of the user ends."""
+    db.session.execute(
+        update(UserSession)
+        .where(UserSession.user_id == user_id, UserSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+
+
+@login_manager.user_loader
+def load_user(token: str) -> User | None:
+    row = db.session.execute(
+        select(UserSession, User)
+        .join(User, User.id == UserSession.user_id)
+        .where(UserSession.token_hash == _hash(token))
+    ).first()
+    if row is None:
+        return None
+    user_session, user = row
+    now = utcnow()
+    config = current_app.config
+    idle = config["PUPIL_IDLE_TIMEOUT"] if user.role == "pupil" else config["STAFF_IDLE_TIMEOUT"]
+    if (
+        user_session.revoked_at is not None
+        or not user.active
+        or now - user_session.created_at > config["SESSION_ABSOLUTE_TIMEOUT"]
+        or now - user_session.last_seen_at > idle
+    ):
+        return None
+    if (now - user_session.last_seen_at).total_seconds() > _TOUCH_INTERVAL_SECONDS:
+        user_session.last_seen_at = now
+    user.session_token = token
+    return user

@@ -1,0 +1,1 @@
+"""Reference catalogues (Berufsfelder, SBO elements, Anschluss options, occupations)."""

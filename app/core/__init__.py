@@ -1,0 +1,1 @@
+"""Shared mechanisms (db base, errors, access policy, audit, pagination); no feature logic."""

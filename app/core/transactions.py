@@ -1,0 +1,38 @@
+"""One transaction per request: commit once on success, roll back on any error."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from app.core.problems import problem_response
+from app.extensions import db
+
+
+def init_transactions(app: Flask) -> None:
+    @app.after_request
+    def _commit_or_rollback(response):
+        if response.status_code >= 400:
+            db.session.rollback()
+            return response
+        try:
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            app.logger.info("integrity conflict at commit", exc_info=True)
+            return problem_response(
+                409, "Conflict", "The change conflicts with existing data; nothing was saved."
+            )
+        except OperationalError:
+            db.session.rollback()
+            app.logger.warning("database busy at commit", exc_info=True)
+            return problem_response(
+                503, "Service Unavailable", "The database is busy; please try again.",
+                headers={"Retry-After": "1"},
+            )
+        return response
+
+    @app.teardown_request
+    def _rollback_leftovers(_exc):
+        if db.session.is_active:
+            db.session.rollback()

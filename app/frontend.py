@@ -1,0 +1,36 @@
+"""Serves the progressive web app from frontend/ (no build step)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, abort, send_from_directory
+
+FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
+
+frontend = Blueprint("frontend", __name__)
+
+_NO_CACHE = {"sw.js", "index.html", "manifest.webmanifest"}
+
+
+def _send(filename: str):
+    response = send_from_directory(FRONTEND_DIR, filename)
+    if filename in _NO_CACHE:
+        response.headers["Cache-Control"] = "no-cache"
+    if filename == "sw.js":
+        response.headers["Service-Worker-Allowed"] = "/"
+    if filename.endswith(".webmanifest"):
+        response.mimetype = "application/manifest+json"
+    return response
+
+
+@frontend.get("/")
+def index():
+    return _send("index.html")
+
+
+@frontend.get("/<path:filename>")
+def asset(filename: str):
+    if filename.startswith("api/"):
+        abort(404)
+    return _send(filename)
