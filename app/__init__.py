@@ -11,6 +11,8 @@ from app.config import load_config
 # Feature packages whose routes module exposes `blp` (a flask-smorest Blueprint).
 API_BLUEPRINTS = (
     "app.auth.routes",
+    "app.auth.passkey_routes",
+    "app.auth.enrolment_routes",
     "app.schools.routes",
     "app.interests.routes",
     "app.portfolio.routes",
@@ -25,6 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config.update(load_config(config))
 
+    from app.core.converters import register_converters
     from app.core.db import configure_sqlite
     from app.core.errors import register_error_handlers
     from app.core.policy import enforce_access_policy
@@ -37,6 +40,7 @@ def create_app(config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
     api.init_app(app)
+    register_converters(app, api)
     with app.app_context():
         configure_sqlite(db.engine)
 

@@ -35,9 +35,14 @@ class User(db.Model):
     external_id: Mapped[str | None] = mapped_column(String(64))
     school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), index=True)
     kommune_id: Mapped[int | None] = mapped_column(ForeignKey("kommunen.id"), index=True)
-    provider_id: Mapped[int | None] = mapped_column(ForeignKey("providers.id"), index=True)
+    provider_id: Mapped[int | None] = mapped_column(
+        ForeignKey("providers.id", use_alter=True), index=True
+    )
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Random WebAuthn user handle (user.id of the passkeys): maps a discoverable login to its
+    # owner without putting the database id or a name on the authenticator.
+    webauthn_handle: Mapped[bytes | None] = mapped_column(LargeBinary(64), unique=True)
 
     # flask-login: the id placed in the cookie session is the server-side session token,
     # so revoking the session row ends the login everywhere (see auth/sessions.py).
@@ -108,6 +113,8 @@ class WebAuthnChallenge(db.Model):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Name the user chose for the passkey when asking for registration options.
+    credential_name: Mapped[str | None] = mapped_column(String(80))
 
 
 class EnrolmentCode(db.Model):
