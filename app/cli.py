@@ -12,10 +12,32 @@ seed_cli = AppGroup("seed", help="Load reference and demo data.")
 @seed_cli.command("reference")
 def seed_reference():
     """Load reference data (Schulformen, Berufsfelder, Anschluss options …)."""
+    from app.extensions import db
     from seeds.loader import load_reference
 
     counts = load_reference()
+    db.session.commit()
     click.echo(f"reference data: {counts}")
+
+
+@seed_cli.command("schools")
+@click.option("--kommune", "kommune_name", required=True, help="Kommune name, e.g. Dortmund.")
+@click.option(
+    "--regional-key",
+    "regional_key_prefix",
+    default=None,
+    help="Regionalschlüssel prefix (e.g. 158 for Kreis Mettmann); default: match the place name.",
+)
+def seed_schools(kommune_name: str, regional_key_prefix: str | None):
+    """Import the current NRW schools of one Kommune from the official school list."""
+    from app.extensions import db
+    from seeds.loader import import_schools
+
+    count = import_schools(kommune_name, regional_key_prefix)
+    if not count:
+        raise click.ClickException(f"no current schools found for {kommune_name!r}")
+    db.session.commit()
+    click.echo(f"schools of {kommune_name}: {count}")
 
 
 @seed_cli.command("demo")
@@ -25,11 +47,19 @@ def seed_demo():
 
     if current_app.config["ENV_NAME"] not in ("development", "testing"):
         raise click.ClickException("the demo region exists only in development")
+    from app.extensions import db
     from seeds.demo import seed_demo_region
 
     counts = seed_demo_region()
+    db.session.commit()
     click.echo(f"demo region: {counts}")
 
 
 def register_cli(app: Flask) -> None:
     app.cli.add_command(seed_cli)
+    from app.anschluss.cli import anschluss_cli
+
+    app.cli.add_command(anschluss_cli)
+    from app.notifications.cli import notifications_cli
+
+    app.cli.add_command(notifications_cli)

@@ -240,13 +240,14 @@ def _memberships(region: DemoRegion, pupil_classes: dict[str, str]) -> None:
         elif membership.class_id != class_id:
             membership.class_id = class_id
     class_ids = [c.id for c in region.classes.values()]
-    taught = set(
-        db.session.execute(
+    taught = {
+        tuple(row)
+        for row in db.session.execute(
             select(ClassTeacher.teacher_id, ClassTeacher.class_id).where(
                 ClassTeacher.class_id.in_(class_ids)
             )
-        ).tuples()
-    )
+        )
+    }
     for class_name, _jahrgang, teacher in CLASSES:
         pair = (users[teacher].id, region.classes[class_name].id)
         if pair not in taught:
@@ -304,12 +305,20 @@ def seed_demo_region(today: date | None = None) -> dict[str, int]:
     return counts
 
 
+from seeds.demo_anschluss import add_demo_anschluss  # noqa: E402
+
 # ======================================================================================
 # EXTENSION POINT — feature engineers: append a function `add_xyz(region: DemoRegion) -> dict`
 # (e.g. demo offers and slots, interest profiles, Anschluss plans). Rules:
 #   * idempotent: look objects up by a natural key before creating them; never duplicate;
 #   * deterministic: draw randomness only from `region.random("your-feature")`;
 #   * flush, never commit; return counts to report, e.g. {"offers": 12}.
-# Import your function here and append it, e.g. `DEMO_EXTENSIONS.append(add_demo_offers)`.
+# Put the function in seeds/demo_<feature>.py (import DemoRegion there only under
+# TYPE_CHECKING), then add one import line and one entry below. Extensions run in list order
+# after the core region exists; `region.users["schueler1"]`, `region.pupils_by_class["10a"]`,
+# `region.providers`, `region.schools["gesamtschule"]` … are ready to use.
 # ======================================================================================
-DEMO_EXTENSIONS: list[Callable[[DemoRegion], dict | None]] = []
+DEMO_EXTENSIONS: list[Callable[[DemoRegion], dict | None]] = [
+    add_demo_anschluss,
+    # e.g. add_demo_offers,  (from seeds.demo_internships import add_demo_offers)
+]

@@ -1,0 +1,140 @@
+"""Route for importing a class roster (SchILD-NRW CSV) with preview and all-or-nothing commit."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import Response, json
+from flask_login import current_user
+from flask_smorest import Blueprint
+from flask_smorest.fields import Upload
+from webargs.flaskparser import FlaskParser
+from werkzeug.datastructures import CombinedMultiDict
+
+from app.core.policy import access, allow
+from app.core.problems import PROBLEM_MIMETYPE, PROBLEM_TYPE_BASE, ProblemSchema
+from app.core.schemas import InputSchema, OutputSchema
+from app.schools import roster, scopes
+
+
+class _MultipartParser(FlaskParser):
+    """webargs has no location for a form that carries fields and files together; this one
+    reads both, and reports errors under "form" like any other form field."""
+
+    __location_map__ = {**FlaskParser.__location_map__, "multipart": "load_multipart"}
+
+    def load_multipart(self, req, schema):
+        return self._makeproxy(CombinedMultiDict([req.form, req.files]), schema)
+
+    def _on_validation_error(self, error, req, schema, location, **kwargs):
+        location = "form" if location == "multipart" else location
+        return super()._on_validation_error(error, req, schema, location, **kwargs)
+
+
+class _Blueprint(Blueprint):
+    ARGUMENTS_PARSER = _MultipartParser()
+    DEFAULT_LOCATION_CONTENT_TYPE_MAPPING = {
+        **Blueprint.DEFAULT_LOCATION_CONTENT_TYPE_MAPPING,
+        "multipart": "multipart/form-data",
+    }
+
+
+blp = _Blueprint("roster", __name__, url_prefix="/api/v1", description="Class roster import")
+
+
+class RosterUploadSchema(InputSchema):
+    file = Upload(
+        required=True,
+        metadata={
+            "description": "CSV as SchILD-NRW exports it: `;`-separated, UTF-8 or Windows-1252, "
+            "header row with Nachname, Vorname, Geburtsdatum (TT.MM.JJJJ), an id column "
+            "(Interne ID-Nummer, ID, Schüler-ID or externe ID); optional Klasse, Geschlecht, "
+            "Straße, PLZ, Ort, E-Mail. At most 2 MB and 2000 rows."
+        },
+    )
+    mode = ma.fields.String(
+        load_default="preview",
+        validate=ma.validate.OneOf(roster.MODES),
+        metadata={"description": "`preview` writes nothing; `commit` writes all rows or none."},
+    )
+
+
+class CreatedRowSchema(OutputSchema):
+    row = ma.fields.Integer(required=True)
+    external_id = ma.fields.String(required=True)
+    first_name = ma.fields.String(required=True)
+    last_name = ma.fields.String(required=True)
+
+
+class UpdatedRowSchema(OutputSchema):
+    row = ma.fields.Integer(required=True)
+    external_id = ma.fields.String(required=True)
+    changes = ma.fields.List(ma.fields.String(), required=True)
+
+
+class RejectedRowSchema(OutputSchema):
+    row = ma.fields.Integer(required=True, metadata={"description": "Spreadsheet row (header = 1)"})
+    field = ma.fields.String(required=True, metadata={"description": "Column header in the file"})
+    reason_de = ma.fields.String(required=True)
+    reason_en = ma.fields.String(required=True)
+
+
+class RosterReportSchema(OutputSchema):
+    mode = ma.fields.String(required=True)
+    committed = ma.fields.Boolean(required=True)
+    created = ma.fields.List(ma.fields.Nested(CreatedRowSchema), required=True)
+    updated = ma.fields.List(ma.fields.Nested(UpdatedRowSchema), required=True)
+    unchanged = ma.fields.Integer(required=True)
+    rejected = ma.fields.List(ma.fields.Nested(RejectedRowSchema), required=True)
+
+
+class RosterRejectedSchema(ProblemSchema):
+    """422 of a commit with invalid rows: a problem with the whole report attached."""
+
+    report = ma.fields.Nested(RosterReportSchema)
+
+
+def _rejected_response(report: dict) -> Response:
+    count = len(report["rejected"])
+    summary = (
+        f"{count} Zeile(n) abgelehnt, nichts gespeichert. / {count} row(s) rejected, nothing saved."
+    )
+    errors = {"file": [summary]}
+    for item in report["rejected"]:
+        errors.setdefault(f"rows.{item['row']}.{item['field']}", []).append(item["reason_de"])
+    body = {
+        "type": PROBLEM_TYPE_BASE + "roster-rejected",
+        "title": "Unprocessable Content",
+        "status": 422,
+        "detail": f"{count} row(s) of the file are invalid; nothing was saved.",
+        "errors": errors,
+        "report": report,
+    }
+    return Response(json.dumps(body), status=422, mimetype=PROBLEM_MIMETYPE)
+
+
+@blp.route("/classes/<int:class_id>/roster-imports", methods=["POST"])
+@access(
+    allow(
+        "The class teacher and the school's StuBO import their pupils; admins",
+        teacher=scopes.class_taught,
+        stubo=scopes.class_in_own_school,
+        admin=scopes.class_exists,
+    )
+)
+@blp.arguments(RosterUploadSchema, location="multipart")
+@blp.response(200, RosterReportSchema)
+@blp.alt_response(413, description="The file is larger than 2 MB.")
+@blp.alt_response(
+    422,
+    schema=RosterRejectedSchema,
+    content_type=PROBLEM_MIMETYPE,
+    description="Unreadable file, missing column, too many rows, or (commit) invalid rows — "
+    "then nothing is saved and `report` lists every rejected row.",
+)
+def import_roster(form, class_id: int):
+    """Preview or commit a class roster from a SchILD-NRW CSV export."""
+    data = roster.read_upload(form["file"].stream)
+    report = roster.import_roster(current_user, class_id, data, form["mode"])
+    if form["mode"] == "commit" and not report["committed"]:
+        return _rejected_response(report)
+    return report
