@@ -14,6 +14,7 @@ API_BLUEPRINTS = (
     "app.auth.passkey_routes",
     "app.auth.enrolment_routes",
     "app.schools.routes",
+    "app.schools.roster_routes",
     "app.interests.routes",
     "app.portfolio.routes",
     "app.internships.routes",
@@ -26,6 +27,12 @@ API_BLUEPRINTS = (
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config.update(load_config(config))
+    if app.config["PROXY_COUNT"]:
+        # Behind a TLS proxy the client address (rate limits, audit) comes from its headers.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     from app.core.converters import register_converters
     from app.core.db import configure_sqlite

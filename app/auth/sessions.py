@@ -42,12 +42,23 @@ def end_session(user: User) -> None:
     session.clear()
 
 
-def revoke_all_sessions(user_id: int) -> None:
-    """Passkey revocation, deactivation, password change: every login of the user ends."""
-    db.session.execute(
-        update(UserSession)
-        .where(UserSession.user_id == user_id, UserSession.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
+def revoke_all_sessions(user_id: int, except_token: str | None = None) -> None:
+    """Passkey revocation, deactivation, password change: every login of the user ends
+    (except the one holding `except_token`, when the user revokes from that session)."""
+    query = update(UserSession).where(
+        UserSession.user_id == user_id, UserSession.revoked_at.is_(None)
+    )
+    if except_token:
+        query = query.where(UserSession.token_hash != _hash(except_token))
+    db.session.execute(query.values(revoked_at=utcnow()))
+
+
+def current_session(user: User) -> UserSession | None:
+    """The server-side row of the user's current login (its method and age)."""
+    if not getattr(user, "session_token", None):
+        return None
+    return db.session.scalar(
+        select(UserSession).where(UserSession.token_hash == _hash(user.session_token))
     )
 
 

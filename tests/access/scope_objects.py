@@ -46,10 +46,233 @@ def _provider_id(world, db):
     }
 
 
+def _step_id(world, db):
+    """Portfolio steps (KAoA step of one pupil): own pupil, same Kommune, other Kommune."""
+    from app.portfolio.models import PortfolioStep
+
+    steps = {}
+    for variant, pupil in (
+        ("own", world.pupil),
+        ("same_kommune", world.same_kommune_pupil),
+        ("other_kommune", world.other_pupil),
+    ):
+        step = PortfolioStep(pupil_id=pupil.id, jahrgang="10", sbo_kuerzel="SBO 6.1", sequence=1)
+        db.session.add(step)
+        db.session.flush()
+        steps[variant] = step.id
+    db.session.commit()
+    return steps
+
+
+def _passkey_id(world, db):
+    """A passkey of the own pupil, of a pupil in the same Kommune and of one in the other."""
+    import os
+
+    from app.auth.models import WebAuthnCredential
+
+    ids = {}
+    for variant, owner in (("own", world.pupil), ("same_kommune", world.same_kommune_pupil),
+                           ("other_kommune", world.other_pupil)):
+        passkey = WebAuthnCredential(user_id=owner.id, credential_id=os.urandom(32),
+                                     public_key=b"not-a-key", name="Handy")
+        db.session.add(passkey)
+        db.session.flush()
+        ids[variant] = passkey.id
+    db.session.commit()
+    return ids
+
+
+def _anschluss_objects(world, db, make):
+    """One Anschluss object per scope variant, each belonging to that variant's pupil."""
+    ids = {}
+    for variant, pupil in (("own", world.pupil), ("same_kommune", world.same_kommune_pupil),
+                           ("other_kommune", world.other_pupil)):
+        obj = make(pupil)
+        db.session.add(obj)
+        db.session.flush()
+        ids[variant] = obj.id
+    db.session.commit()
+    return ids
+
+
+def _vereinbarung_id(world, db):
+    """Anschlussvereinbarung versions of the own, same-Kommune and other-Kommune pupil."""
+    from factories import current_school_year
+
+    from app.anschluss.models import Anschlussvereinbarung
+
+    year = current_school_year()
+    return _anschluss_objects(world, db, lambda pupil: Anschlussvereinbarung(
+        pupil_id=pupil.id, school_year_id=year.id, version=1, stufe="10"))
+
+
+def _next_step_id(world, db):
+    """Next steps of an Anschlussvereinbarung of each variant's pupil."""
+    from factories import current_school_year
+
+    from app.anschluss.models import Anschlussvereinbarung, NextStep
+
+    year = current_school_year()
+
+    def make(pupil):
+        agreement = Anschlussvereinbarung(
+            pupil_id=pupil.id, school_year_id=year.id, version=1, stufe="10")
+        db.session.add(agreement)
+        db.session.flush()
+        return NextStep(agreement_id=agreement.id, pupil_id=pupil.id, description="Bewerben",
+                        owner="pupil")
+
+    return _anschluss_objects(world, db, make)
+
+
+def _anschluss_report_id(world, db):
+    """Pending Anschluss reports of each variant's pupil."""
+    from factories import current_school_year
+
+    from app.anschluss.models import AnschlussReport
+
+    year = current_school_year()
+    return _anschluss_objects(world, db, lambda pupil: AnschlussReport(
+        pupil_id=pupil.id, school_year_id=year.id, proposed_status="nokean"))
+
+
+def _round_id(world, db):
+    from allocation.helpers import make_round, school_days
+
+    days = school_days(2)
+    ids = {
+        "own": make_round(school=world.school, days=days).id,
+        "same_kommune": make_round(school=world.same_kommune_school, days=days).id,
+        "other_kommune": make_round(school=world.other_school, days=days).id,
+    }
+    db.session.commit()
+    return ids
+
+
+def _notification_id(world, db):
+    from app.notifications.models import Notification
+    from app.notifications.services import notify
+
+    ids = {}
+    for variant, pupil in (("own", world.pupil), ("same_kommune", world.same_kommune_pupil),
+                           ("other_kommune", world.other_pupil)):
+        notify(pupil.id, "booking_confirmed", {"offer_title": "IT", "starts_on": "2027-02-01"})
+        ids[variant] = db.session.scalar(
+            db.select(db.func.max(Notification.id)).where(Notification.user_id == pupil.id))
+    db.session.commit()
+    return ids
+
+
+def _chain_cases(world, db):
+    """Verantwortungskette cases: "own" handed to world.berufskolleg (world.users.bk_coordinator),
+    "same_kommune" to the coordination of world.kommune, "other_kommune" to the other Kommune's."""
+    import factories as f
+    from chain.helpers import hand_over
+
+    same_stubo = f.make_user("stubo", school_id=world.same_kommune_school.id)
+    other_stubo = f.make_user("stubo", school_id=world.other_school.id)
+    ids = {
+        "own": hand_over(world.users.stubo, world.pupil, "berufskolleg", world.berufskolleg).id,
+        "same_kommune": hand_over(same_stubo, world.same_kommune_pupil, "kommune").id,
+        "other_kommune": hand_over(other_stubo, world.other_pupil, "kommune").id,
+    }
+    db.session.commit()
+    return ids
+
+
+def _handover_consent_id(world, db):
+    """Handover consents of the own, same-Kommune and other-Kommune pupil."""
+    from chain.helpers import give_consent
+
+    ids = {
+        "own": give_consent(world.pupil, "kommune").id,
+        "same_kommune": give_consent(world.same_kommune_pupil, "kommune").id,
+        "other_kommune": give_consent(world.other_pupil, "kommune").id,
+    }
+    db.session.commit()
+    return ids
+
+
+def _identification_round_id(world, db):
+    """Identification rounds of world.kommune (own and same Kommune) and of the other Kommune."""
+    from datetime import date
+
+    from factories import current_school_year
+
+    from app.anschluss.handover_models import IdentificationRound
+
+    year = current_school_year()
+    day = date(year.ends_on.year, 3, 1)
+    rounds = {}
+    for variant, kommune in (("own", world.kommune), ("same_kommune", world.kommune),
+                             ("other_kommune", world.other_kommune)):
+        identification_round = IdentificationRound(
+            kommune_id=kommune.id, school_year_id=year.id, name=f"Runde {variant}",
+            starts_on=day, ends_on=date(day.year, 5, 31))
+        db.session.add(identification_round)
+        db.session.flush()
+        rounds[variant] = identification_round.id
+    db.session.commit()
+    return rounds
+
+
+def _internship_objects(world, db) -> dict:
+    """A BFE offer, a slot and a requested booking per variant: "own" = live offer of
+    world.provider_org, booked by world.pupil; "same_kommune" = a draft offer of another provider
+    of world.kommune (Kommune staff may reach it, school users may not: live offers are a
+    Kommune-wide catalogue), booked by world.same_kommune_pupil; "other_kommune" = live offer of
+    world.other_provider_org, booked by world.other_pupil."""
+    import factories as f
+    from internships.helpers import make_offer, make_slot
+
+    from app.internships.capacity import place_booking
+
+    providers = {"own": world.provider_org, "same_kommune": f.make_provider(world.kommune),
+                 "other_kommune": world.other_provider_org}
+    pupils = {"own": world.pupil, "same_kommune": world.same_kommune_pupil,
+              "other_kommune": world.other_pupil}
+    ids = {"offer_id": {}, "slot_id": {}, "booking_id": {}}
+    for variant, provider in providers.items():
+        status = "draft" if variant == "same_kommune" else "published"
+        slot = make_slot(make_offer(provider, status=status))
+        booking = place_booking(pupils[variant].id, slot, "ITC", status="requested",
+                                source="pupil")
+        ids["offer_id"][variant] = slot.offer_id
+        ids["slot_id"][variant] = slot.id
+        ids["booking_id"][variant] = booking.id
+    db.session.commit()
+    return ids
+
+
+def _offer_id(world, db):
+    return _internship_objects(world, db)["offer_id"]
+
+
+def _slot_id(world, db):
+    return _internship_objects(world, db)["slot_id"]
+
+
+def _booking_id(world, db):
+    return _internship_objects(world, db)["booking_id"]
+
+
 SCOPE_OBJECTS = {
     "school_id": _school_id,
     "class_id": _class_id,
     "pupil_id": _pupil_id,
     "kommune_id": _kommune_id,
     "provider_id": _provider_id,
+    "step_id": _step_id,
+    "passkey_id": _passkey_id,
+    "vereinbarung_id": _vereinbarung_id,
+    "next_step_id": _next_step_id,
+    "anschluss_report_id": _anschluss_report_id,
+    "round_id": _round_id,
+    "notification_id": _notification_id,
+    "case_id": _chain_cases,
+    "handover_consent_id": _handover_consent_id,
+    "identification_round_id": _identification_round_id,
+    "offer_id": _offer_id,
+    "slot_id": _slot_id,
+    "booking_id": _booking_id,
 }

@@ -1,0 +1,216 @@
+"""One-time enrolment codes: a teacher hands a pupil a code, the pupil logs in with it once.
+
+Codes are short and unambiguous (no 0/O/1/I), shown only once; the database keeps an HMAC of
+each (keyed with the app secret), so a leaked table yields no usable code. A code is used up by
+a conditional UPDATE, so two parallel uses of one code let exactly one through.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+import unicodedata
+from urllib.parse import quote
+
+import segno
+from flask import current_app
+from sqlalchemy import select, update
+
+from app.auth.models import EnrolmentCode, User, WebAuthnCredential
+from app.auth.passkey_management import revoke_all_passkeys
+from app.auth.passwords import hash_password
+from app.auth.sessions import start_session
+from app.core import audit
+from app.core.db import utcnow
+from app.core.errors import Invalid, Unauthorized
+from app.extensions import db
+from app.schools.models import ClassMembership
+
+security_log = logging.getLogger("anschluss.security")
+
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols: 8 characters carry 40 bits
+CODE_LENGTH = 8
+CODE_INVALID = "The code is invalid or has expired. Please ask your teacher for a new one."
+
+
+def generate_code() -> str:
+    raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def normalise_code(code: str) -> str:
+    """What pupils type: any case, with or without the hyphen or spaces."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def code_hash(code: str) -> str:
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, normalise_code(code).encode(), hashlib.sha256).hexdigest()
+
+
+def enrol_url(code: str) -> str:
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    return f"{base}/#/enrol?code={quote(code)}"
+
+
+def qr_svg(url: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=4, title="QR")
+
+
+# -- staff: issue codes ------------------------------------------------------------------
+
+
+def _class_pupils(class_id: int, pupil_ids: list[int] | None) -> list[User]:
+    """The chosen pupils of the class, or by default those who cannot log in yet."""
+    query = (
+        select(User)
+        .join(ClassMembership, ClassMembership.pupil_id == User.id)
+        .where(ClassMembership.class_id == class_id, User.role == "pupil")
+        .order_by(User.last_name, User.first_name, User.id)
+    )
+    if pupil_ids is None:
+        has_passkey = select(WebAuthnCredential.id).where(WebAuthnCredential.user_id == User.id)
+        query = query.where(User.password_hash.is_(None), ~has_passkey.exists(), User.active)
+        return list(db.session.scalars(query))
+    pupils = list(db.session.scalars(query.where(User.id.in_(pupil_ids))))
+    missing = sorted(set(pupil_ids) - {p.id for p in pupils})
+    if missing:
+        raise Invalid(
+            "Some pupils are not in this class.",
+            errors={"pupil_ids": [f"Not a pupil of this class: {', '.join(map(str, missing))}"]},
+        )
+    return pupils
+
+
+def issue_codes(
+    actor: User, class_id: int, pupil_ids: list[int] | None = None, revoke_passkeys: bool = False
+) -> list[dict]:
+    """New codes for pupils of a class; earlier open codes of those pupils stop working."""
+    if revoke_passkeys and pupil_ids is None:
+        raise Invalid(
+            "Name the pupils whose passkeys are to be revoked.",
+            errors={"pupil_ids": ["Required when revoke_passkeys is set."]},
+        )
+    pupils = _class_pupils(class_id, pupil_ids)
+    if not pupils:
+        return []
+    ids = [p.id for p in pupils]
+    now = utcnow()
+    if revoke_passkeys:
+        revoke_all_passkeys(ids)
+        audit.record(
+            actor,
+            "revoke_passkeys",
+            "passkeys",
+            ids,
+            audit.Purpose.CLASS_MANAGEMENT,
+            categories=("credentials",),
+        )
+        security_log.info(
+            "pupil passkeys revoked by staff",
+            extra={"event": "passkey.revoked_by_staff", "actor_id": actor.id, "pupil_ids": ids},
+        )
+    db.session.execute(
+        update(EnrolmentCode)
+        .where(
+            EnrolmentCode.pupil_id.in_(ids),
+            EnrolmentCode.used_at.is_(None),
+            EnrolmentCode.revoked_at.is_(None),
+        )
+        .values(revoked_at=now)
+    )
+    expires_at = now + current_app.config["ENROLMENT_CODE_TTL"]
+    issued = []
+    for pupil in pupils:
+        code = generate_code()
+        db.session.add(
+            EnrolmentCode(
+                pupil_id=pupil.id,
+                code_hash=code_hash(code),
+                created_by_id=actor.id,
+                expires_at=expires_at,
+            )
+        )
+        url = enrol_url(code)
+        issued.append(
+            {
+                "pupil_id": pupil.id,
+                "first_name": pupil.first_name,
+                "last_name": pupil.last_name,
+                "code": code,
+                "enrol_url": url,
+                "qr_svg": qr_svg(url),
+                "expires_at": expires_at,
+            }
+        )
+    db.session.flush()
+    audit.record(
+        actor,
+        "create",
+        "enrolment_code",
+        ids,
+        audit.Purpose.CLASS_MANAGEMENT,
+        categories=("identity", "enrolment"),
+    )
+    return issued
+
+
+# -- pupil: use a code -------------------------------------------------------------------
+
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ı": "i"})
+
+
+def _free_username(pupil: User) -> str:
+    """firstname.lastname in ASCII, with a number appended when taken (e.g. mia.becker2)."""
+    name = f"{pupil.first_name}.{pupil.last_name}".lower().translate(_TRANSLITERATION)
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = "".join(ch for ch in ascii_name if ch.isalnum() or ch == ".").strip(".")[:70]
+    base = base or f"schueler{pupil.id}"
+    taken = set(db.session.scalars(select(User.username).where(User.username.like(f"{base}%"))))
+    return next(c for c in (base, *(f"{base}{n}" for n in range(2, 10_000))) if c not in taken)
+
+
+def _refused(reason: str, **context) -> Unauthorized:
+    security_log.warning(
+        "enrolment refused: %s",
+        reason,
+        extra={"event": "enrolment.refused", "reason": reason, **context},
+    )
+    return Unauthorized(CODE_INVALID, title="Enrolment code invalid")
+
+
+def enrol(code: str, display_name: str, password: str | None = None) -> User:
+    """Use a code: it is spent, the pupil is logged in, display name (and password) are set."""
+    row = db.session.execute(
+        select(EnrolmentCode.id, EnrolmentCode.pupil_id).where(
+            EnrolmentCode.code_hash == code_hash(code)
+        )
+    ).first()
+    if row is None:
+        raise _refused("unknown code")
+    spent = db.session.execute(
+        update(EnrolmentCode)
+        .where(
+            EnrolmentCode.id == row.id,
+            EnrolmentCode.used_at.is_(None),
+            EnrolmentCode.revoked_at.is_(None),
+            EnrolmentCode.expires_at > utcnow(),
+        )
+        .values(used_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if spent.rowcount != 1:
+        raise _refused("code used, revoked or expired", code_id=row.id)
+    pupil = db.session.get(User, row.pupil_id)
+    if pupil is None or not pupil.active or pupil.role != "pupil":
+        raise _refused("account inactive", code_id=row.id)
+    pupil.display_name = display_name.strip()
+    if password:
+        pupil.password_hash = hash_password(password)
+        if not pupil.username:  # a password needs a name to log in with
+            pupil.username = _free_username(pupil)
+    start_session(pupil, "enrolment")
+    security_log.info("pupil enrolled", extra={"event": "enrolment.used", "user_id": pupil.id})
+    return pupil

@@ -1,0 +1,143 @@
+"""Passkey routes: register, log in (discoverable credential), list, rename, revoke."""
+
+from __future__ import annotations
+
+from flask import request
+from flask_login import current_user
+from flask_smorest import Blueprint
+
+from app.auth import passkey_login, passkey_management, passkeys, services
+from app.auth.passkey_schemas import (
+    AuthenticationVerifySchema,
+    CreationOptionsSchema,
+    PasskeyRenameSchema,
+    PasskeySchema,
+    RegistrationOptionsRequestSchema,
+    RegistrationVerifySchema,
+    RequestOptionsSchema,
+)
+from app.auth.routes import login_limit
+from app.auth.schemas import MeSchema
+from app.core.policy import ROLES, access, allow, authenticated, public
+from app.core.problems import PROBLEM_MIMETYPE, ProblemSchema
+from app.core.security import csrf_token
+from app.extensions import limiter
+
+blp = Blueprint(
+    "passkeys", __name__, url_prefix="/api/v1/auth/passkeys", description="Passkeys (WebAuthn)"
+)
+
+
+def problem(status: int, description: str):
+    """Document an error answer of this operation (RFC 9457 problem+json)."""
+    return blp.alt_response(
+        status, schema=ProblemSchema, content_type=PROBLEM_MIMETYPE, description=description
+    )
+
+
+# Options cost a database row each; generous enough for retries, low enough against flooding.
+OPTIONS_RATE_LIMIT = "60 per minute"
+
+
+def passkey_account_key() -> str:
+    """Rate-limit key per passkey: the credential id the client presents."""
+    body = request.get_json(silent=True)
+    credential = body.get("credential") if isinstance(body, dict) else None
+    raw_id = credential.get("rawId") if isinstance(credential, dict) else None
+    return f"passkey:{str(raw_id or '')[:200]}"
+
+
+def _user():
+    return current_user._get_current_object()
+
+
+@blp.route("/registration/options", methods=["POST"])
+@access(authenticated("Everyone may add a passkey to their own account"))
+@limiter.limit(OPTIONS_RATE_LIMIT)
+@blp.arguments(RegistrationOptionsRequestSchema, required=False)
+@blp.response(200, CreationOptionsSchema)
+@problem(401, "Not logged in")
+@problem(403, "The login is not fresh (older than 10 minutes)")
+@problem(429, "Too many requests")
+def registration_options(body):
+    """Start registering a passkey: options for navigator.credentials.create()."""
+    return passkeys.registration_options(_user(), (body or {}).get("name"))
+
+
+@blp.route("/registration/verify", methods=["POST"])
+@access(authenticated("Everyone may add a passkey to their own account"))
+@blp.arguments(RegistrationVerifySchema)
+@blp.response(201, PasskeySchema)
+@problem(401, "Not logged in")
+@problem(
+    400,
+    "The passkey response could not be verified, or the "
+    "registration request expired or was already used",
+)
+@problem(403, "The login is not fresh (older than 10 minutes)")
+@problem(409, "This passkey is already registered")
+def registration_verify(body):
+    """Finish registering: verify the authenticator's answer and store the passkey."""
+    return passkeys.verify_registration(_user(), body["credential"], body.get("name"))
+
+
+@blp.route("/authentication/options", methods=["POST"])
+@access(public("Anyone may start a passkey login"))
+@limiter.limit(OPTIONS_RATE_LIMIT)
+@blp.response(200, RequestOptionsSchema)
+@problem(429, "Too many requests")
+def authentication_options():
+    """Start a passkey login: options for navigator.credentials.get() (no username needed)."""
+    return passkey_login.authentication_options()
+
+
+@blp.route("/authentication/verify", methods=["POST"])
+@access(public("Anyone may try to log in"))
+@limiter.limit(login_limit)
+@limiter.limit(login_limit, key_func=passkey_account_key)
+@blp.arguments(AuthenticationVerifySchema)
+@blp.response(200, MeSchema)
+@problem(401, "The passkey login failed")
+@problem(429, "Too many attempts")
+def authentication_verify(body):
+    """Finish a passkey login: a new session starts; same answer as password login."""
+    user = passkey_login.login(body["credential"])
+    return {**services.account_summary(user), "csrf_token": csrf_token()}
+
+
+@blp.route("", methods=["GET"])
+@access(authenticated("Everyone may list their own passkeys"))
+@blp.response(200, PasskeySchema(many=True))
+@problem(401, "Not logged in")
+def list_passkeys():
+    """The caller's own passkeys."""
+    return passkey_management.list_passkeys(_user())
+
+
+_OWN_PASSKEY = allow(
+    "Only the owner may change a passkey; another user's passkey does not exist for them",
+    **{role: passkey_management.passkey_is_own for role in ROLES},
+)
+
+
+@blp.route("/<int:passkey_id>", methods=["PATCH"])
+@access(_OWN_PASSKEY)
+@blp.arguments(PasskeyRenameSchema)
+@blp.response(200, PasskeySchema)
+@problem(401, "Not logged in")
+@problem(404, "No such passkey of yours")
+def rename_passkey(body, passkey_id: int):
+    """Rename one of the caller's passkeys."""
+    return passkey_management.rename_passkey(_user(), passkey_id, body["name"])
+
+
+@blp.route("/<int:passkey_id>", methods=["DELETE"])
+@access(_OWN_PASSKEY)
+@blp.response(204)
+@problem(401, "Not logged in")
+@problem(404, "No such passkey of yours")
+@problem(403, "The login is not fresh (older than 10 minutes)")
+@problem(409, "The last way to log in cannot be removed")
+def delete_passkey(passkey_id: int):
+    """Revoke one of the caller's passkeys; all other sessions of the caller end."""
+    passkey_management.revoke_passkey(_user(), passkey_id)

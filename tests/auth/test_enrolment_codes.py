@@ -1,0 +1,189 @@
+"""Staff issue one-time enrolment codes for the pupils of a class (list and printable sheet)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from conftest import with_csrf
+from passkey_support import BASE, authenticator, login, register
+
+from app.auth.models import EnrolmentCode, UserSession, WebAuthnCredential
+from app.auth.passwords import hash_password
+from app.core.audit import AuditEvent
+from app.core.db import utcnow
+
+CODE_PATTERN = re.compile(r"^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$")
+
+
+def _codes_url(school_class) -> str:
+    return f"/api/v1/classes/{school_class.id}/enrolment-codes"
+
+
+def _enrol(app, code, name="Mia"):
+    return with_csrf(app.test_client()).post(
+        "/api/v1/auth/enrol", json={"code": code, "display_name": name}
+    )
+
+
+def test_can_a_class_teacher_issue_codes_for_pupils_who_cannot_log_in_yet(app, db, world, login_as):
+    """Does the default give one fresh code per pupil without passkey or password?"""
+    world.classmate.password_hash = hash_password("schon-ein-passwort")
+    db.session.commit()
+    response = login_as(world.users.teacher).post(_codes_url(world.klasse), json={})
+    assert response.status_code == 201, response.json
+    (issued,) = response.json
+    assert issued["pupil_id"] == world.pupil.id
+    assert (issued["first_name"], issued["last_name"]) == ("Mia", "Becker")
+    assert CODE_PATTERN.match(issued["code"])
+    assert issued["enrol_url"] == f"{app.config['PUBLIC_BASE_URL']}/#/enrol?code={issued['code']}"
+    assert issued["qr_svg"].startswith("<svg")
+    stored = db.session.query(EnrolmentCode).one()
+    assert stored.code_hash != issued["code"] and issued["code"] not in stored.code_hash
+    assert timedelta(days=13, hours=23) < stored.expires_at - utcnow() <= timedelta(days=14)
+    assert stored.created_by_id == world.users.teacher.id
+
+
+def test_is_issuing_codes_audited(db, world, login_as):
+    """Is handing out codes recorded per pupil with the purpose class management?"""
+    login_as(world.users.teacher).post(_codes_url(world.klasse), json={})
+    events = db.session.query(AuditEvent).filter_by(resource="enrolment_code").all()
+    assert {e.pupil_id for e in events} == {world.pupil.id, world.classmate.id}
+    assert {e.purpose for e in events} == {"class_management"}
+    assert {e.actor_id for e in events} == {world.users.teacher.id}
+
+
+def test_can_codes_be_issued_for_chosen_pupils(world, login_as):
+    """Can the teacher name the pupils, including one who already has a password?"""
+    response = login_as(world.users.teacher).post(
+        _codes_url(world.klasse), json={"pupil_ids": [world.classmate.id]}
+    )
+    assert [row["pupil_id"] for row in response.json] == [world.classmate.id]
+
+
+def test_is_a_pupil_of_another_class_refused(world, login_as):
+    """Can a teacher issue a code for a pupil outside the class in the path?"""
+    response = login_as(world.users.teacher).post(
+        _codes_url(world.klasse), json={"pupil_ids": [world.pupil.id, world.pupil_b.id]}
+    )
+    assert response.status_code == 422
+    assert "pupil_ids" in response.json["errors"]
+
+
+def test_does_a_new_code_end_the_older_open_one(app, world, login_as):
+    """Does reissuing make the earlier code of that pupil useless?"""
+    teacher = login_as(world.users.teacher)
+    body = {"pupil_ids": [world.pupil.id]}
+    old = teacher.post(_codes_url(world.klasse), json=body).json[0]["code"]
+    new = teacher.post(_codes_url(world.klasse), json=body).json[0]["code"]
+    assert _enrol(app, old).status_code == 401
+    assert _enrol(app, new).status_code == 200
+
+
+def test_who_may_issue_codes_for_a_class(world, login_as):
+    """May the class teacher, StuBO and admin issue codes — and nobody else?"""
+    url = _codes_url(world.klasse)
+    assert login_as(world.users.teacher).post(url, json={}).status_code == 201
+    assert login_as(world.users.stubo).post(url, json={}).status_code == 201
+    assert login_as(world.users.admin).post(url, json={}).status_code == 201
+    assert login_as(world.teacher_b).post(url, json={}).status_code == 403
+    assert login_as(world.other_teacher).post(url, json={}).status_code == 403
+    assert login_as(world.pupil).post(url, json={}).status_code == 403
+    assert login_as(world.users.kommune_coordinator).post(url, json={}).status_code == 403
+    assert (
+        login_as(world.users.stubo).post(_codes_url(world.other_class), json={}).status_code == 403
+    )
+    assert (
+        with_csrf(login_as(world.users.teacher))
+        .post("/api/v1/classes/999999/enrolment-codes", json={})
+        .status_code
+        == 404
+    )
+
+
+def test_is_an_anonymous_visitor_refused(api, world):
+    """Can someone without a login issue codes?"""
+    assert api.post(_codes_url(world.klasse), json={}).status_code == 401
+
+
+def test_does_a_lost_device_reissue_revoke_passkeys_and_sessions(app, db, world, login_as):
+    """Does revoking for a lost device end the pupil's passkeys and sessions, audited?"""
+    auth = authenticator(app)
+    pupil_client = login_as(world.pupil)
+    assert register(pupil_client, auth).status_code == 201
+    response = login_as(world.users.teacher).post(
+        _codes_url(world.klasse), json={"pupil_ids": [world.pupil.id], "revoke_passkeys": True}
+    )
+    assert response.status_code == 201
+    assert db.session.query(WebAuthnCredential).count() == 0
+    assert pupil_client.get("/api/v1/auth/me").status_code == 401
+    assert (
+        db.session.query(UserSession).filter_by(user_id=world.pupil.id, revoked_at=None).count()
+        == 0
+    )
+    assert login(with_csrf(app.test_client()), auth).status_code == 401
+    audit = db.session.query(AuditEvent).filter_by(action="revoke_passkeys").one()
+    assert audit.pupil_id == world.pupil.id
+    assert _enrol(app, response.json[0]["code"]).status_code == 200
+
+
+def test_is_revoking_without_naming_pupils_refused(db, world, login_as):
+    """Can one click revoke the passkeys of a whole class?"""
+    response = login_as(world.users.teacher).post(
+        _codes_url(world.klasse), json={"revoke_passkeys": True}
+    )
+    assert response.status_code == 422
+    assert "pupil_ids" in response.json["errors"]
+    assert db.session.query(EnrolmentCode).count() == 0
+
+
+def test_are_bad_bodies_refused_with_the_field_named(world, login_as):
+    """Are unknown fields, empty lists and non-integers refused?"""
+    teacher = login_as(world.users.teacher)
+    for body, field in (
+        ({"pupil_ids": []}, "pupil_ids"),
+        ({"pupil_ids": ["x"]}, "pupil_ids.0"),
+        ({"class": 1}, "class"),
+    ):
+        response = teacher.post(_codes_url(world.klasse), json=body)
+        assert response.status_code == 422
+        assert field in response.json["errors"], response.json
+
+
+def test_is_the_printable_sheet_a_pdf_with_fresh_codes(db, world, login_as):
+    """Does the sheet come as an A4 PDF, issuing a code for each pupil (names in any script)?"""
+    response = login_as(world.users.teacher).post(f"{_codes_url(world.klasse)}/sheet.pdf", json={})
+    assert response.status_code == 201
+    assert response.mimetype == "application/pdf"
+    assert response.data.startswith(b"%PDF-")
+    assert b"/MediaBox [0 0 595.28 841.89]" in response.data  # A4
+    assert "attachment" in response.headers["Content-Disposition"]
+    open_codes = db.session.query(EnrolmentCode).filter_by(used_at=None, revoked_at=None)
+    assert {c.pupil_id for c in open_codes} == {world.pupil.id, world.classmate.id}
+
+
+def test_are_pupil_lists_showing_enrolment_state(app, world, login_as):
+    """Does the class list show who has a passkey and who holds an open code?"""
+    teacher = login_as(world.users.teacher)
+    teacher.post(_codes_url(world.klasse), json={"pupil_ids": [world.classmate.id]})
+    register(login_as(world.pupil), authenticator(app))
+    rows = {r["id"]: r for r in teacher.get(f"/api/v1/classes/{world.klasse.id}/pupils").json}
+    assert rows[world.pupil.id]["enrolled"] and rows[world.pupil.id]["passkey_count"] == 1
+    assert rows[world.classmate.id]["open_enrolment_code"]
+    assert not rows[world.classmate.id]["enrolled"]
+
+
+def test_is_the_passkey_list_of_a_pupil_empty_after_revocation(app, world, login_as):
+    """After a staff revocation, does the pupil see no passkeys once logged in again?"""
+    register(login_as(world.pupil), authenticator(app))
+    code = (
+        login_as(world.users.teacher)
+        .post(
+            _codes_url(world.klasse), json={"pupil_ids": [world.pupil.id], "revoke_passkeys": True}
+        )
+        .json[0]["code"]
+    )
+    client = with_csrf(app.test_client())
+    response = client.post("/api/v1/auth/enrol", json={"code": code, "display_name": "Mia"})
+    client.environ_base["HTTP_X_CSRF_TOKEN"] = response.json["csrf_token"]
+    assert client.get(BASE).json == []
