@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export FLASK_APP := wsgi.py
 
-.PHONY: run test install install-dev migrate seed lint bench chromium test-sqlite test-postgres
+.PHONY: run test install install-dev migrate seed lint bench regen-migration chromium test-sqlite test-postgres
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,5 +44,10 @@ lint: install-dev
 	$(VENV)/bin/ruff check app tests bench seeds
 	$(VENV)/bin/ruff format --check app tests bench seeds
 
+## Region-scale benchmark, e.g. make bench BENCH_ARGS="--database sqlite --pupils 50000"
 bench: install-dev
-	$(PY) -m bench.run
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+## Regenerate the single initial migration from the models (until the first release).
+regen-migration: install
+	bash scripts/regen-migration.sh

@@ -63,3 +63,6 @@ def register_cli(app: Flask) -> None:
     from app.notifications.cli import notifications_cli
 
     app.cli.add_command(notifications_cli)
+    from app.anschluss.chain.cli import retention_cli
+
+    app.cli.add_command(retention_cli)

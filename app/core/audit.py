@@ -1,7 +1,8 @@
 """Append-only audit log of staff access to pupil data, with a hash chain.
 
 Rows are only ever inserted: the ORM refuses updates and deletes, and on PostgreSQL a
-trigger (see migrations) refuses them too. Field categories are logged, never values.
+trigger (migrations/extra_ddl.py; also created by `create_all`) refuses them too. Field
+categories are logged, never values.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from datetime import datetime
 from enum import StrEnum
 
 from flask import has_request_context, request
-from sqlalchemy import Index, String, event, insert, select
+from sqlalchemy import DDL, Index, String, event, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.db import UTCDateTime, utcnow
 from app.extensions import db
+from migrations.extra_ddl import AUDIT_APPEND_ONLY_DDL
 
 
 class Purpose(StrEnum):
@@ -59,6 +61,15 @@ class AuditEvent(db.Model):
 @event.listens_for(AuditEvent, "before_delete")
 def _refuse_change(*_args):
     raise RuntimeError("audit events are append-only")
+
+
+# The same trigger the migration installs, for databases built with create_all (tests).
+for _statement in AUDIT_APPEND_ONLY_DDL:
+    event.listen(
+        AuditEvent.__table__,
+        "after_create",
+        DDL(_statement.replace("%", "%%")).execute_if(dialect="postgresql"),
+    )
 
 
 def _truncated_ip() -> str | None:

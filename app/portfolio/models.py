@@ -1,1 +1,77 @@
-"""Models of the portfolio feature."""
+"""The pupil's portfolio "Mein Weg": KAoA steps with the pupil's reflections, and shares.
+
+Everything here is pupil-owned. Staff read statuses (progress matrix) and only what the
+pupil has shared explicitly; there is no column in which staff could write about a pupil.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.core.db import UTCDateTime, utcnow
+from app.extensions import db
+
+STEP_STATUSES = ("open", "planned", "done")
+SHARE_ITEM_TYPES = ("step", "interest_profile")
+REFLECTION_MAX = 2000
+
+
+class PortfolioStep(db.Model):
+    """One KAoA step of a pupil in one Jahrgang, e.g. the second Berufsfelderkundung day.
+
+    For the Potenzialanalyse only the date and the provider are kept: its results are
+    psychological test results that may not be processed here (VO-DV I).
+    """
+
+    __tablename__ = "portfolio_steps"
+    __table_args__ = (
+        UniqueConstraint("pupil_id", "jahrgang", "sbo_kuerzel", "sequence"),
+        CheckConstraint(
+            "status IN (" + ", ".join(f"'{s}'" for s in STEP_STATUSES) + ")", name="status"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    jahrgang: Mapped[str] = mapped_column(String(4))
+    sbo_kuerzel: Mapped[str] = mapped_column(String(32))
+    sequence: Mapped[int] = mapped_column(default=1)
+    status: Mapped[str] = mapped_column(String(8), default="open")
+    date: Mapped[date | None]
+    provider: Mapped[str] = mapped_column(String(200), default="")
+    berufsfeld: Mapped[str | None] = mapped_column(String(8))
+    reflection: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Share(db.Model):
+    """The pupil shares one item (a step with its reflection, or an interest profile) with
+    the class teacher. Withdrawing sets `revoked_at`; the row stays as the pupil's record of
+    whom they showed what. At most one active share per item."""
+
+    __tablename__ = "portfolio_shares"
+    __table_args__ = (
+        CheckConstraint(
+            "item_type IN (" + ", ".join(f"'{s}'" for s in SHARE_ITEM_TYPES) + ")",
+            name="item_type",
+        ),
+        Index(
+            "uq_portfolio_shares_active",
+            "pupil_id", "item_type", "item_id",
+            unique=True,
+            sqlite_where=text("revoked_at IS NULL"),
+            postgresql_where=text("revoked_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    item_type: Mapped[str] = mapped_column(String(16))
+    item_id: Mapped[int]
+    grantee: Mapped[str] = mapped_column(String(16), default="class_teacher")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -1,0 +1,1 @@
+"""Verantwortungskette: identification, consent, handover, cases, disclosures, retention."""

@@ -1,0 +1,21 @@
+"""`flask retention run`: the nightly retention job of the Verantwortungskette."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import AppGroup
+
+from app.anschluss.chain import retention
+from app.extensions import db
+
+retention_cli = AppGroup("retention", help="Delete or pseudonymise data whose time is up.")
+
+
+@retention_cli.command("run")
+@click.option("--batch-size", default=retention.DEFAULT_BATCH, show_default=True, type=int)
+@click.option("--months", default=None, type=int, help="Override RETENTION_CASE_MONTHS.")
+def run(batch_size: int, months: int | None):
+    """Delete closed cases and pseudonymise transfer logs (idempotent; commits per batch)."""
+    counts = retention.run(months=months, batch_size=batch_size, commit=db.session.commit)
+    db.session.commit()
+    click.echo("retention: " + ", ".join(f"{name}={count}" for name, count in counts.items()))

@@ -1,0 +1,121 @@
+"""Reference look-ups: leaving certificates, Anschluss options, Berufsfelder, school years."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from app.catalog.models import AnschlussOption, Berufsfeld, LeavingCertificate
+from app.core.db import utcnow
+from app.core.errors import Invalid
+from app.extensions import db
+from app.schools.models import SchoolYear
+
+NO_ANSCHLUSS_OPTIONS = ("NOKEAN", "UNBE", "ABSENZ")
+
+
+def certificate_key(value: str | None) -> str | None:
+    """'SBO 10.7.8', 'SBO_10_7_8' and 'sbo_10_7_8' all name the same certificate."""
+    if not value:
+        return None
+    return value.strip().upper().replace(" ", "_").replace(".", "_")
+
+
+def today() -> date:
+    return utcnow().date()
+
+
+def school_year_for(day: date, create: bool = False) -> SchoolYear | None:
+    label, starts_on, ends_on = SchoolYear.bounds_for(day)
+    year = db.session.scalar(select(SchoolYear).where(SchoolYear.label == label))
+    if year is None and create:
+        year = SchoolYear(label=label, starts_on=starts_on, ends_on=ends_on)
+        db.session.add(year)
+        db.session.flush()
+    return year
+
+
+def current_school_year(create: bool = False) -> SchoolYear | None:
+    return school_year_for(today(), create=create)
+
+
+def require_certificate(key: str | None, field: str = "expected_certificate") -> str | None:
+    if key is None:
+        return None
+    normalised = certificate_key(key)
+    if db.session.get(LeavingCertificate, normalised) is None:
+        raise Invalid("Unknown leaving certificate.", errors={field: [f"Unknown key {key!r}."]})
+    return normalised
+
+
+def require_option(code: str | None, field: str = "option_code") -> AnschlussOption | None:
+    if code is None:
+        return None
+    option = db.session.get(AnschlussOption, code)
+    if option is None:
+        raise Invalid("Unknown Anschluss option.", errors={field: [f"Unknown option {code!r}."]})
+    return option
+
+
+def option_fits(option: AnschlussOption, certificate: str) -> bool:
+    # The loader may store plain keys or {"key": …, "text": …} entries.
+    valid = {
+        certificate_key(entry["key"] if isinstance(entry, dict) else entry)
+        for entry in option.valid_certificates or ()
+    }
+    return certificate_key(certificate) in valid
+
+
+def require_berufsfelder(codes: list[str], field: str = "berufsfelder") -> list[str]:
+    if not codes:
+        return []
+    known = set(db.session.scalars(select(Berufsfeld.kuerzel).where(Berufsfeld.kuerzel.in_(codes))))
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise Invalid(
+            "Unknown Berufsfeld.", errors={field: [f"Unknown Berufsfeld: {', '.join(unknown)}."]}
+        )
+    return list(dict.fromkeys(codes))
+
+
+def week_start(day: date) -> date:
+    """Monday of the ISO week containing day."""
+    return date.fromordinal(day.toordinal() - day.weekday())
+
+
+def catalog() -> dict:
+    """Certificates, options (with the certificates they fit) and Berufsfelder: three queries."""
+    from app.anschluss.models import STATUSES
+
+    certificates = db.session.execute(select(LeavingCertificate.key, LeavingCertificate.text)).all()
+    options = db.session.scalars(select(AnschlussOption)).all()
+    fields = db.session.execute(
+        select(Berufsfeld.kuerzel, Berufsfeld.text).order_by(Berufsfeld.number)
+    ).all()
+
+    def cert_order(key: str) -> int:
+        return int(key.rsplit("_", 1)[-1]) if key.rsplit("_", 1)[-1].isdigit() else 99
+
+    return {
+        "certificates": [
+            {"code": key, "text": text}
+            for key, text in sorted(certificates, key=lambda c: cert_order(c[0]))
+        ],
+        "options": [
+            {
+                "code": option.kuerzel,
+                "text": option.text,
+                "valid_certificates": sorted(
+                    {
+                        certificate_key(e["key"] if isinstance(e, dict) else e)
+                        for e in option.valid_certificates or ()
+                    },
+                    key=cert_order,
+                ),
+            }
+            for option in options
+        ],
+        "berufsfelder": [{"code": code, "text": text} for code, text in fields],
+        "statuses": list(STATUSES),
+    }

@@ -1,0 +1,66 @@
+"""Scope predicates for Anschluss objects: resolved to their pupil, then the pupil's scope."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.anschluss.models import AnschlussReport, Anschlussvereinbarung, NextStep
+from app.extensions import db
+from app.schools import scopes as school_scopes
+
+
+def _owner(model, arg: str) -> Callable[[dict], int | None]:
+    def pupil_of(args: dict) -> int | None:
+        object_id = args.get(arg)
+        if not isinstance(object_id, int):
+            return None
+        obj = db.session.get(model, object_id)
+        return None if obj is None else obj.pupil_id
+
+    return pupil_of
+
+
+def _via(pupil_of, pupil_scope):
+    def scope(user, args) -> bool | None:
+        pupil_id = pupil_of(args)
+        return None if pupil_id is None else pupil_scope(user, {"pupil_id": pupil_id})
+
+    return scope
+
+
+_agreement_pupil = _owner(Anschlussvereinbarung, "vereinbarung_id")
+_report_pupil = _owner(AnschlussReport, "anschluss_report_id")
+_step_pupil = _owner(NextStep, "next_step_id")
+
+agreement_is_own = _via(_agreement_pupil, school_scopes.pupil_is_self)
+agreement_in_taught_class = _via(_agreement_pupil, school_scopes.pupil_in_taught_class)
+agreement_in_own_school = _via(_agreement_pupil, school_scopes.pupil_in_own_school)
+agreement_exists = _via(_agreement_pupil, school_scopes.pupil_exists)
+
+report_in_taught_class = _via(_report_pupil, school_scopes.pupil_in_taught_class)
+report_in_own_school = _via(_report_pupil, school_scopes.pupil_in_own_school)
+report_exists = _via(_report_pupil, school_scopes.pupil_exists)
+
+step_is_own = _via(_step_pupil, school_scopes.pupil_is_self)
+step_in_taught_class = _via(_step_pupil, school_scopes.pupil_in_taught_class)
+step_in_own_school = _via(_step_pupil, school_scopes.pupil_in_own_school)
+step_exists = _via(_step_pupil, school_scopes.pupil_exists)
+
+
+
+def _kommune_id(args) -> int | None:
+    from app.schools.models import Kommune
+
+    kommune_id = args.get("kommune_id")
+    if not isinstance(kommune_id, int) or db.session.get(Kommune, kommune_id) is None:
+        return None
+    return kommune_id
+
+
+def kommune_is_own(user, args) -> bool | None:
+    kommune_id = _kommune_id(args)
+    return None if kommune_id is None else kommune_id == user.kommune_id
+
+
+def kommune_exists(_user, args) -> bool | None:
+    return None if _kommune_id(args) is None else True

@@ -1,0 +1,95 @@
+"""Validation of slots per offer kind (clear 422s naming the field).
+
+- BFE (SBO 5.1): a single school day (no weekend, public or school holiday), about 6 hours
+  (5 to 7 hours accepted).
+- Betriebspraktikum (SBO 6.1): a period of 2 to 3 weeks (12–21 calendar days) starting and
+  ending on school days.
+- Praxiskurs (SBO 6.4): 3 to 10 school days within at most two weeks.
+- Langzeitpraktikum (SBO 6.5): 1 or 2 fixed weekdays over 2 weeks to one year.
+All: in the future, end after start, daily hours within 8 h (Jugendarbeitsschutzgesetz).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from app.core.errors import Invalid
+from app.internships.schooldays import school_days, why_not_a_school_day
+
+
+def _fail(field: str, message: str):
+    raise Invalid(message, errors={field: [message]})
+
+
+def _hours(data: dict) -> float:
+    start = datetime.combine(date.min, data["daily_start"])
+    end = datetime.combine(date.min, data["daily_end"])
+    return (end - start).total_seconds() / 3600
+
+
+def _check_common(data: dict, today: date) -> None:
+    if data["starts_on"] <= today:
+        _fail("starts_on", "Der Termin muss in der Zukunft liegen.")
+    if data["ends_on"] < data["starts_on"]:
+        _fail("ends_on", "Das Ende darf nicht vor dem Beginn liegen.")
+    hours = _hours(data)
+    if hours <= 0:
+        _fail("daily_end", "Das Tagesende muss nach dem Tagesbeginn liegen.")
+    if hours > 8:
+        _fail("daily_end", "Jugendliche dürfen höchstens 8 Stunden am Tag arbeiten.")
+
+
+def _check_bfe(data: dict) -> None:
+    if data["ends_on"] != data["starts_on"]:
+        _fail("ends_on", "Eine Berufsfelderkundung ist ein einzelner Tag.")
+    reason = why_not_a_school_day(data["starts_on"])
+    if reason:
+        _fail("starts_on", reason + " Berufsfelderkundungen finden an Schultagen statt.")
+    if not 5 <= _hours(data) <= 7:
+        _fail("daily_end", "Ein Berufsfelderkundungstag dauert etwa 6 Stunden (5 bis 7).")
+
+
+def _check_edges_are_school_days(data: dict) -> None:
+    for field in ("starts_on", "ends_on"):
+        reason = why_not_a_school_day(data[field])
+        if reason:
+            _fail(field, reason)
+
+
+def _check_praktikum(data: dict) -> None:
+    _check_edges_are_school_days(data)
+    span = (data["ends_on"] - data["starts_on"]).days + 1
+    if not 12 <= span <= 21:
+        _fail("ends_on", "Ein Betriebspraktikum dauert zwei bis drei Wochen.")
+
+
+def _check_praxiskurs(data: dict) -> None:
+    _check_edges_are_school_days(data)
+    days = len(school_days(data["starts_on"], data["ends_on"]))
+    if (data["ends_on"] - data["starts_on"]).days > 13 or not 3 <= days <= 10:
+        _fail("ends_on", "Ein Praxiskurs umfasst 3 bis 10 Schultage innerhalb von zwei Wochen.")
+
+
+def _check_langzeit(data: dict) -> None:
+    if not 1 <= len(set(data["weekdays"])) <= 2:
+        _fail("weekdays", "Ein Langzeitpraktikum findet an ein oder zwei festen Wochentagen statt.")
+    span = (data["ends_on"] - data["starts_on"]).days + 1
+    if not 14 <= span <= 366:
+        _fail("ends_on", "Ein Langzeitpraktikum dauert zwei Wochen bis ein Schuljahr.")
+
+
+CHECKS = {
+    "bfe": _check_bfe,
+    "praktikum": _check_praktikum,
+    "praxiskurs": _check_praxiskurs,
+    "langzeitpraktikum": _check_langzeit,
+}
+
+
+def validate_slot(kind: str, data: dict, today: date) -> None:
+    _check_common(data, today)
+    if kind != "langzeitpraktikum" and data.get("weekdays"):
+        _fail("weekdays", "Feste Wochentage gibt es nur beim Langzeitpraktikum.")
+    CHECKS[kind](data)
+    if not school_days(data["starts_on"], data["ends_on"], data.get("weekdays", "")):
+        _fail("starts_on", "Der Zeitraum enthält keinen Schultag.")

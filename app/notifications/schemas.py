@@ -1,0 +1,44 @@
+"""Schemas of the inbox."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+
+from app.core.schemas import InputSchema, OutputSchema
+
+
+class InboxQuerySchema(InputSchema):
+    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=100000))
+    per_page = ma.fields.Integer(load_default=20, validate=ma.validate.Range(min=1, max=100))
+    unread_only = ma.fields.Boolean(load_default=False)
+
+
+class NotificationSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    kind = ma.fields.String(required=True)
+    title_de = ma.fields.String(required=True)
+    body_de = ma.fields.String(required=True)
+    title_en = ma.fields.String(required=True)
+    body_en = ma.fields.String(required=True)
+    link = ma.fields.String(
+        required=True, metadata={"description": "PWA hash path, e.g. /bookings"}
+    )
+    created_at = ma.fields.DateTime(required=True)
+    read_at = ma.fields.DateTime(allow_none=True)
+    read = ma.fields.Method("_read", required=True)
+
+    def _read(self, entry) -> bool:
+        return entry.read_at is not None
+
+
+class InboxPageSchema(OutputSchema):
+    items = ma.fields.List(ma.fields.Nested(NotificationSchema), required=True)
+    total = ma.fields.Integer(required=True)
+    unread = ma.fields.Integer(required=True)
+    page = ma.fields.Integer(required=True)
+    per_page = ma.fields.Integer(required=True)
+
+
+class ReadAllSchema(OutputSchema):
+    marked = ma.fields.Integer(required=True)
+    unread = ma.fields.Integer(required=True)

@@ -1,0 +1,104 @@
+"""notify(): the one entry point features call when something happened to a user.
+
+It writes the inbox entry and queues the e-mail in the caller's transaction (flush, never
+commit): if the caller's change rolls back, neither exists. Reading and marking the inbox
+live here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select, update
+
+from app.auth.models import User
+from app.core.db import utcnow
+from app.core.errors import NotFound
+from app.extensions import db
+from app.notifications import mail
+from app.notifications.models import Notification
+from app.notifications.templates import render
+
+
+def _subject_name(data: dict, recipient_id: int) -> dict:
+    """Staff notices name the pupil the event is about (pupils read about themselves)."""
+    pupil_id = data.get("pupil_id")
+    if pupil_id is None or pupil_id == recipient_id or "pupil_name" in data:
+        return data
+    pupil = db.session.get(User, pupil_id)
+    return {**data, "pupil_name": pupil.full_name if pupil else "–"}
+
+
+def _entry(user: User, kind: str, data: dict, dedupe_key: str | None) -> Notification:
+    subject_is_recipient = data.get("pupil_id") in (None, user.id)
+    data = _subject_name(data, user.id)
+    texts = render(kind, data, recipient_is_subject=subject_is_recipient)
+    return Notification(user_id=user.id, kind=kind, data=data, dedupe_key=dedupe_key, **texts)
+
+
+def notify(user_id: int, kind: str, data: dict, *, dedupe_key: str | None = None) -> None:
+    """Inbox entry + queued e-mail for one user, in the current transaction."""
+    user = db.session.get(User, user_id)
+    if user is None or not user.active:
+        return
+    entry = _entry(user, kind, dict(data), dedupe_key)
+    db.session.add(entry)
+    db.session.flush()
+    mail.queue_for(user, entry)
+
+
+def notify_many(user_ids: Iterable[int], kind: str, data: dict) -> int:
+    """The same event for many users (round opened, unassigned pupils): one user query."""
+    ids = sorted(set(user_ids))
+    if not ids:
+        return 0
+    users = db.session.scalars(select(User).where(User.id.in_(ids), User.active.is_(True))).all()
+    entries = [_entry(user, kind, {**data, "pupil_id": user.id}, None) for user in users]
+    db.session.add_all(entries)
+    db.session.flush()
+    by_id = {user.id: user for user in users}
+    mail.queue_many((by_id[entry.user_id], entry) for entry in entries)
+    return len(entries)
+
+
+def inbox(user, *, page: int, per_page: int, unread_only: bool = False) -> dict:
+    """A page of the user's notifications, newest first, with total and unread counts."""
+    base = select(Notification).where(Notification.user_id == user.id)
+    if unread_only:
+        base = base.where(Notification.read_at.is_(None))
+    items = db.session.scalars(
+        base.order_by(Notification.created_at.desc(), Notification.id.desc())
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).all()
+    total = db.session.scalar(select(func.count()).select_from(base.subquery()))
+    return {"items": items, "total": total, "unread": unread_count(user), "page": page,
+            "per_page": per_page}
+
+
+def unread_count(user) -> int:
+    return db.session.scalar(
+        select(func.count(Notification.id)).where(
+            Notification.user_id == user.id, Notification.read_at.is_(None)
+        )
+    )
+
+
+def mark_read(user, notification_id: int) -> Notification:
+    entry = db.session.get(Notification, notification_id)
+    if entry is None or entry.user_id != user.id:
+        raise NotFound("No such notification.")
+    if entry.read_at is None:
+        entry.read_at = utcnow()
+        db.session.flush()
+    return entry
+
+
+def mark_all_read(user) -> dict:
+    result = db.session.execute(
+        update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return {"marked": result.rowcount, "unread": 0}

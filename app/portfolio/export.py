@@ -1,0 +1,66 @@
+"""Everything a pupil has in the portfolio and interest features, as one JSON document."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.core.db import utcnow
+from app.extensions import db
+from app.interests import catalog
+from app.interests.services import profile_view, pupil_profiles
+from app.portfolio.models import Share
+from app.portfolio.services import current_class, element_texts, pupil_steps, step_view
+from app.portfolio.sharing import shared_item_ids
+from app.schools.models import School
+
+EXPORT_FORMAT = "anschluss-mein-weg/1"
+
+
+def _all_shares(pupil_id: int) -> list[dict]:
+    shares = db.session.scalars(
+        select(Share).where(Share.pupil_id == pupil_id).order_by(Share.created_at, Share.id)
+    )
+    return [
+        {
+            "item_type": s.item_type, "item_id": s.item_id, "grantee": s.grantee,
+            "created_at": s.created_at, "revoked_at": s.revoked_at,
+        }
+        for s in shares
+    ]
+
+
+def export_data(pupil) -> dict:
+    """The pupil's own data: person, interest profiles (with answers), steps, share history."""
+    school_class = current_class(pupil.id)
+    school = db.session.get(School, pupil.school_id) if pupil.school_id else None
+    steps = sorted(pupil_steps(pupil.id), key=lambda s: (s.jahrgang, s.id))
+    texts = element_texts({s.sbo_kuerzel for s in steps})
+    shared = shared_item_ids(pupil.id, "step")
+    rows = pupil_profiles(pupil.id)
+    shared_profiles = shared_item_ids(pupil.id, "interest_profile")
+    profiles = [
+        {
+            **profile_view(p, p.id in shared_profiles, rows[i + 1] if i + 1 < len(rows) else None),
+            "answers": p.answers,
+        }
+        for i, p in enumerate(rows)
+    ]
+    return {
+        "format": EXPORT_FORMAT,
+        "exported_at": utcnow(),
+        "pupil": {
+            "first_name": pupil.first_name,
+            "last_name": pupil.last_name,
+            "school": school.name if school else None,
+            "class_name": school_class.name if school_class else None,
+            "jahrgang": school_class.jahrgang if school_class else None,
+        },
+        "interest_profiles": profiles,
+        "steps": [step_view(s, texts, shared) for s in steps],
+        "shares": _all_shares(pupil.id),
+        "attributions": {
+            "questionnaire": catalog.questionnaire()["attribution"],
+            "occupations": catalog.occupation_attribution(),
+        },
+    }
+

@@ -1,0 +1,68 @@
+"""Texts of the PDF "Mein Berufswahlpass" in German and English."""
+
+from __future__ import annotations
+
+LABELS = {
+    "de": {
+        "title": "Mein Berufswahlpass",
+        "intro": "Dein Weg in der Berufsorientierung (KAoA), aus der App Anschluss. "
+        "Alles hier gehört dir.",
+        "profiles": "Meine Interessen",
+        "profile_of": "Fragebogen vom {date}",
+        "code": "Dein Interessen-Code",
+        "tie": "{types} gleich stark",
+        "and": " und ",
+        "fields": "Passende Berufsfelder",
+        "explore": "Entdecke auch",
+        "occupations": "Berufe, die zu dir passen könnten",
+        "why": "gemeinsam: {types}",
+        "not_diagnosis": "Das Ergebnis ist eine Entdeckungsreise, keine Diagnose und kein Test.",
+        "steps": "Mein Weg",
+        "grade": "Jahrgang",
+        "reflection": "Meine Gedanken",
+        "none": "Noch nichts eingetragen.",
+        "sources": "Quellen",
+        "status": {"open": "offen", "planned": "geplant", "done": "erledigt"},
+        "kinds": {
+            "counselling": "Beratungsgespräch",
+            "potential_analysis": "Potenzialanalyse",
+            "field_day": "Berufsfelderkundung, Tag",
+            "internship": "Betriebspraktikum",
+            "practice_course": "Praxiskurs",
+            "application": "Bewerbungsphase",
+            "agreement": "Anschlussvereinbarung",
+            "workshop": "Workshop",
+        },
+    },
+    "en": {
+        "title": "My career choice passport",
+        "intro": "Your path in career orientation (KAoA), from the Anschluss app. "
+        "Everything here belongs to you.",
+        "profiles": "My interests",
+        "profile_of": "Questionnaire of {date}",
+        "code": "Your interest code",
+        "tie": "{types} equally strong",
+        "and": " and ",
+        "fields": "Matching occupational fields",
+        "explore": "Also explore",
+        "occupations": "Occupations that might suit you",
+        "why": "shared: {types}",
+        "not_diagnosis": "The result is an exploration, not a diagnosis and not a test.",
+        "steps": "My path",
+        "grade": "grade",
+        "reflection": "My thoughts",
+        "none": "Nothing entered yet.",
+        "sources": "Sources",
+        "status": {"open": "open", "planned": "planned", "done": "done"},
+        "kinds": {
+            "counselling": "Counselling talk",
+            "potential_analysis": "Potential analysis",
+            "field_day": "Occupational field exploration, day",
+            "internship": "Company internship",
+            "practice_course": "Practice course",
+            "application": "Application phase",
+            "agreement": "Follow-on agreement",
+            "workshop": "Workshop",
+        },
+    },
+}

@@ -1,0 +1,140 @@
+"""Staff views: the class progress matrix and the items a pupil shared with the teacher.
+
+Both are reads of pupils' personal data and are audited per pupil. The matrix shows step
+statuses only; reflections and profiles appear only when the pupil shared them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import and_, func, select
+
+from app.auth.models import User
+from app.core import audit
+from app.extensions import db
+from app.interests.models import InterestProfile
+from app.portfolio import plan
+from app.portfolio.models import PortfolioStep, Share
+from app.portfolio.services import element_texts, step_view
+from app.schools.models import ClassMembership, SchoolClass
+
+
+def _class_pupils(class_id: int) -> list[User]:
+    return list(
+        db.session.scalars(
+            select(User)
+            .join(ClassMembership, ClassMembership.pupil_id == User.id)
+            .where(ClassMembership.class_id == class_id, User.role == "pupil")
+            .order_by(User.last_name, User.first_name, User.id)
+        )
+    )
+
+
+def _statuses(class_id: int, jahrgang: str) -> dict[tuple[int, str, int], str]:
+    members = select(ClassMembership.pupil_id).where(ClassMembership.class_id == class_id)
+    rows = db.session.execute(
+        select(
+            PortfolioStep.pupil_id, PortfolioStep.sbo_kuerzel, PortfolioStep.sequence,
+            PortfolioStep.status,
+        ).where(PortfolioStep.pupil_id.in_(members), PortfolioStep.jahrgang == jahrgang)
+    )
+    return {(pupil_id, kuerzel, seq): status for pupil_id, kuerzel, seq, status in rows}
+
+
+def _share_counts(class_id: int) -> dict[int, int]:
+    members = select(ClassMembership.pupil_id).where(ClassMembership.class_id == class_id)
+    rows = db.session.execute(
+        select(Share.pupil_id, func.count(Share.id))
+        .where(Share.pupil_id.in_(members), Share.revoked_at.is_(None))
+        .group_by(Share.pupil_id)
+    )
+    return {pupil_id: count for pupil_id, count in rows}
+
+
+def class_progress(user, class_id: int) -> dict:
+    """Pupils × KAoA steps of the class's Jahrgang with counts per step (constant queries)."""
+    school_class = db.session.get(SchoolClass, class_id)
+    planned = plan.steps_for(school_class.jahrgang)
+    pupils = _class_pupils(class_id)
+    statuses = _statuses(class_id, school_class.jahrgang)
+    shares = _share_counts(class_id)
+    texts = element_texts({step.sbo_kuerzel for step in planned})
+    rows = []
+    totals = [Counter() for _ in planned]
+    for pupil in pupils:
+        cells = [statuses.get((pupil.id, s.sbo_kuerzel, s.sequence), "open") for s in planned]
+        for counter, status in zip(totals, cells, strict=True):
+            counter[status] += 1
+        rows.append(
+            {
+                "id": pupil.id,
+                "first_name": pupil.first_name,
+                "last_name": pupil.last_name,
+                "statuses": cells,
+                "shared_count": shares.get(pupil.id, 0),
+            }
+        )
+    audit.record(
+        user, "read", "class_progress", [p.id for p in pupils],
+        audit.Purpose.CAREER_GUIDANCE, categories=("portfolio_status",),
+    )
+    return {
+        "class_id": school_class.id,
+        "class_name": school_class.name,
+        "jahrgang": school_class.jahrgang,
+        "steps": [
+            {
+                "key": s.key, "sbo_kuerzel": s.sbo_kuerzel, "sequence": s.sequence,
+                "kind": s.kind, "official_text": texts.get(s.sbo_kuerzel, ""),
+            }
+            for s in planned
+        ],
+        "pupils": rows,
+        "totals": [
+            {"key": s.key, "done": c["done"], "planned": c["planned"], "open": c["open"]}
+            for s, c in zip(planned, totals, strict=True)
+        ],
+    }
+
+
+def _shared(model, item_type: str, pupil_id: int) -> list:
+    return list(
+        db.session.scalars(
+            select(model)
+            .join(
+                Share,
+                and_(
+                    Share.item_id == model.id,
+                    Share.item_type == item_type,
+                    Share.revoked_at.is_(None),
+                    Share.pupil_id == pupil_id,
+                ),
+            )
+            .where(model.pupil_id == pupil_id)
+            .order_by(model.id)
+        )
+    )
+
+
+def pupil_shared_items(user, pupil_id: int) -> dict:
+    """What the pupil chose to show the class teacher — nothing else (audited)."""
+    pupil = db.session.get(User, pupil_id)
+    steps = _shared(PortfolioStep, "step", pupil_id)
+    profiles = _shared(InterestProfile, "interest_profile", pupil_id)
+    texts = element_texts({s.sbo_kuerzel for s in steps})
+    audit.record(
+        user, "read", "shared_items", [pupil_id], audit.Purpose.CAREER_GUIDANCE,
+        categories=("reflections", "interest_profile"),
+    )
+    return {
+        "pupil": {"id": pupil.id, "first_name": pupil.first_name, "last_name": pupil.last_name},
+        "steps": [step_view(s, texts, {s.id}) for s in steps],
+        "interest_profiles": [
+            {
+                "id": p.id, "created_at": p.created_at, "scores": p.scores, "code": p.code,
+                "ties": p.ties, "berufsfelder": p.berufsfelder[:3], "explore": p.explore,
+            }
+            for p in profiles
+        ],
+    }

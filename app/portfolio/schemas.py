@@ -1,0 +1,163 @@
+"""Schemas of the portfolio feature."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+
+from app.core.schemas import InputSchema, OutputSchema
+from app.interests.schemas import (
+    BerufsfeldMatchSchema,
+    ExploreFieldSchema,
+    InterestProfileSchema,
+    InterestScoresSchema,
+    InterestTextsSchema,
+)
+from app.portfolio.models import REFLECTION_MAX, SHARE_ITEM_TYPES, STEP_STATUSES
+
+
+class PortfolioStepUpdateSchema(InputSchema):
+    """The full state of a step as the pupil sees it (PUT replaces it)."""
+
+    status = ma.fields.String(required=True, validate=ma.validate.OneOf(STEP_STATUSES))
+    date = ma.fields.Date(allow_none=True, load_default=None)
+    provider = ma.fields.String(load_default="", validate=ma.validate.Length(max=200))
+    berufsfeld = ma.fields.String(
+        allow_none=True, load_default=None, validate=ma.validate.Length(min=1, max=8)
+    )
+    reflection = ma.fields.String(
+        load_default="",
+        validate=ma.validate.Length(max=REFLECTION_MAX),
+        metadata={"description": "The pupil's own words: what did I like, what do I take away?"},
+    )
+
+
+class PortfolioStepSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    jahrgang = ma.fields.String(required=True)
+    sbo_kuerzel = ma.fields.String(required=True)
+    sequence = ma.fields.Integer(required=True)
+    kind = ma.fields.String(required=True)
+    official_text = ma.fields.String(required=True)
+    status = ma.fields.String(required=True)
+    date = ma.fields.Date(allow_none=True, required=True)
+    provider = ma.fields.String(required=True)
+    berufsfeld = ma.fields.String(allow_none=True, required=True)
+    reflection = ma.fields.String(required=True)
+    shared = ma.fields.Boolean(required=True)
+    updated_at = ma.fields.DateTime(required=True)
+
+
+class PortfolioSchema(OutputSchema):
+    jahrgang = ma.fields.String(allow_none=True, required=True)
+    class_name = ma.fields.String(allow_none=True, required=True)
+    steps = ma.fields.List(ma.fields.Nested(PortfolioStepSchema), required=True)
+    earlier_steps = ma.fields.List(ma.fields.Nested(PortfolioStepSchema), required=True)
+
+
+class PortfolioShareCreateSchema(InputSchema):
+    item_type = ma.fields.String(required=True, validate=ma.validate.OneOf(SHARE_ITEM_TYPES))
+    item_id = ma.fields.Integer(
+        required=True, strict=True, validate=ma.validate.Range(min=1, max=2**31 - 1)
+    )
+
+
+class PortfolioShareQuerySchema(PortfolioShareCreateSchema):
+    item_id = ma.fields.Integer(required=True, validate=ma.validate.Range(min=1, max=2**31 - 1))
+
+
+class PortfolioShareSchema(OutputSchema):
+    item_type = ma.fields.String(required=True)
+    item_id = ma.fields.Integer(required=True)
+    grantee = ma.fields.String(required=True)
+    created_at = ma.fields.DateTime(required=True)
+
+
+class PortfolioShareHistorySchema(PortfolioShareSchema):
+    revoked_at = ma.fields.DateTime(allow_none=True, required=True)
+
+
+class PortfolioExportQuerySchema(InputSchema):
+    lang = ma.fields.String(load_default="de", validate=ma.validate.OneOf(("de", "en")))
+
+
+class PortfolioExportPupilSchema(OutputSchema):
+    first_name = ma.fields.String(required=True)
+    last_name = ma.fields.String(required=True)
+    school = ma.fields.String(allow_none=True, required=True)
+    class_name = ma.fields.String(allow_none=True, required=True)
+    jahrgang = ma.fields.String(allow_none=True, required=True)
+
+
+class PortfolioExportProfileSchema(InterestProfileSchema):
+    answers = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer(), required=True)
+
+
+class PortfolioAttributionsSchema(OutputSchema):
+    questionnaire = ma.fields.Nested(InterestTextsSchema, required=True)
+    occupations = ma.fields.Nested(InterestTextsSchema, required=True)
+
+
+class PortfolioExportSchema(OutputSchema):
+    format = ma.fields.String(required=True)
+    exported_at = ma.fields.DateTime(required=True)
+    pupil = ma.fields.Nested(PortfolioExportPupilSchema, required=True)
+    interest_profiles = ma.fields.List(
+        ma.fields.Nested(PortfolioExportProfileSchema), required=True
+    )
+    steps = ma.fields.List(ma.fields.Nested(PortfolioStepSchema), required=True)
+    shares = ma.fields.List(ma.fields.Nested(PortfolioShareHistorySchema), required=True)
+    attributions = ma.fields.Nested(PortfolioAttributionsSchema, required=True)
+
+
+class ClassProgressStepSchema(OutputSchema):
+    key = ma.fields.String(required=True)
+    sbo_kuerzel = ma.fields.String(required=True)
+    sequence = ma.fields.Integer(required=True)
+    kind = ma.fields.String(required=True)
+    official_text = ma.fields.String(required=True)
+
+
+class ClassProgressPupilSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    first_name = ma.fields.String(required=True)
+    last_name = ma.fields.String(required=True)
+    statuses = ma.fields.List(ma.fields.String(), required=True)
+    shared_count = ma.fields.Integer(required=True)
+
+
+class ClassProgressTotalSchema(OutputSchema):
+    key = ma.fields.String(required=True)
+    done = ma.fields.Integer(required=True)
+    planned = ma.fields.Integer(required=True)
+    open = ma.fields.Integer(required=True)
+
+
+class ClassProgressSchema(OutputSchema):
+    class_id = ma.fields.Integer(required=True)
+    class_name = ma.fields.String(required=True)
+    jahrgang = ma.fields.String(required=True)
+    steps = ma.fields.List(ma.fields.Nested(ClassProgressStepSchema), required=True)
+    pupils = ma.fields.List(ma.fields.Nested(ClassProgressPupilSchema), required=True)
+    totals = ma.fields.List(ma.fields.Nested(ClassProgressTotalSchema), required=True)
+
+
+class SharedInterestProfileSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    created_at = ma.fields.DateTime(required=True)
+    scores = ma.fields.Nested(InterestScoresSchema, required=True)
+    code = ma.fields.String(required=True)
+    ties = ma.fields.List(ma.fields.List(ma.fields.String()), required=True)
+    berufsfelder = ma.fields.List(ma.fields.Nested(BerufsfeldMatchSchema), required=True)
+    explore = ma.fields.List(ma.fields.Nested(ExploreFieldSchema), required=True)
+
+
+class SharedItemsPupilSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    first_name = ma.fields.String(required=True)
+    last_name = ma.fields.String(required=True)
+
+
+class SharedItemsSchema(OutputSchema):
+    pupil = ma.fields.Nested(SharedItemsPupilSchema, required=True)
+    steps = ma.fields.List(ma.fields.Nested(PortfolioStepSchema), required=True)
+    interest_profiles = ma.fields.List(ma.fields.Nested(SharedInterestProfileSchema), required=True)

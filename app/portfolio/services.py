@@ -1,0 +1,155 @@
+"""The pupil's own portfolio: KAoA steps of the current Jahrgang and earlier ones."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app.catalog.models import SboElement
+from app.core.db import utcnow
+from app.core.errors import Invalid, NotFound
+from app.extensions import db
+from app.interests.catalog import field_weights
+from app.portfolio import plan
+from app.portfolio.models import PortfolioStep
+from app.portfolio.sharing import shared_item_ids
+from app.schools.models import ClassMembership, SchoolClass, SchoolYear
+
+
+def current_class(pupil_id: int) -> SchoolClass | None:
+    """The pupil's class in the most recent school year they are enrolled in."""
+    return db.session.scalar(
+        select(SchoolClass)
+        .join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
+        .join(SchoolYear, SchoolYear.id == SchoolClass.school_year_id)
+        .where(ClassMembership.pupil_id == pupil_id)
+        .order_by(SchoolYear.starts_on.desc())
+        .limit(1)
+    )
+
+
+def _insert_ignoring_duplicates(rows: list[dict]) -> None:
+    """Create missing step rows; a concurrent request creating the same rows is harmless."""
+    dialect = db.session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    statement = module.insert(PortfolioStep).values(rows).on_conflict_do_nothing()
+    db.session.execute(statement)
+
+
+def ensure_steps(pupil_id: int, jahrgang: str | None) -> None:
+    """Make sure the pupil has a row for every planned step of the Jahrgang (two statements)."""
+    planned = plan.steps_for(jahrgang)
+    if not planned:
+        return
+    existing = {
+        (kuerzel, sequence)
+        for kuerzel, sequence in db.session.execute(
+            select(PortfolioStep.sbo_kuerzel, PortfolioStep.sequence).where(
+                PortfolioStep.pupil_id == pupil_id, PortfolioStep.jahrgang == jahrgang
+            )
+        )
+    }
+    now = utcnow()
+    rows = [
+        {
+            "pupil_id": pupil_id, "jahrgang": jahrgang, "sbo_kuerzel": step.sbo_kuerzel,
+            "sequence": step.sequence, "status": "open", "provider": "", "reflection": "",
+            "created_at": now, "updated_at": now,
+        }
+        for step in planned
+        if (step.sbo_kuerzel, step.sequence) not in existing
+    ]
+    if rows:
+        _insert_ignoring_duplicates(rows)
+
+
+def element_texts(kuerzel: set[str]) -> dict[str, str]:
+    """Official SBO texts from the catalogue (one query)."""
+    if not kuerzel:
+        return {}
+    rows = db.session.execute(
+        select(SboElement.kuerzel, SboElement.text).where(SboElement.kuerzel.in_(kuerzel))
+    )
+    return {key: text for key, text in rows}
+
+
+def step_view(step: PortfolioStep, texts: dict[str, str], shared: set[int]) -> dict:
+    return {
+        "id": step.id,
+        "jahrgang": step.jahrgang,
+        "sbo_kuerzel": step.sbo_kuerzel,
+        "sequence": step.sequence,
+        "kind": plan.KIND_BY_ELEMENT.get(step.sbo_kuerzel, "other"),
+        "official_text": texts.get(step.sbo_kuerzel, ""),
+        "status": step.status,
+        "date": step.date,
+        "provider": step.provider,
+        "berufsfeld": step.berufsfeld,
+        "reflection": step.reflection,
+        "shared": step.id in shared,
+        "updated_at": step.updated_at,
+    }
+
+
+def _plan_position(step: PortfolioStep) -> tuple:
+    order = {(s.sbo_kuerzel, s.sequence): s.position for s in plan.steps_for(step.jahrgang)}
+    return (order.get((step.sbo_kuerzel, step.sequence), 99), step.id)
+
+
+def pupil_steps(pupil_id: int) -> list[PortfolioStep]:
+    return list(
+        db.session.scalars(select(PortfolioStep).where(PortfolioStep.pupil_id == pupil_id))
+    )
+
+
+def get_portfolio(pupil) -> dict:
+    """Current Jahrgang's steps in plan order, then earlier steps the pupil worked on."""
+    school_class = current_class(pupil.id)
+    jahrgang = school_class.jahrgang if school_class else None
+    ensure_steps(pupil.id, jahrgang)
+    steps = pupil_steps(pupil.id)
+    texts = element_texts({s.sbo_kuerzel for s in steps})
+    shared = shared_item_ids(pupil.id, "step")
+    current = sorted((s for s in steps if s.jahrgang == jahrgang), key=_plan_position)
+    earlier = sorted(
+        (s for s in steps
+         if s.jahrgang != jahrgang and (s.status != "open" or s.reflection or s.date)),
+        key=lambda s: (s.jahrgang, *_plan_position(s)),
+    )
+    return {
+        "jahrgang": jahrgang,
+        "class_name": school_class.name if school_class else None,
+        "steps": [step_view(s, texts, shared) for s in current],
+        "earlier_steps": [step_view(s, texts, shared) for s in earlier],
+    }
+
+
+def _check_berufsfeld(step: PortfolioStep, berufsfeld: str | None) -> None:
+    if berufsfeld is None:
+        return
+    if plan.KIND_BY_ELEMENT.get(step.sbo_kuerzel) not in plan.KINDS_WITH_BERUFSFELD:
+        raise Invalid(
+            "Only Berufsfelderkundung days and placements have a Berufsfeld.",
+            errors={"berufsfeld": ["This step has no Berufsfeld."]},
+        )
+    if berufsfeld not in {row.kuerzel for row in field_weights()}:
+        raise Invalid(
+            "Unknown Berufsfeld.", errors={"berufsfeld": ["Not one of the 16 KAoA-Berufsfelder."]}
+        )
+
+
+def update_step(pupil, step_id: int, data: dict) -> dict:
+    """Replace status, date, provider, Berufsfeld and reflection of one of the pupil's steps."""
+    step = db.session.get(PortfolioStep, step_id)
+    if step is None or step.pupil_id != pupil.id:
+        raise NotFound("No such step in your portfolio.")
+    _check_berufsfeld(step, data.get("berufsfeld"))
+    step.status = data["status"]
+    step.date = data.get("date")
+    step.provider = data.get("provider", "").strip()
+    step.berufsfeld = data.get("berufsfeld")
+    step.reflection = data.get("reflection", "").strip()
+    step.updated_at = utcnow()
+    db.session.flush()
+    texts = element_texts({step.sbo_kuerzel})
+    return step_view(step, texts, shared_item_ids(pupil.id, "step"))

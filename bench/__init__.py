@@ -1,0 +1,1 @@
+"""Benchmarks at region scale: `python -m bench.run` (see README)."""

@@ -1,0 +1,106 @@
+// Message catalogs: frontend/i18n/<lang>/<namespace>.json, German first, English second.
+// A key is 'namespace.path.to.key'; keys whose first segment is not a loaded namespace are
+// looked up in the shell's 'app' namespace (so routes may use 'nav.interests').
+
+export const LANGUAGES = ['de', 'en'];
+const DEFAULT_LANG = 'de';
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
+
+const catalogs = {}; // catalogs[lang][namespace] = object
+const loading = new Map();
+const missing = new Set();
+let lang = readStoredLanguage();
+
+function readStoredLanguage() {
+  try {
+    const stored = localStorage.getItem('lang');
+    return LANGUAGES.includes(stored) ? stored : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+export function getLanguage() {
+  return lang;
+}
+
+function applyToDocument() {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr';
+}
+
+async function fetchCatalog(language, namespace) {
+  const key = `${language}/${namespace}`;
+  if (!loading.has(key)) {
+    loading.set(key, fetch(`/i18n/${language}/${namespace}.json`, { credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.json() : {}))
+      .catch(() => ({}))
+      .then((catalog) => {
+        catalogs[language] = catalogs[language] || {};
+        catalogs[language][namespace] = catalog;
+        return catalog;
+      }));
+  }
+  return loading.get(key);
+}
+
+/** Load a namespace in the current language (and German as the fallback). */
+export async function loadNamespace(namespace) {
+  const wanted = [fetchCatalog(lang, namespace)];
+  if (lang !== DEFAULT_LANG) wanted.push(fetchCatalog(DEFAULT_LANG, namespace));
+  await Promise.all(wanted);
+}
+
+function loadedNamespaces() {
+  return Object.keys(catalogs[DEFAULT_LANG] || {});
+}
+
+/** Switch language; reloads the catalogs already in use. */
+export async function setLanguage(next) {
+  if (!LANGUAGES.includes(next)) return;
+  lang = next;
+  try { localStorage.setItem('lang', next); } catch { /* private mode: keep in memory */ }
+  applyToDocument();
+  await Promise.all(loadedNamespaces().map(loadNamespace));
+}
+
+function lookup(catalog, path) {
+  if (!catalog) return undefined;
+  if (Object.prototype.hasOwnProperty.call(catalog, path)) return catalog[path];
+  let node = catalog;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !(part in node)) return undefined;
+    node = node[part];
+  }
+  return node;
+}
+
+function resolve(language, key) {
+  const languageCatalogs = catalogs[language] || {};
+  const dot = key.indexOf('.');
+  if (dot > 0) {
+    const namespace = key.slice(0, dot);
+    if (languageCatalogs[namespace]) {
+      const value = lookup(languageCatalogs[namespace], key.slice(dot + 1));
+      if (typeof value === 'string') return value;
+    }
+  }
+  const value = lookup(languageCatalogs.app, key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** t('app.login.title', {name: 'Mia'}) → text in the current language. */
+export function t(key, params = {}) {
+  let text = resolve(lang, key);
+  if (text === undefined && lang !== DEFAULT_LANG) text = resolve(DEFAULT_LANG, key);
+  if (text === undefined) {
+    if (!missing.has(key)) {
+      missing.add(key);
+      console.warn(`i18n: missing key ${key}`);
+    }
+    return key;
+  }
+  return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+}
+
+applyToDocument();

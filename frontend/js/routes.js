@@ -1,0 +1,92 @@
+// The route registry. Feature engineers add their entries here (one object each).
+// roles: an array of roles that may open the screen; null = everyone logged in;
+// 'anonymous' = only when logged out (login, enrolment); 'public' = everyone, logged in or not.
+// nav: i18n key of the navigation label; omit it to keep the screen out of the navigation.
+// Paths may have parameters: '/classes/:id' fills ctx.params.id.
+
+export const ROLES = [
+  'pupil', 'teacher', 'stubo', 'bk_coordinator', 'kommune_coordinator', 'provider', 'admin',
+];
+
+export const ROUTES = [
+  { path: '/login', module: './screens/login.js', roles: 'anonymous' },
+  { path: '/enrol', module: './screens/enrol.js', roles: 'anonymous' },
+  { path: '/home', module: './screens/home.js', roles: null, nav: 'nav.home' },
+  { path: '/classes', module: './screens/classes.js', roles: ['teacher', 'stubo', 'admin'], nav: 'nav.classes' },
+  { path: '/classes/:id', module: './screens/class.js', roles: ['teacher', 'stubo', 'admin'] },
+  { path: '/classes/:id/import', module: './screens/roster-import.js', roles: ['teacher', 'stubo', 'admin'] },
+  { path: '/classes/:id/codes', module: './screens/codes.js', roles: ['teacher', 'stubo', 'admin'] },
+  { path: '/interests', module: './screens/interests.js', roles: ['pupil'], nav: 'nav.interests' },
+  { path: '/interests/questionnaire', module: './screens/interests-questionnaire.js', roles: ['pupil'] },
+  { path: '/interests/results', module: './screens/interests-results.js', roles: ['pupil'] },
+  { path: '/portfolio', module: './screens/portfolio.js', roles: ['pupil'], nav: 'nav.portfolio' },
+  { path: '/portfolio/steps/:id', module: './screens/portfolio-step.js', roles: ['pupil'] },
+  { path: '/progress', module: './screens/portfolio-progress.js', roles: ['teacher', 'stubo'], nav: 'nav.progress' },
+  { path: '/progress/:id', module: './screens/portfolio-progress.js', roles: ['teacher', 'stubo'] },
+  { path: '/progress/:id/pupils/:pupil', module: './screens/portfolio-shared.js', roles: ['teacher'] },
+  { path: '/allocation', module: './screens/allocation.js', roles: ['pupil', 'stubo', 'kommune_coordinator', 'admin'], nav: 'nav.allocation' },
+  { path: '/allocation/:id', module: './screens/allocation-round.js', roles: ['pupil', 'stubo', 'kommune_coordinator', 'admin'] },
+  { path: '/offers', module: './screens/offers.js', roles: ['pupil'], nav: 'nav.offers' },
+  { path: '/offers/:id', module: './screens/offers-detail.js', roles: ['pupil', 'teacher', 'stubo'] },
+  { path: '/bookings', module: './screens/internships.js', roles: ['pupil'], nav: 'nav.bookings' },
+  { path: '/internships', module: './screens/internships-class.js', roles: ['teacher', 'stubo'], nav: 'nav.internships' },
+  { path: '/internships/classes/:id', module: './screens/internships-class.js', roles: ['teacher', 'stubo'] },
+  { path: '/internships/region', module: './screens/internships-kommune.js', roles: ['kommune_coordinator', 'stubo'], nav: 'nav.offers' },
+  { path: '/provider', module: './screens/provider.js', roles: ['provider'], nav: 'nav.offers' },
+  { path: '/provider/offers/:id', module: './screens/provider-offer.js', roles: ['provider'] },
+  { path: '/inbox', module: './screens/inbox.js', roles: null },
+  { path: '/passkeys', module: './screens/passkeys.js', roles: null, nav: 'nav.passkeys' },
+  { path: '/sources', module: './screens/sources.js', roles: 'public' },
+  { path: '/barrierefreiheit', module: './screens/accessibility.js', roles: 'public' },
+  { path: '/my-anschluss', module: './screens/anschluss-me.js', roles: ['pupil'], nav: 'nav.anschluss' },
+  { path: '/anschluss', module: './screens/anschluss.js', roles: ['teacher'], nav: 'nav.cohort' },
+  { path: '/anschluss/classes/:id', module: './screens/anschluss-class.js', roles: ['teacher', 'stubo', 'admin'] },
+  { path: '/anschluss/pupils/:id', module: './screens/anschluss-pupil.js', roles: ['teacher', 'stubo', 'admin'] },
+  { path: '/leavers', module: './screens/leavers.js', roles: ['stubo'], nav: 'nav.cohort' },
+  { path: '/kommune', module: './screens/kommune.js', roles: ['kommune_coordinator'], nav: 'nav.region' },
+  { path: '/cases', module: './screens/cases.js', roles: ['bk_coordinator', 'kommune_coordinator'], nav: 'nav.cases' },
+  { path: '/cases/:id', module: './screens/cases-detail.js', roles: ['bk_coordinator', 'kommune_coordinator'] },
+  { path: '/handover', module: './screens/handover.js', roles: ['stubo', 'teacher'], nav: 'nav.handover' },
+  { path: '/disclosures', module: './screens/disclosures.js', roles: ['pupil'], nav: 'nav.disclosures' },
+];
+
+/** May a user with this role (null when logged out) open the route? */
+export function allowed(route, role) {
+  if (route.roles === 'public') return true;
+  if (route.roles === 'anonymous') return !role;
+  if (!role) return false;
+  return route.roles === null || route.roles === undefined || route.roles.includes(role);
+}
+
+function compile(path) {
+  const names = [];
+  const pattern = path.replace(/:(\w+)/g, (match, name) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { regex: new RegExp(`^${pattern}/?$`), names };
+}
+
+const compiled = new Map();
+
+/** match('/classes/7') → {route, params: {id: '7'}} or null. */
+export function match(path) {
+  for (const route of ROUTES) {
+    if (!compiled.has(route)) compiled.set(route, compile(route.path));
+    const { regex, names } = compiled.get(route);
+    const found = regex.exec(path);
+    if (found) {
+      const params = {};
+      names.forEach((name, i) => {
+        try { params[name] = decodeURIComponent(found[i + 1]); } catch { params[name] = found[i + 1]; }
+      });
+      return { route, params };
+    }
+  }
+  return null;
+}
+
+/** The navigation entries for a role, in registry order. */
+export function navFor(role) {
+  return ROUTES.filter((route) => route.nav && allowed(route, role));
+}

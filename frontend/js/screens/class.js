@@ -1,0 +1,38 @@
+// One class: its pupils with their enrolment state; links to roster import and code sheet.
+
+import { className, enrolmentState, findClass, pupilName } from '../classes-common.js';
+import { formatDate, h, replace, screenReady } from '../ui.js';
+
+function pupilTable(ctx, pupils) {
+  if (!pupils.length) return h('p', { class: 'notice notice--info' }, ctx.t('app.class.no_pupils'));
+  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'pupils-caption' },
+    h('table', { class: 'table' },
+      h('caption', { id: 'pupils-caption' }, ctx.t('app.class.caption', { count: pupils.length })),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, ctx.t('app.class.name')),
+        h('th', { scope: 'col' }, ctx.t('app.class.birth_date')),
+        h('th', { scope: 'col' }, ctx.t('app.class.state')))),
+      h('tbody', {}, pupils.map((pupil) => h('tr', {},
+        h('th', { scope: 'row' }, pupilName(pupil),
+          pupil.display_name ? h('span', { class: 'subtle' }, ` (${pupil.display_name})`) : null),
+        h('td', {}, formatDate(pupil.birth_date, ctx.lang)),
+        h('td', {}, h('span', { class: pupil.enrolled ? 'badge badge--ok' : 'badge' }, enrolmentState(ctx, pupil))))))));
+}
+
+export async function render(root, ctx) {
+  const { id } = ctx.params;
+  const [schoolClass, pupils] = await Promise.all([
+    findClass(ctx, id), ctx.api.get(`/classes/${encodeURIComponent(id)}/pupils`),
+  ]);
+  const title = className(ctx, schoolClass);
+  const enrolled = pupils.filter((pupil) => pupil.enrolled).length;
+  replace(root,
+    h('p', { class: 'breadcrumb' }, h('a', { href: '#/classes' }, ctx.t('app.classes.back'))),
+    h('h1', {}, title),
+    h('p', { class: 'lead' }, ctx.t('app.class.summary', { enrolled, total: pupils.length })),
+    h('div', { class: 'actions' },
+      h('a', { href: `#/classes/${id}/import`, class: 'button button--secondary', id: 'to-import' }, ctx.t('app.class.import')),
+      h('a', { href: `#/classes/${id}/codes`, class: 'button button--primary', id: 'to-codes' }, ctx.t('app.class.codes'))),
+    pupilTable(ctx, pupils));
+  screenReady(root, title);
+}

@@ -1,0 +1,120 @@
+// Enrolment-code sheet: pick pupils, issue one-time codes, print them (name, code, QR) or
+// download the same as a PDF. Codes are shown only once; issuing again ends older codes.
+
+import { className, enrolmentState, findClass, pupilName } from '../classes-common.js';
+import { announce, busy, formatDate, formErrors, h, notice, replace, screenReady } from '../ui.js';
+
+function svgDataUrl(svg) {
+  // An inline SVG fragment may lack the namespace; as an image file it needs it.
+  const standalone = /<svg[^>]*\sxmlns=/.test(svg) ? svg
+    : svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
+  const bytes = new TextEncoder().encode(standalone);
+  let binary = '';
+  bytes.forEach((byte) => { binary += String.fromCharCode(byte); });
+  return `data:image/svg+xml;base64,${btoa(binary)}`;
+}
+
+function codeCard(ctx, entry) {
+  const name = `${entry.first_name} ${entry.last_name}`;
+  return h('li', { class: 'code-card' },
+    h('h3', { class: 'code-card__name' }, name),
+    h('img', { class: 'code-card__qr', src: svgDataUrl(entry.qr_svg), width: '160', height: '160',
+      alt: ctx.t('app.codes.qr_alt', { name }) }),
+    h('p', { class: 'code-card__label' }, ctx.t('app.codes.code_label')),
+    h('p', { class: 'code-card__code', lang: 'en' }, entry.code),
+    h('p', { class: 'code-card__url' }, entry.enrol_url),
+    h('p', { class: 'code-card__expiry' }, ctx.t('app.codes.expires', { date: formatDate(entry.expires_at, ctx.lang) })));
+}
+
+function sheet(ctx, title, entries) {
+  const print = h('button', { type: 'button', class: 'button button--primary', id: 'print-codes',
+    onclick: () => window.print() }, ctx.t('app.codes.print'));
+  return h('section', { class: 'code-sheet', id: 'code-sheet', 'aria-labelledby': 'code-sheet-heading' },
+    h('h2', { id: 'code-sheet-heading', tabindex: '-1' }, ctx.t('app.codes.sheet_heading', { name: title })),
+    notice('info', ctx.t('app.codes.once')),
+    h('div', { class: 'actions no-print' }, print),
+    h('p', { class: 'print-only' }, ctx.t('app.codes.instructions')),
+    h('ul', { class: 'code-cards' }, entries.map((entry) => codeCard(ctx, entry))));
+}
+
+function pupilChoice(ctx, pupils) {
+  const boxes = pupils.map((pupil) => {
+    const id = `pupil-${pupil.id}`;
+    return h('li', { class: 'check' },
+      h('input', { type: 'checkbox', id, name: 'pupil_ids', value: String(pupil.id), checked: !pupil.enrolled }),
+      h('label', { for: id }, pupilName(pupil), h('span', { class: 'subtle' }, ` – ${enrolmentState(ctx, pupil)}`)));
+  });
+  const all = h('input', { type: 'checkbox', id: 'select-all' });
+  all.addEventListener('change', () => {
+    boxes.forEach((li) => { li.querySelector('input').checked = all.checked; });
+  });
+  return h('fieldset', { class: 'fieldset' },
+    h('legend', {}, ctx.t('app.codes.choose')),
+    h('div', { class: 'check check--all' }, all, h('label', { for: 'select-all' }, ctx.t('app.codes.select_all'))),
+    h('ul', { class: 'check-list', id: 'pupil-choice' }, boxes));
+}
+
+function download(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: filename, class: 'visually-hidden' }, filename);
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+export async function render(root, ctx) {
+  const { id } = ctx.params;
+  const [schoolClass, pupils] = await Promise.all([
+    findClass(ctx, id), ctx.api.get(`/classes/${encodeURIComponent(id)}/pupils`),
+  ]);
+  const title = className(ctx, schoolClass);
+  const output = h('div', { id: 'codes-output' });
+  const form = h('form', { id: 'codes-form', class: 'form no-print', novalidate: true },
+    pupilChoice(ctx, pupils),
+    h('p', { class: 'field-hint' }, ctx.t('app.codes.warning')),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'button button--primary', id: 'issue-codes' }, ctx.t('app.codes.issue')),
+      h('button', { type: 'button', class: 'button button--secondary', id: 'issue-pdf' }, ctx.t('app.codes.pdf'))));
+  const selected = () => [...form.querySelectorAll('input[name=pupil_ids]:checked')].map((box) => Number(box.value));
+  const check = () => {
+    const ids = selected();
+    if (!ids.length) formErrors(form, { detail: ctx.t('app.codes.none_selected') });
+    return ids;
+  };
+  const fail = (error) => formErrors(form, { detail: error.detail || ctx.t('app.errors.failed_text'), errors: error.errors });
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const ids = check();
+    if (!ids.length) return;
+    busy(form.querySelector('#issue-codes'), async () => {
+      try {
+        const entries = await ctx.api.post(`/classes/${encodeURIComponent(id)}/enrolment-codes`, { pupil_ids: ids });
+        replace(output, sheet(ctx, title, entries));
+        output.querySelector('h2').focus();
+        announce(ctx.t('app.codes.issued', { count: entries.length }));
+      } catch (error) { fail(error); }
+    });
+  });
+  const pdf = form.querySelector('#issue-pdf');
+  pdf.addEventListener('click', () => {
+    const ids = check();
+    if (!ids.length) return;
+    busy(pdf, async () => {
+      try {
+        const blob = await ctx.api.download(`/classes/${encodeURIComponent(id)}/enrolment-codes/sheet.pdf`, { pupil_ids: ids });
+        download(blob, `anmeldecodes-${schoolClass ? schoolClass.name : id}.pdf`);
+        replace(output, notice('success', ctx.t('app.codes.pdf_done', { count: ids.length })));
+      } catch (error) { fail(error); }
+    });
+  });
+
+  replace(root,
+    h('p', { class: 'breadcrumb no-print' }, h('a', { href: `#/classes/${id}` }, ctx.t('app.import.back', { name: title }))),
+    h('h1', { class: 'no-print' }, ctx.t('app.codes.title', { name: title })),
+    h('p', { class: 'lead no-print' }, ctx.t('app.codes.lead')),
+    pupils.length ? form : notice('info', ctx.t('app.class.no_pupils')),
+    output);
+  screenReady(root, ctx.t('app.codes.title', { name: title }));
+}

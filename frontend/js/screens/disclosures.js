@@ -1,0 +1,107 @@
+// Pupil: "Wohin gingen meine Daten?" — transfers, consents (give/withdraw), staff access (Art. 15).
+
+import { announce, busy, formatDate, formatDateTime, formErrors, h, replace, screenReady } from '../ui.js';
+import { prepare, selectField, statusBadge } from './cases-common.js';
+
+function transfers(ctx, items) {
+  const body = items.length
+    ? h('ul', { class: 'list' }, items.map((item) => h('li', { class: 'list-item' },
+      h('h3', { class: 'list-item__title' }, item.recipient_name, ' ',
+        item.case_status ? statusBadge(ctx, item.case_status) : null),
+      h('dl', { class: 'meta' },
+        h('dt', {}, ctx.t('chain.handover.date')), h('dd', {}, formatDate(item.date, ctx.lang)),
+        h('dt', {}, ctx.t('chain.disclosures.legal_basis')), h('dd', {}, item.legal_basis),
+        h('dt', {}, ctx.t('chain.disclosures.fields')),
+        h('dd', {}, item.fields.map((f) => ctx.t(`chain.fields.${f}`)).join(', '))))))
+    : h('p', {}, ctx.t('chain.disclosures.transfers_none'));
+  return h('section', { class: 'card', 'aria-labelledby': 'transfers-h' },
+    h('h2', { id: 'transfers-h' }, ctx.t('chain.disclosures.transfers_heading')), body);
+}
+
+function consents(ctx, overview, reload) {
+  const items = overview.consents.length
+    ? h('ul', { class: 'list' }, overview.consents.map((c) => {
+      const withdraw = c.active ? h('button', { type: 'button', class: 'button button--danger-quiet' },
+        ctx.t('chain.disclosures.withdraw', { recipient: c.recipient_name })) : null;
+      if (withdraw) {
+        withdraw.addEventListener('click', () => busy(withdraw, async () => {
+          await ctx.api.post(`/me/handover-consents/${c.id}/withdraw`);
+          await reload(ctx.t('chain.disclosures.withdrawn_notice'));
+        }));
+      }
+      return h('li', { class: 'list-item' },
+        h('h3', { class: 'list-item__title' }, c.recipient_name),
+        h('p', {}, ctx.t('chain.disclosures.given', { date: formatDate(c.given_at, ctx.lang), by: ctx.t(`chain.given_by.${c.given_by}`) })),
+        c.withdrawn_at ? h('p', {}, ctx.t('chain.disclosures.withdrawn', { date: formatDate(c.withdrawn_at, ctx.lang) })) : null,
+        h('p', { class: 'subtle' }, ctx.t('chain.disclosures.text_version', { version: c.text_version })),
+        withdraw);
+    }))
+    : h('p', {}, ctx.t('chain.disclosures.consents_none'));
+  return h('section', { class: 'card', 'aria-labelledby': 'consents-h' },
+    h('h2', { id: 'consents-h' }, ctx.t('chain.disclosures.consents_heading')), items,
+    giveForm(ctx, overview, reload));
+}
+
+function giveForm(ctx, overview, reload) {
+  const heading = h('h3', {}, ctx.t('chain.disclosures.give_heading'));
+  const text = h('p', {}, ctx.t('chain.disclosures.give_text'));
+  if (!overview.may_consent_myself) return [heading, text, h('p', { class: 'notice notice--info' }, ctx.t('chain.disclosures.give_under_14'))];
+  const active = new Set(overview.consents.filter((c) => c.active)
+    .map((c) => (c.recipient === 'berufskolleg' ? `berufskolleg:${c.recipient_school_id}` : 'kommune')));
+  const choices = overview.recipients
+    .map((r) => [r.recipient === 'berufskolleg' ? `berufskolleg:${r.recipient_school_id}` : 'kommune', r.name])
+    .filter(([key]) => !active.has(key));
+  if (!choices.length) return [heading, text];
+  const form = h('form', { class: 'form', id: 'give-consent-form', novalidate: true },
+    selectField({ id: 'give-recipient', name: 'recipient', label: ctx.t('chain.handover.recipient'), options: choices }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('chain.disclosures.give'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const [recipient, schoolId] = String(new FormData(form).get('recipient')).split(':');
+    const body = { recipient };
+    if (schoolId) body.recipient_school_id = Number(schoolId);
+    busy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        await ctx.api.post('/me/handover-consents', body);
+        await reload(ctx.t('chain.disclosures.given_notice'));
+      } catch (error) {
+        formErrors(form, error);
+      }
+    });
+  });
+  return [heading, text, form];
+}
+
+function accessEvents(ctx, events) {
+  const body = events.length
+    ? h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'access-h' },
+      h('table', { class: 'table' },
+        h('thead', {}, h('tr', {}, ['when', 'who', 'what', 'why'].map((key) =>
+          h('th', { scope: 'col' }, ctx.t(`chain.disclosures.${key}`))))),
+        h('tbody', {}, events.map((e) => h('tr', {},
+          h('td', {}, formatDateTime(e.at, ctx.lang)),
+          h('td', {}, [ctx.t(`chain.disclosures.role.${e.role}`), e.school_name].filter(Boolean).join(', ')),
+          h('td', {}, ctx.t(`chain.disclosures.action.${e.action}`)),
+          h('td', {}, ctx.t(`chain.disclosures.purpose.${e.purpose}`)))))))
+    : h('p', {}, ctx.t('chain.disclosures.access_none'));
+  return h('section', { class: 'card', 'aria-labelledby': 'access-h' },
+    h('h2', { id: 'access-h' }, ctx.t('chain.disclosures.access_heading')), body);
+}
+
+export async function render(root, ctx) {
+  await prepare();
+  const draw = async (message) => {
+    const [disclosures, overview] = await Promise.all([
+      ctx.api.get('/me/disclosures'), ctx.api.get('/me/handover-consents')]);
+    replace(root,
+      h('h1', {}, ctx.t('chain.disclosures.title')),
+      h('p', { class: 'lead' }, ctx.t('chain.disclosures.lead')),
+      h('p', { role: 'status', class: 'chain-status-line' }, message || ''),
+      transfers(ctx, disclosures.transfers),
+      consents(ctx, overview, draw),
+      accessEvents(ctx, disclosures.access_events));
+    if (message) announce(message);
+  };
+  await draw();
+  screenReady(root, ctx.t('chain.disclosures.title'));
+}

@@ -1,0 +1,75 @@
+// Role-aware start page: one tile per capability; tiles of capabilities that are not
+// there yet (no registered route) show as "coming soon".
+
+import { ROUTES, allowed } from '../routes.js';
+import { h, replace, screenReady } from '../ui.js';
+
+// Tiles per role: i18n key base (app.home.tiles.<key>.title / .text) and target path.
+export const TILES = {
+  pupil: [
+    { key: 'interests', path: '/interests' },
+    { key: 'portfolio', path: '/portfolio' },
+    { key: 'internships', path: '/internships' },
+    { key: 'anschluss', path: '/anschluss' },
+  ],
+  teacher: [
+    { key: 'classes', path: '/classes' },
+    { key: 'class_progress', path: '/progress' },
+    { key: 'class_internships', path: '/internships/classes' },
+  ],
+  stubo: [
+    { key: 'school_classes', path: '/classes' },
+    { key: 'cohort', path: '/cohort' },
+    { key: 'school_internships', path: '/internships/school' },
+  ],
+  bk_coordinator: [{ key: 'cases', path: '/cases' }],
+  kommune_coordinator: [
+    { key: 'cases', path: '/cases' },
+    { key: 'region', path: '/region' },
+  ],
+  provider: [
+    { key: 'offers', path: '/offers' },
+    { key: 'bookings', path: '/bookings' },
+  ],
+  admin: [{ key: 'classes', path: '/classes' }],
+};
+
+const COMMON = [{ key: 'passkeys', path: '/passkeys' }];
+
+function routeFor(path) {
+  return ROUTES.find((route) => route.path === path);
+}
+
+function tile(ctx, { key, path }) {
+  const route = routeFor(path);
+  const ready = route && allowed(route, ctx.me.role);
+  const titleId = `tile-${key}`;
+  const title = ctx.t(`app.home.tiles.${key}.title`);
+  const text = ctx.t(`app.home.tiles.${key}.text`);
+  if (ready) {
+    return h('li', { class: 'tile' },
+      h('a', { href: `#${path}`, class: 'tile__link', 'aria-describedby': `${titleId}-text` },
+        h('span', { class: 'tile__title', id: titleId }, title)),
+      h('p', { class: 'tile__text', id: `${titleId}-text` }, text));
+  }
+  return h('li', { class: 'tile tile--soon' },
+    h('span', { class: 'tile__title', id: titleId }, title),
+    h('p', { class: 'tile__text' }, text),
+    h('p', { class: 'tile__badge' }, ctx.t('app.home.soon')));
+}
+
+export async function render(root, ctx) {
+  const name = ctx.me.display_name || ctx.me.first_name || ctx.me.username || '';
+  const tiles = [...(TILES[ctx.me.role] || []), ...COMMON];
+  const passkeyHint = ctx.me.passkey_count === 0
+    ? h('p', { class: 'notice notice--info' }, ctx.t('app.home.no_passkey'), ' ',
+      h('a', { href: '#/passkeys' }, ctx.t('app.home.add_passkey')))
+    : null;
+  replace(root,
+    h('h1', {}, name ? ctx.t('app.home.greeting', { name }) : ctx.t('app.home.title')),
+    h('p', { class: 'lead' }, ctx.t(`app.home.role_intro.${ctx.me.role}`)),
+    passkeyHint,
+    h('h2', { class: 'visually-hidden', id: 'tiles-heading' }, ctx.t('app.home.tiles_heading')),
+    h('ul', { class: 'tiles', 'aria-labelledby': 'tiles-heading' }, tiles.map((item) => tile(ctx, item))));
+  screenReady(root, ctx.t('app.home.title'));
+}

@@ -1,0 +1,49 @@
+// Kommune coordinator: aggregates of all schools — no personal data; small counts as "<5".
+
+import { formatDate, h, replace, screenReady } from '../ui.js';
+import { prepare, statusLabel } from './anschluss-common.js';
+
+function share(value) {
+  return value === null ? '—' : `${Math.round(value * 100)} %`;
+}
+
+function table(ctx, id, caption, headers, rows) {
+  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': `${id}-caption` },
+    h('table', { class: 'table', id },
+      h('caption', { id: `${id}-caption` }, caption),
+      h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
+      h('tbody', {}, rows.map(([head, ...cells]) => h('tr', {},
+        h('th', { scope: 'row' }, head), cells.map((cell) => h('td', { class: 'num' }, cell)))))));
+}
+
+export async function render(root, ctx) {
+  await prepare(ctx);
+  const title = ctx.t('anschluss.kommune.title');
+  if (!ctx.me.kommune_id) {
+    replace(root, h('h1', {}, title), h('p', { class: 'notice notice--info' }, ctx.t('anschluss.kommune.no_kommune')));
+    screenReady(root, title);
+    return;
+  }
+  const data = await ctx.api.get(`/kommunen/${ctx.me.kommune_id}/summary`);
+  const pairHeaders = [ctx.t('anschluss.leavers.total'), ctx.t('anschluss.leavers.secured'),
+    ctx.t('anschluss.leavers.without'), ctx.t('anschluss.leavers.share')];
+  const pair = (item) => [item.leavers, item.secured, item.without_anschluss, share(item.secured_share)];
+  replace(root,
+    h('h1', {}, title),
+    h('p', { class: 'lead' }, ctx.t('anschluss.kommune.lead')),
+    h('section', { class: 'card', 'aria-labelledby': 'kommune-figures-h' },
+      h('h2', { id: 'kommune-figures-h' }, ctx.t('anschluss.leavers.summary')),
+      h('dl', { class: 'meta figures', id: 'kommune-figures' },
+        h('dt', {}, ctx.t('anschluss.kommune.schools')), h('dd', {}, String(data.schools)),
+        ...pairHeaders.flatMap((label, i) => [h('dt', {}, label), h('dd', {}, String(pair(data)[i]))]))),
+    table(ctx, 'kommune-schools', ctx.t('anschluss.kommune.by_school'),
+      [ctx.t('anschluss.kommune.school'), ...pairHeaders], data.by_school.map((item) => [item.school_name, ...pair(item)])),
+    table(ctx, 'kommune-status', ctx.t('anschluss.leavers.by_status'),
+      [ctx.t('anschluss.common.status'), ctx.t('anschluss.leavers.total')],
+      Object.entries(data.by_status).map(([status, count]) => [statusLabel(ctx, status), count])),
+    table(ctx, 'kommune-options', ctx.t('anschluss.kommune.by_option'),
+      [ctx.t('anschluss.common.option'), ctx.t('anschluss.leavers.total')], Object.entries(data.by_option)),
+    table(ctx, 'kommune-trend', ctx.t('anschluss.leavers.trend'), ['', ...pairHeaders],
+      data.trend.map((point) => [formatDate(point.week_start, ctx.lang), ...pair(point)])));
+  screenReady(root, title);
+}

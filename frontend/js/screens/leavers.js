@@ -1,0 +1,115 @@
+// StuBO: the leaver cohort — summary, trend, the filterable "noch kein Anschluss" list, exports.
+
+import { formatDate, h, replace, screenReady } from '../ui.js';
+import {
+  certificateChoices, lightBadge, optionLabel, prepare, pupilName, reasonList, selectField, statusLabel,
+} from './anschluss-common.js';
+
+const PER_PAGE = 50;
+
+function summaryCard(ctx, summary) {
+  const share = summary.secured_share === null ? '—' : `${Math.round(summary.secured_share * 100)} %`;
+  const trend = summary.trend.slice(-6);
+  return h('section', { class: 'card', 'aria-labelledby': 'leavers-summary-h' },
+    h('h2', { id: 'leavers-summary-h' }, ctx.t('anschluss.leavers.summary')),
+    h('dl', { class: 'meta figures', id: 'leavers-figures' },
+      h('dt', {}, ctx.t('anschluss.leavers.total')), h('dd', {}, String(summary.leavers)),
+      h('dt', {}, ctx.t('anschluss.leavers.secured')), h('dd', {}, String(summary.secured)),
+      h('dt', {}, ctx.t('anschluss.leavers.without')), h('dd', {}, String(summary.without_anschluss)),
+      h('dt', {}, ctx.t('anschluss.leavers.share')), h('dd', {}, share)),
+    h('h3', {}, ctx.t('anschluss.leavers.by_status')),
+    h('ul', { class: 'status-counts' }, Object.entries(summary.by_status).map(([status, count]) => h('li', {},
+      `${statusLabel(ctx, status)}: ${count}`))),
+    h('h3', {}, ctx.t('anschluss.leavers.trend')),
+    h('ul', { class: 'trend' }, trend.map((point) => h('li', {}, ctx.t('anschluss.leavers.trend_entry', {
+      week: formatDate(point.week_start, ctx.lang), secured: point.secured, leavers: point.leavers,
+    })))));
+}
+
+function filterForm(ctx, catalog, summary, query, onChange) {
+  const statuses = [{ value: '', label: ctx.t('anschluss.leavers.all') },
+    ...catalog.statuses.map((status) => ({ value: status, label: statusLabel(ctx, status) }))];
+  const classes = [{ value: '', label: ctx.t('anschluss.leavers.all') },
+    ...summary.by_class.map((item) => ({ value: String(item.class_id), label: item.class_name }))];
+  const sorts = ['risk', 'name', 'class'].map((sort) => ({ value: sort, label: ctx.t(`anschluss.leavers.sort_${sort}`) }));
+  const certificates = certificateChoices(ctx, catalog);
+  certificates[0] = { value: '', label: ctx.t('anschluss.leavers.all') };
+  const form = h('form', { class: 'form card filters', id: 'leavers-filter', role: 'search', 'aria-labelledby': 'leavers-filter-h' },
+    h('h2', { id: 'leavers-filter-h' }, ctx.t('anschluss.leavers.filters')),
+    h('div', { class: 'check' },
+      h('input', { type: 'checkbox', id: 'filter-unsecured', name: 'unsecured', checked: query.unsecured === 'true' }),
+      h('label', { for: 'filter-unsecured' }, ctx.t('anschluss.leavers.unsecured'))),
+    selectField({ id: 'filter-status', name: 'status', label: ctx.t('anschluss.common.status'), options: statuses, value: query.status || '' }),
+    selectField({ id: 'filter-class', name: 'class_id', label: ctx.t('anschluss.common.class'), options: classes, value: query.class_id || '' }),
+    selectField({ id: 'filter-certificate', name: 'certificate', label: ctx.t('anschluss.common.certificate'), options: certificates, value: query.certificate || '' }),
+    selectField({ id: 'filter-sort', name: 'sort', label: ctx.t('anschluss.leavers.sort'), options: sorts, value: query.sort || 'risk' }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('anschluss.leavers.apply'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const next = { sort: data.get('sort') || 'risk' };
+    if (data.get('unsecured')) next.unsecured = 'true';
+    for (const name of ['status', 'class_id', 'certificate']) if (data.get(name)) next[name] = String(data.get(name));
+    onChange(next);
+  });
+  return form;
+}
+
+function leaverTable(ctx, catalog, page) {
+  if (!page.items.length) return h('p', { class: 'notice notice--info', id: 'leavers-empty' }, ctx.t('anschluss.leavers.empty'));
+  const columns = ['name', 'class', 'light', 'status', 'option', 'certificate', 'reasons'];
+  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'leavers-caption' },
+    h('table', { class: 'table', id: 'leavers-table' },
+      h('caption', { id: 'leavers-caption' }, ctx.t('anschluss.leavers.caption', { total: page.total })),
+      h('thead', {}, h('tr', {}, columns.map((key) => h('th', { scope: 'col' }, ctx.t(`anschluss.common.${key}`))))),
+      h('tbody', {}, page.items.map((row) => h('tr', {},
+        h('th', { scope: 'row' }, h('a', { href: `#/anschluss/pupils/${row.pupil_id}` }, pupilName(row))),
+        h('td', {}, row.class_name),
+        h('td', {}, lightBadge(ctx, row.traffic_light)),
+        h('td', {}, statusLabel(ctx, row.status)),
+        h('td', {}, optionLabel(catalog, row.option_code)),
+        h('td', {}, row.expected_certificate || '—'),
+        h('td', {}, reasonList(ctx, row.risk_reasons)))))));
+}
+
+function queryString(query, extra = {}) {
+  return new URLSearchParams({ ...query, ...extra }).toString();
+}
+
+export async function render(root, ctx) {
+  const catalog = await prepare(ctx);
+  const title = ctx.t('anschluss.leavers.title');
+  const schoolId = ctx.me.school_id;
+  if (!schoolId) {
+    replace(root, h('h1', {}, title), h('p', { class: 'notice notice--info' }, ctx.t('anschluss.leavers.no_school')));
+    screenReady(root, title);
+    return;
+  }
+  const query = { sort: 'risk', ...ctx.query };
+  const page = Number(query.page || 1);
+  delete query.page;
+  const base = `/schools/${schoolId}/leavers`;
+  const [summary, list] = await Promise.all([
+    ctx.api.get(`${base}/summary`),
+    ctx.api.get(`${base}?${queryString(query, { page, per_page: PER_PAGE })}`),
+  ]);
+  const pages = Math.max(1, Math.ceil(list.total / PER_PAGE));
+  const go = (next, nextPage = 1) => ctx.navigate(`/leavers?${queryString(next, nextPage > 1 ? { page: nextPage } : {})}`);
+  const exportQuery = queryString(query);
+  replace(root,
+    h('h1', {}, title),
+    h('p', { class: 'lead' }, ctx.t('anschluss.leavers.lead')),
+    summaryCard(ctx, summary),
+    filterForm(ctx, catalog, summary, query, (next) => go(next)),
+    h('div', { class: 'actions exports' },
+      h('a', { class: 'button button--secondary', id: 'export-csv', href: `/api/v1${base}/export.csv?${exportQuery}`, download: '' }, ctx.t('anschluss.leavers.export_csv')),
+      h('a', { class: 'button button--secondary', id: 'export-xlsx', href: `/api/v1${base}/export.xlsx?${exportQuery}`, download: '' }, ctx.t('anschluss.leavers.export_xlsx'))),
+    h('p', { class: 'field-hint' }, ctx.t('anschluss.leavers.export_hint')),
+    leaverTable(ctx, catalog, list),
+    pages > 1 ? h('nav', { class: 'pager', 'aria-label': ctx.t('anschluss.leavers.page', { page, pages }) },
+      page > 1 ? h('button', { type: 'button', class: 'button button--quiet', onclick: () => go(query, page - 1) }, ctx.t('anschluss.leavers.prev')) : null,
+      h('span', {}, ctx.t('anschluss.leavers.page', { page, pages })),
+      page < pages ? h('button', { type: 'button', class: 'button button--quiet', onclick: () => go(query, page + 1) }, ctx.t('anschluss.leavers.next')) : null)
+      : null);
+  screenReady(root, title);
+}

@@ -1,0 +1,61 @@
+// #/offers/:id: one offer with its dates; pupils request a place or join a waiting list.
+
+import { announce, busy, h, notice, replace, screenReady } from '../ui.js';
+import { fieldName, freeText, kindName, prepare, select, slotLine } from './internships-common.js';
+
+function slotItem(ctx, offer, slot, status) {
+  const t = (key, params) => ctx.t(`internships.offer.${key}`, params);
+  const line = slotLine(ctx, slot);
+  const fieldId = `slot-${slot.id}-field`;
+  const chooser = offer.berufsfelder.length > 1
+    ? select(fieldId, 'berufsfeld', t('field_choice'), offer.berufsfelder.map((c) => [c, fieldName(ctx, c)]))
+    : null;
+  const full = slot.free <= 0;
+  const button = h('button', { type: 'button', class: `button ${full ? 'button--secondary' : 'button--primary'}`,
+    'aria-label': t(full ? 'waitlist_label' : 'book_label', { date: line }) }, t(full ? 'waitlist' : 'book'));
+  button.addEventListener('click', () => busy(button, async () => {
+    const berufsfeld = chooser ? chooser.querySelector('select').value : undefined;
+    try {
+      if (full) {
+        const entry = await ctx.api.post(`/slots/${slot.id}/waitlist`, berufsfeld ? { berufsfeld } : {});
+        replace(status, notice('success', t('queued', { position: entry.position })));
+      } else {
+        await ctx.api.post('/bookings', berufsfeld ? { slot_id: slot.id, berufsfeld } : { slot_id: slot.id });
+        replace(status, notice('success', t('booked'), ' ',
+          h('a', { href: '#/bookings' }, ctx.t('internships.bookings.title'))));
+      }
+      announce(status.textContent);
+    } catch (error) {
+      replace(status, notice('error', error.detail || error.title || String(error)));
+    }
+  }));
+  return h('li', { class: 'list-item slot-item' },
+    h('p', { class: 'slot-item__when' }, line),
+    h('p', { class: 'subtle' }, freeText(ctx, slot)),
+    chooser,
+    ctx.me.role === 'pupil' ? h('div', { class: 'actions' }, button) : null);
+}
+
+export async function render(root, ctx) {
+  await prepare();
+  const offer = await ctx.api.get(`/offers/${Number(ctx.params.id)}`);
+  const t = (key, params) => ctx.t(`internships.offer.${key}`, params);
+  const status = h('div', { id: 'booking-status' });
+  replace(root,
+    h('p', { class: 'breadcrumb' }, h('a', { href: '#/offers' }, ctx.t('internships.back_offers'))),
+    h('h1', {}, offer.title),
+    h('p', { class: 'lead' }, `${kindName(ctx, offer.kind)} · ${offer.provider_name}`),
+    h('ul', { class: 'tags', 'aria-label': ctx.t('internships.offers.berufsfeld') },
+      offer.berufsfelder.map((code) => h('li', { class: 'tag' }, fieldName(ctx, code)))),
+    h('dl', { class: 'meta' },
+      h('dt', {}, t('what')), h('dd', {}, offer.description || '–'),
+      h('dt', {}, t('where')), h('dd', {}, `${offer.street}, ${offer.postcode} ${offer.city}`),
+      h('dt', {}, t('access')), h('dd', {}, offer.accessibility_notes || '–'),
+      h('dt', {}, ctx.t('internships.offers.kind')), h('dd', {}, t('min_jahrgang', { jahrgang: offer.min_jahrgang }))),
+    h('h2', {}, t('slots')),
+    status,
+    offer.slots.length
+      ? h('ul', { class: 'list', id: 'slot-list' }, offer.slots.map((slot) => slotItem(ctx, offer, slot, status)))
+      : notice('info', t('no_slots')));
+  screenReady(root, offer.title);
+}

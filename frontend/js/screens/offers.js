@@ -1,0 +1,79 @@
+// #/offers: pupils browse and filter offers of their region, best fit first.
+
+import { announce, busy, formatDate, h, notice, replace, screenReady } from '../ui.js';
+import { BERUFSFELDER, KINDS, fieldName, kindName, prepare, select } from './internships-common.js';
+
+const DISTANCES = ['', '5', '10', '20', '50'];
+
+function filterForm(ctx, onSubmit) {
+  const t = (key, params) => ctx.t(`internships.offers.${key}`, params);
+  const form = h('form', { class: 'card offers-filter', id: 'offer-filter', novalidate: true },
+    h('h2', {}, t('filter_heading')),
+    h('div', { class: 'offers-filter__grid' },
+      select('filter-field', 'berufsfeld', t('berufsfeld'),
+        [['', t('all')], ...BERUFSFELDER.map((code) => [code, fieldName(ctx, code)])]),
+      select('filter-kind', 'kind', t('kind'), [['', t('all')], ...KINDS.map((k) => [k, kindName(ctx, k)])]),
+      h('div', { class: 'field' }, h('label', { for: 'filter-from' }, t('date_from')),
+        h('input', { id: 'filter-from', name: 'date_from', type: 'date' })),
+      h('div', { class: 'field' }, h('label', { for: 'filter-to' }, t('date_to')),
+        h('input', { id: 'filter-to', name: 'date_to', type: 'date' })),
+      select('filter-distance', 'max_distance_km', t('distance'),
+        DISTANCES.map((km) => [km, km ? t('km', { km }) : t('any_distance')]))),
+    h('div', { class: 'check' }, h('input', { type: 'checkbox', id: 'filter-free', name: 'free_only' }),
+      h('label', { for: 'filter-free' }, t('free_only'))),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, t('apply'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const params = new URLSearchParams();
+    for (const [key, value] of data.entries()) if (value) params.set(key, key === 'free_only' ? 'true' : value);
+    busy(form.querySelector('button[type="submit"]'), () => onSubmit(params));
+  });
+  return form;
+}
+
+function offerCard(ctx, offer) {
+  const t = (key, params) => ctx.t(`internships.offers.${key}`, params);
+  const headingId = `offer-${offer.id}-title`;
+  const next = offer.slots[0];
+  return h('li', { class: 'list-item offer-card', 'aria-labelledby': headingId },
+    h('h3', { class: 'list-item__title', id: headingId }, offer.title),
+    h('p', { class: 'subtle' }, `${kindName(ctx, offer.kind)} · ${offer.provider_name}`),
+    h('ul', { class: 'tags', 'aria-label': t('berufsfeld') },
+      offer.berufsfelder.map((code) => h('li', { class: 'tag' }, fieldName(ctx, code)))),
+    offer.fit && offer.fit.reasons.length
+      ? h('p', { class: 'offer-fit' }, t('fit', { fields: offer.fit.reasons.map((c) => fieldName(ctx, c)).join(', ') }))
+      : null,
+    h('p', {}, `${offer.postcode} ${offer.city}`,
+      offer.distance_km !== null ? ` · ${t('distance_km', { km: offer.distance_km })}` : ''),
+    next ? h('p', {}, `${formatDate(next.starts_on, ctx.lang)} · ${ctx.t('internships.free_places', { free: offer.free_places, capacity: offer.slots.reduce((n, s) => n + s.capacity, 0) })}`) : null,
+    h('a', { class: 'button button--primary', href: `#/offers/${offer.id}` }, t('details', { title: offer.title })));
+}
+
+export async function render(root, ctx) {
+  await prepare();
+  const title = ctx.t('internships.offers.title');
+  const results = h('div', { id: 'offer-results', 'aria-live': 'polite' });
+
+  async function load(params = new URLSearchParams()) {
+    params.set('per_page', '50');
+    const page = await ctx.api.get(`/offers?${params.toString()}`);
+    replace(results,
+      h('p', { class: 'subtle' }, ctx.t(`internships.offers.sorted_${page.sorted_by}`)),
+      page.items.length
+        ? h('ul', { class: 'list', id: 'offer-list' }, page.items.map((offer) => offerCard(ctx, offer)))
+        : notice('info', ctx.t('internships.offers.none')));
+    return page;
+  }
+
+  replace(root,
+    h('h1', {}, title),
+    h('p', { class: 'lead' }, ctx.t('internships.offers.lead')),
+    filterForm(ctx, async (params) => {
+      const page = await load(params);
+      announce(ctx.t('internships.loaded', { count: page.total }));
+    }),
+    results);
+  await load();
+  screenReady(root, title);
+}

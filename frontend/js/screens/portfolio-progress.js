@@ -1,0 +1,75 @@
+// Teachers and StuBO: the class progress matrix (pupils × KAoA steps) – statuses only.
+
+import { loadNamespace } from '../i18n.js';
+import { ensureStylesheet, h, notice, replace, screenReady } from '../ui.js';
+import { stepTitle } from './portfolio-common.js';
+
+async function classList(root, ctx) {
+  const title = ctx.t('portfolio.progress.title');
+  const classes = ctx.me.school_id ? await ctx.api.get(`/schools/${ctx.me.school_id}/classes`) : [];
+  replace(root,
+    h('h1', {}, title),
+    h('p', { class: 'lead' }, ctx.t('portfolio.progress.lead')),
+    h('h2', {}, ctx.t('portfolio.progress.choose_class')),
+    classes.length
+      ? h('ul', { class: 'list', id: 'progress-classes' }, classes.map((item) => h('li', { class: 'list-item' },
+        h('a', { href: `#/progress/${item.id}` }, `${item.name} (${item.school_year})`))))
+      : h('p', {}, ctx.t('portfolio.progress.no_classes')));
+  screenReady(root, title);
+}
+
+function pupilName(pupil) {
+  return `${pupil.last_name}, ${pupil.first_name}`;
+}
+
+function sharedCell(ctx, data, pupil) {
+  if (!pupil.shared_count) return h('td', { class: 'num' }, '0');
+  if (ctx.me.role !== 'teacher') return h('td', { class: 'num' }, String(pupil.shared_count));
+  return h('td', {}, h('a', {
+    href: `#/progress/${data.class_id}/pupils/${pupil.id}`,
+    'aria-label': ctx.t('portfolio.progress.shared_link_label', { name: pupilName(pupil), count: pupil.shared_count }),
+  }, ctx.t('portfolio.progress.shared_link', { count: pupil.shared_count })));
+}
+
+function matrix(ctx, data) {
+  const titles = data.steps.map((step) => stepTitle(ctx, step));
+  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'progress-caption' },
+    h('table', { class: 'table progress-matrix', id: 'progress-matrix' },
+      h('caption', { id: 'progress-caption' },
+        ctx.t('portfolio.progress.caption', { name: data.class_name, jahrgang: data.jahrgang })),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, ctx.t('portfolio.progress.name')),
+        data.steps.map((step, i) => h('th', { scope: 'col', title: step.official_text }, titles[i])),
+        h('th', { scope: 'col' }, ctx.t('portfolio.progress.shared')))),
+      h('tbody', {}, data.pupils.map((pupil) => h('tr', {},
+        h('th', { scope: 'row' }, pupilName(pupil)),
+        pupil.statuses.map((status) => h('td', { class: `cell cell--${status}` },
+          h('span', { class: `status status--${status}` }, ctx.t(`portfolio.status.${status}`)))),
+        sharedCell(ctx, data, pupil)))),
+      h('tfoot', {}, h('tr', {},
+        h('th', { scope: 'row' }, ctx.t('portfolio.progress.totals')),
+        data.totals.map((total) => h('td', { class: 'total' }, ctx.t('portfolio.progress.total_cell', total))),
+        h('td', {})))));
+}
+
+async function classMatrix(root, ctx) {
+  const data = await ctx.api.get(`/classes/${encodeURIComponent(ctx.params.id)}/progress`);
+  const title = ctx.t('portfolio.progress.class_title', { name: data.class_name });
+  let body;
+  if (!data.steps.length) body = notice('info', ctx.t('portfolio.progress.no_steps'));
+  else if (!data.pupils.length) body = notice('info', ctx.t('portfolio.progress.no_pupils'));
+  else body = matrix(ctx, data);
+  replace(root,
+    h('p', { class: 'breadcrumb' }, h('a', { href: '#/progress' }, ctx.t('portfolio.progress.back'))),
+    h('h1', {}, title),
+    h('p', { class: 'lead' }, ctx.t('portfolio.progress.lead')),
+    body,
+    h('p', { class: 'subtle' }, ctx.t('portfolio.progress.audit_note')));
+  screenReady(root, title);
+}
+
+export async function render(root, ctx) {
+  await Promise.all([loadNamespace('portfolio'), ensureStylesheet('/css/portfolio.css')]);
+  if (ctx.params.id) await classMatrix(root, ctx);
+  else await classList(root, ctx);
+}

@@ -1,0 +1,61 @@
+// "Mein Weg": the pupil's KAoA steps with status, date and whether they are shared; export.
+
+import { loadNamespace } from '../i18n.js';
+import { ensureStylesheet, formatDate, h, notice, replace, screenReady } from '../ui.js';
+import { loadPortfolio, pendingStepIds, stepTitle } from './portfolio-common.js';
+
+function stepCard(ctx, step, pending) {
+  const title = stepTitle(ctx, step);
+  const headingId = `step-${step.id}-title`;
+  return h('li', { class: 'list-item step', dataset: { stepId: String(step.id), status: step.status } },
+    h('h3', { class: 'list-item__title', id: headingId }, title),
+    h('p', { class: 'subtle step__official' }, `${step.sbo_kuerzel} · ${step.official_text}`),
+    h('p', { class: 'step__meta' },
+      h('span', { class: `badge status status--${step.status}` }, ctx.t(`portfolio.status.${step.status}`)),
+      ' ',
+      h('span', {}, step.date ? formatDate(step.date, ctx.lang) : ctx.t('portfolio.no_date')),
+      step.shared ? h('span', { class: 'badge badge--ok step__shared' }, ctx.t('portfolio.shared_badge')) : null),
+    step.provider ? h('p', { class: 'step__provider' }, step.provider) : null,
+    pending.has(step.id) ? h('p', { class: 'subtle' }, ctx.t('portfolio.pending')) : null,
+    h('a', {
+      href: `#/portfolio/steps/${step.id}`, class: 'button button--secondary',
+      'aria-label': ctx.t('portfolio.edit_label', { title }),
+    }, ctx.t('portfolio.edit')));
+}
+
+function exportSection(ctx) {
+  const lang = ctx.lang === 'en' ? 'en' : 'de';
+  return h('section', { class: 'card', 'aria-labelledby': 'export-heading' },
+    h('h2', { id: 'export-heading' }, ctx.t('portfolio.export.heading')),
+    h('p', {}, ctx.t('portfolio.export.text')),
+    h('div', { class: 'actions' },
+      h('a', { href: `/api/v1/me/export.pdf?lang=${lang}`, class: 'button button--primary', id: 'export-pdf', download: '' },
+        ctx.t('portfolio.export.pdf')),
+      h('a', { href: '/api/v1/me/export', class: 'button button--secondary', id: 'export-json', download: 'mein-weg.json' },
+        ctx.t('portfolio.export.json'))));
+}
+
+export async function render(root, ctx) {
+  await Promise.all([loadNamespace('portfolio'), ensureStylesheet('/css/portfolio.css')]);
+  const [{ portfolio, offline }, pending] = await Promise.all([loadPortfolio(ctx), pendingStepIds()]);
+  const title = ctx.t('portfolio.title');
+  if (!portfolio) {
+    replace(root, h('h1', {}, title), notice('info', ctx.t('portfolio.offline_none')));
+    screenReady(root, title);
+    return;
+  }
+  replace(root,
+    h('h1', {}, title),
+    h('p', { class: 'lead' }, ctx.t('portfolio.lead')),
+    offline ? notice('info', ctx.t('portfolio.offline_snapshot')) : null,
+    portfolio.jahrgang
+      ? h('p', { class: 'subtle' }, ctx.t('portfolio.class_info', { jahrgang: portfolio.jahrgang, name: portfolio.class_name }))
+      : notice('info', ctx.t('portfolio.no_class')),
+    portfolio.steps.length ? h('h2', {}, ctx.t('portfolio.steps_heading')) : null,
+    portfolio.steps.length ? h('ol', { class: 'list steps', id: 'steps' }, portfolio.steps.map((step) => stepCard(ctx, step, pending))) : null,
+    portfolio.earlier_steps.length ? h('h2', {}, ctx.t('portfolio.earlier_heading')) : null,
+    portfolio.earlier_steps.length
+      ? h('ol', { class: 'list steps' }, portfolio.earlier_steps.map((step) => stepCard(ctx, step, pending))) : null,
+    exportSection(ctx));
+  screenReady(root, title);
+}

@@ -1,0 +1,112 @@
+// #/provider/offers/:id: the provider publishes or withdraws an offer, adds dates and marks
+// the attendance of confirmed participants (names only where the pupil consented).
+
+import { announce, busy, field, formErrors, formatDate, h, notice, replace, screenReady } from '../ui.js';
+import { kindName, prepare, slotLine } from './internships-common.js';
+
+const t = (ctx, key, params) => ctx.t(`internships.provider.${key}`, params);
+
+function slotForm(ctx, offer, reload) {
+  const multiDay = offer.kind !== 'bfe';
+  const form = h('form', { class: 'form card', id: 'slot-form', novalidate: true },
+    h('h2', {}, t(ctx, 'new_slot')),
+    field({ label: t(ctx, 'starts_on'), name: 'starts_on', type: 'date', required: true }),
+    multiDay ? field({ label: t(ctx, 'ends_on'), name: 'ends_on', type: 'date' }) : null,
+    field({ label: t(ctx, 'daily_start'), name: 'daily_start', type: 'time', required: true, value: '08:00' }),
+    field({ label: t(ctx, 'daily_end'), name: 'daily_end', type: 'time', required: true, value: '14:00' }),
+    field({ label: t(ctx, 'capacity'), name: 'capacity', type: 'number', min: 1, max: 500, required: true, value: '2' }),
+    offer.kind === 'langzeitpraktikum' ? field({ label: t(ctx, 'weekdays'), name: 'weekdays', maxlength: 5, inputmode: 'numeric' }) : null,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, t(ctx, 'add_slot'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(form).entries());
+    const body = { starts_on: data.starts_on, daily_start: data.daily_start, daily_end: data.daily_end,
+      capacity: Number(data.capacity) };
+    if (data.ends_on) body.ends_on = data.ends_on;
+    if (data.weekdays) body.weekdays = data.weekdays;
+    busy(form.querySelector('button[type="submit"]'), async () => {
+      try {
+        await ctx.api.post(`/offers/${offer.id}/slots`, body);
+        announce(t(ctx, 'slot_added'));
+        await reload();
+      } catch (error) {
+        formErrors(form, error, error.status === 422 ? ctx.t('app.common.check_fields') : null);
+      }
+    });
+  });
+  return form;
+}
+
+function button(label, ariaLabel, kind, onClick) {
+  const el = h('button', { type: 'button', class: `button ${kind}`, 'aria-label': ariaLabel }, label);
+  el.addEventListener('click', () => busy(el, onClick));
+  return el;
+}
+
+function participantsTable(ctx, rows, mark) {
+  if (!rows.length) return notice('info', t(ctx, 'no_participants'));
+  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'participants-caption' },
+    h('table', { class: 'table', id: 'participants' },
+      h('caption', { id: 'participants-caption' }, t(ctx, 'participants')),
+      h('thead', {}, h('tr', {}, [t(ctx, 'person'), t(ctx, 'date'), t(ctx, 'school'), t(ctx, 'state')]
+        .map((text) => h('th', { scope: 'col' }, text)))),
+      h('tbody', {}, rows.map((row) => {
+        const person = row.consent ? `${row.first_name} ${row.last_name}` : t(ctx, 'anonymous');
+        const date = formatDate(row.starts_on, ctx.lang);
+        const label = (action) => t(ctx, 'mark_label', { action: t(ctx, action), person, date });
+        return h('tr', { dataset: { booking: String(row.booking_id) } },
+          h('th', { scope: 'row' }, person),
+          h('td', {}, date),
+          h('td', {}, row.consent ? `${row.school_name}, ${row.class_name}, ${row.school_phone || '–'}` : '–'),
+          h('td', {}, ctx.t(`internships.status.${row.status}`),
+            row.attendance_open
+              ? h('div', { class: 'actions' },
+                button(t(ctx, 'attended'), label('attended'), 'button--primary', () => mark(row.booking_id, true)),
+                button(t(ctx, 'no_show'), label('no_show'), 'button--quiet', () => mark(row.booking_id, false)))
+              : h('p', { class: 'subtle' }, t(ctx, 'not_yet'))));
+      }))));
+}
+
+export async function render(root, ctx) {
+  await prepare();
+  const offerId = Number(ctx.params.id);
+  const status = h('div', { id: 'provider-status' });
+  const body = h('div', {});
+
+  async function reload() {
+    const [offer, participants] = await Promise.all([
+      ctx.api.get(`/offers/${offerId}`), ctx.api.get(`/offers/${offerId}/participants`)]);
+    const setStatus = (next) => async () => {
+      await ctx.api.patch(`/offers/${offerId}`, { status: next });
+      await reload();
+    };
+    replace(body,
+      h('h1', {}, offer.title),
+      h('p', { class: 'lead' }, `${kindName(ctx, offer.kind)} · `, h('span', { class: 'badge' }, t(ctx, `status.${offer.status}`))),
+      h('div', { class: 'actions' }, offer.status === 'published'
+        ? button(t(ctx, 'withdraw'), t(ctx, 'withdraw'), 'button--danger-quiet', setStatus('withdrawn'))
+        : button(t(ctx, 'publish_now'), t(ctx, 'publish_now'), 'button--primary', setStatus('published'))),
+      status,
+      h('h2', {}, ctx.t('internships.offer.slots')),
+      offer.slots.length
+        ? h('ul', { class: 'list', id: 'own-slots' }, offer.slots.map((slot) => h('li', { class: 'list-item' },
+          h('p', {}, slotLine(ctx, slot)),
+          h('p', { class: 'subtle' }, ctx.t('internships.free_places', { free: slot.free, capacity: slot.capacity })))))
+        : notice('info', ctx.t('internships.offer.no_slots')),
+      h('h2', {}, t(ctx, 'participants')),
+      participantsTable(ctx, participants, async (bookingId, attended) => {
+        try {
+          await ctx.api.post(`/bookings/${bookingId}/attendance`, { attended });
+          replace(status, notice('success', t(ctx, 'marked')));
+        } catch (error) {
+          replace(status, notice('error', error.detail || error.title));
+        }
+        await reload();
+      }),
+      slotForm(ctx, offer, reload));
+  }
+
+  replace(root, h('p', { class: 'breadcrumb' }, h('a', { href: '#/provider' }, t(ctx, 'title'))), body);
+  await reload();
+  screenReady(root, document.querySelector('main h1')?.textContent || t(ctx, 'title'));
+}

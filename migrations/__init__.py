@@ -1,0 +1,1 @@
+"""Alembic migrations; a package so revisions can import `migrations.extra_ddl`."""

@@ -1,0 +1,44 @@
+"""Build leaver cohorts of any size directly in the database (for lists and query counts)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import factories as f
+
+from app.anschluss.models import Anschluss, Anschlussvereinbarung, NextStep
+from app.core.db import utcnow
+
+STATUS_CYCLE = (
+    ("offen", None), ("geplant", "DUAL"), ("beworben", "BFSII"), ("zugesagt", "DUAL"),
+    ("angetreten", "FOS"), ("nokean", "NOKEAN"), ("unbe", "UNBE"),
+)
+
+
+def add_leavers(db, school_class, count: int, start: int = 0) -> list:
+    """`count` pupils in the class, statuses cycling, every third with an overdue step."""
+    pupils = []
+    yesterday = utcnow().date() - timedelta(days=1)
+    for n in range(start, start + count):
+        pupil = f.make_pupil(school_class, first_name=f"P{n}", last_name=f"Leaver{n:04d}")
+        status, option = STATUS_CYCLE[n % len(STATUS_CYCLE)]
+        if status != "offen":
+            db.session.add(
+                Anschluss(
+                    pupil_id=pupil.id, school_year_id=school_class.school_year_id,
+                    status=status, option_code=option, expected_certificate="SBO_10_7_7",
+                )
+            )
+        if n % 3 == 0:
+            agreement = Anschlussvereinbarung(
+                pupil_id=pupil.id, school_year_id=school_class.school_year_id, version=1,
+                stufe="10",
+            )
+            agreement.next_steps.append(
+                NextStep(pupil_id=pupil.id, description="Bewerben", owner="pupil",
+                         due_on=yesterday)
+            )
+            db.session.add(agreement)
+        pupils.append(pupil)
+    db.session.flush()
+    return pupils

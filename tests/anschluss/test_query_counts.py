@@ -1,0 +1,41 @@
+"""Cohort views run the same number of SQL statements for 10 or 120 leavers."""
+
+from __future__ import annotations
+
+import factories as f
+import pytest
+from anschluss_helpers import counted_statements, fixture_anschluss_world, fixture_ref  # noqa: F401
+from cohort_helpers import add_leavers
+
+
+def statements_for(client, db, url: str) -> int:
+    with counted_statements(db.engine) as statements:
+        response = client.get(url)
+    assert response.status_code == 200, response.get_json()
+    return len(statements)
+
+
+@pytest.mark.parametrize(
+    ("role", "url"),
+    [
+        ("stubo", "/api/v1/schools/{school}/leavers?sort=risk&unsecured=true"),
+        ("stubo", "/api/v1/schools/{school}/leavers/summary"),
+        ("stubo", "/api/v1/schools/{school}/leavers/export.csv"),
+        ("kommune_coordinator", "/api/v1/kommunen/{kommune}/summary"),
+        ("teacher", "/api/v1/classes/{klasse}/anschluss"),
+    ],
+)
+def test_constant_statement_count(anschluss_world, login_as, db, role, url):
+    """Does the view run as many SQL statements for a large cohort as for a small one?"""
+    w = anschluss_world
+    url = url.format(school=w.school.id, kommune=w.kommune.id, klasse=w.klasse.id)
+    client = login_as(getattr(w.users, role))
+    add_leavers(db, w.klasse, 8)
+    db.session.commit()
+    small = statements_for(client, db, url)
+    add_leavers(db, w.klasse, 60, start=100)
+    second_school = f.make_school(w.kommune, "GE")
+    add_leavers(db, f.make_class(second_school, "10c", "10"), 50, start=300)
+    db.session.commit()
+    large = statements_for(client, db, url)
+    assert small == large, (small, large)

@@ -1,0 +1,50 @@
+"""Helpers of the Verantwortungskette tests: consents, handovers and cases made via services."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.anschluss.chain import consent as consents
+from app.anschluss.chain import handover
+from app.anschluss.handover_models import VkCase
+from app.core.audit import AuditEvent
+
+
+# Fixtures live here, not in a conftest.py (a second `conftest` would shadow tests/conftest.py).
+@pytest.fixture(name="ref")
+def fixture_ref(db):
+    """Leaving certificates, Anschluss options, Schulformen from seeds/."""
+    from seeds.loader import load_reference
+
+    load_reference()
+    db.session.commit()
+
+
+def recipient_data(recipient: str, school=None) -> dict:
+    data = {"recipient": recipient}
+    if recipient == "berufskolleg":
+        data["recipient_school_id"] = school.id
+    return data
+
+
+def give_consent(pupil, recipient: str = "berufskolleg", school=None, given_by="guardian"):
+    """A consent recorded directly (no age rule): for setting up other tests."""
+    return consents._record(pupil, given_by, recipient_data(recipient, school), None)
+
+
+def hand_over(staff, pupil, recipient: str = "berufskolleg", school=None, consent=True) -> VkCase:
+    """Consent (unless one exists) and handover by `staff`; returns the new case."""
+    if consent:
+        give_consent(pupil, recipient, school)
+    data = {"pupil_id": pupil.id, **recipient_data(recipient, school)}
+    return handover.hand_over(staff, data).case
+
+
+def audit_rows(db, resource: str | None = None, purpose: str | None = None) -> list[AuditEvent]:
+    query = select(AuditEvent).order_by(AuditEvent.id)
+    if resource:
+        query = query.where(AuditEvent.resource == resource)
+    if purpose:
+        query = query.where(AuditEvent.purpose == purpose)
+    return list(db.session.scalars(query))

@@ -1,0 +1,116 @@
+"""Production configuration: a secret key is required, cookies are __Host- and Secure."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import create_app
+from app.auth.passwords import hash_password
+from app.extensions import db
+
+PASSWORD = "richtig-geheim-123"
+
+
+@pytest.fixture
+def production(monkeypatch, tmp_path):
+    """Environment as on a production host (no SECURE_COOKIES override: the default)."""
+    monkeypatch.setenv("ANSCHLUSS_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 64)
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://anschluss.example.org")
+    monkeypatch.setenv("WEBAUTHN_RP_ID", "anschluss.example.org")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'prod.db'}")
+    for key in ("SECURE_COOKIES", "HSTS", "REDIS_URL", "WEBAUTHN_ORIGIN"):
+        monkeypatch.delenv(key, raising=False)
+    return monkeypatch
+
+
+@pytest.fixture
+def production_app(production):
+    app = create_app()
+    with app.app_context():
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_does_the_app_refuse_to_start_without_a_secret_key(production):
+    """Does a production app without SECRET_KEY refuse to start?"""
+    production.delenv("SECRET_KEY")
+    with pytest.raises(RuntimeError, match="SECRET_KEY must be set"):
+        create_app()
+
+
+def test_does_development_start_without_a_secret_key(monkeypatch, tmp_path):
+    """Does development generate its own key (so `make run` needs no set-up)?"""
+    monkeypatch.setenv("ANSCHLUSS_ENV", "development")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'dev.db'}"})
+    assert len(app.config["SECRET_KEY"]) >= 32
+
+
+def test_are_production_cookies_host_prefixed_and_secure(production_app):
+    """Does production set the session cookie as __Host-…; Secure; HttpOnly; SameSite=Lax?"""
+    import factories as f
+
+    with production_app.app_context():
+        teacher = f.make_user("teacher", username="lehrerin")
+        teacher.password_hash = hash_password(PASSWORD)
+        db.session.commit()
+    client = production_app.test_client()
+    base = "https://anschluss.example.org"
+    token = client.get("/api/v1/auth/csrf", base_url=base).get_json()["csrf_token"]
+    response = client.post(
+        "/api/v1/auth/login",
+        json={"username": "lehrerin", "password": PASSWORD},
+        headers={"X-CSRF-Token": token, "Origin": base},
+        base_url=base,
+    )
+    assert response.status_code == 200
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-anschluss=")
+    attributes = {part.strip().split("=")[0].lower() for part in cookie.split(";")[1:]}
+    assert {"secure", "httponly", "path", "samesite"} <= attributes
+    assert "domain" not in attributes
+    assert "Path=/" in cookie and "SameSite=Lax" in cookie
+    assert "max-age=63072000" in response.headers["Strict-Transport-Security"]
+    assert client.get("/api/v1/auth/me", base_url=base).status_code == 200
+
+
+def failed_logins(app, addresses: list[str]) -> list[int]:
+    """One wrong login per address (each for another account), as forwarded by a proxy."""
+    client = app.test_client()
+    base = "https://anschluss.example.org"
+    token = client.get("/api/v1/auth/csrf", base_url=base).get_json()["csrf_token"]
+    statuses = []
+    for n, address in enumerate(addresses):
+        response = client.post(
+            "/api/v1/auth/login",
+            json={"username": f"niemand{n}", "password": "falsch-falsch-falsch"},
+            headers={
+                "X-CSRF-Token": token,
+                "X-Forwarded-For": address,
+                "X-Forwarded-Proto": "https",
+                "X-Forwarded-Host": "anschluss.example.org",
+            },
+            base_url=base,
+        )
+        statuses.append(response.status_code)
+    return statuses
+
+
+def test_does_the_login_limit_count_each_client_behind_a_trusted_proxy(production):
+    """Behind a TLS proxy (PROXY_COUNT=1), do other clients still log in while one is blocked?"""
+    production.setenv("PROXY_COUNT", "1")
+    app = create_app()
+    with app.app_context():
+        db.create_all()
+    attacker = ["203.0.113.7"] * 11
+    assert failed_logins(app, attacker + ["198.51.100.4"]) == [401] * 10 + [429, 401]
+
+
+def test_can_a_forged_forwarded_for_header_escape_the_limit_without_a_proxy(production_app):
+    """Without a trusted proxy, is X-Forwarded-For ignored (no way around the limit)?"""
+    addresses = [f"203.0.113.{n}" for n in range(12)]
+    assert failed_logins(production_app, addresses) == [401] * 10 + [429, 429]
