@@ -109,3 +109,21 @@ def test_passkeys_can_be_added_renamed_and_revoked(page, live_server, login, vir
     page.get_by_role("button", name="Dienst-Laptop entfernen").click()
     page.get_by_role("button", name="Ja, entfernen").click()
     page.get_by_text("Noch keine Passkeys gespeichert.").wait_for()
+
+
+def test_teacher_downloads_the_code_sheet_as_pdf(desktop_page, live_server, login):
+    """Does the PDF button deliver a printable PDF of fresh codes for the chosen pupils?"""
+    world = live_server.make_class_world(pupils=(("Paula", "Klein"), ("Finn", "Braun")))
+    login(desktop_page, world.teacher)
+    desktop_page.goto(f"/#/classes/{world.class_id}/codes")
+    desktop_page.locator("#codes-form").wait_for()
+    with desktop_page.expect_download() as download_info:
+        desktop_page.get_by_role("button", name="Codes als PDF herunterladen").click()
+    download = download_info.value
+    assert download.suggested_filename == "anmeldecodes-10e.pdf"
+    with open(download.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    desktop_page.get_by_text("PDF mit 2 Codes erstellt.").wait_for()
+    desktop_page.goto(f"/#/classes/{world.class_id}")
+    desktop_page.get_by_role("heading", name="Klasse 10e").wait_for()
+    assert desktop_page.get_by_text("Code ausgegeben").count() == 2
