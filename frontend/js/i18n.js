@@ -89,6 +89,11 @@ function resolve(language, key) {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Is there a text for this key (in the current language or German)? */
+export function hasKey(key) {
+  return resolve(lang, key) !== undefined || resolve(DEFAULT_LANG, key) !== undefined;
+}
+
 /** t('app.login.title', {name: 'Mia'}) → text in the current language. */
 export function t(key, params = {}) {
   let text = resolve(lang, key);

@@ -59,7 +59,7 @@ def test_navigation_depends_on_the_role(page, live_server, login):
     page.get_by_role("heading", name="Hallo, Ida!").wait_for()
     assert nav.get_by_role("link", name="Klassen").count() == 0
     for tile in ("Interessen", "Mein Weg", "Praktika", "Mein Anschluss"):
-        assert page.locator(".tile", has_text=tile).count() == 1
+        assert page.locator(".tile", has_text=tile).count() >= 1
     page.goto("/#/classes")
     page.get_by_role("heading", name="Kein Zugriff").wait_for()
 

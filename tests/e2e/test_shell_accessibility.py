@@ -80,7 +80,10 @@ def test_pupil_and_other_role_screens(any_page, live_server, login, assert_no_ax
     """Are the home screens of a pupil, a provider and a Kommune coordinator clean?"""
     world = live_server.make_class_world(pupils=())
     pupil = live_server.make_user("pupil", school_id=world.school_id, display_name="Ben")
-    others = [live_server.make_user(role) for role in ("provider", "kommune_coordinator")]
+    others = [
+        live_server.make_user(role)
+        for role in ("provider", "kommune_coordinator", "stubo", "bk_coordinator")
+    ]
     for username in (pupil, *others):
         login(any_page, username)
         assert_no_axe_violations(any_page, f"home of {username}")

@@ -1,36 +1,37 @@
 // Role-aware start page: one tile per capability; tiles of capabilities that are not
 // there yet (no registered route) show as "coming soon".
 
-import { ROUTES, allowed } from '../routes.js';
+import { hasKey } from '../i18n.js';
+import { ROUTES, allowed, navFor } from '../routes.js';
 import { h, replace, screenReady } from '../ui.js';
 
 // Tiles per role: i18n key base (app.home.tiles.<key>.title / .text) and target path.
+// Every further navigation entry of the role gets a tile too (after these).
 export const TILES = {
   pupil: [
     { key: 'interests', path: '/interests' },
     { key: 'portfolio', path: '/portfolio' },
-    { key: 'internships', path: '/internships' },
-    { key: 'anschluss', path: '/anschluss' },
+    { key: 'internships', path: '/offers' },
+    { key: 'anschluss', path: '/my-anschluss' },
   ],
   teacher: [
     { key: 'classes', path: '/classes' },
     { key: 'class_progress', path: '/progress' },
-    { key: 'class_internships', path: '/internships/classes' },
+    { key: 'class_internships', path: '/internships' },
+    { key: 'cohort', path: '/anschluss' },
   ],
   stubo: [
     { key: 'school_classes', path: '/classes' },
-    { key: 'cohort', path: '/cohort' },
-    { key: 'school_internships', path: '/internships/school' },
+    { key: 'cohort', path: '/leavers' },
+    { key: 'class_progress', path: '/progress' },
+    { key: 'school_internships', path: '/internships' },
   ],
   bk_coordinator: [{ key: 'cases', path: '/cases' }],
   kommune_coordinator: [
     { key: 'cases', path: '/cases' },
-    { key: 'region', path: '/region' },
+    { key: 'region', path: '/kommune' },
   ],
-  provider: [
-    { key: 'offers', path: '/offers' },
-    { key: 'bookings', path: '/bookings' },
-  ],
+  provider: [{ key: 'offers', path: '/provider' }],
   admin: [{ key: 'classes', path: '/classes' }],
 };
 
@@ -40,17 +41,25 @@ function routeFor(path) {
   return ROUTES.find((route) => route.path === path);
 }
 
-function tile(ctx, { key, path }) {
+/** Navigation entries of the role that no fixed tile covers. */
+function extraTiles(role, fixed) {
+  const covered = new Set(['/home', ...fixed.map((item) => item.path)]);
+  return navFor(role).filter((route) => !covered.has(route.path)).map((route) => ({
+    key: `nav${route.path.replace(/[^a-z0-9]+/gi, '-')}`, path: route.path, nav: route.nav,
+  }));
+}
+
+function tile(ctx, { key, path, nav }) {
   const route = routeFor(path);
   const ready = route && allowed(route, ctx.me.role);
   const titleId = `tile-${key}`;
-  const title = ctx.t(`app.home.tiles.${key}.title`);
-  const text = ctx.t(`app.home.tiles.${key}.text`);
+  const title = hasKey(`app.home.tiles.${key}.title`) ? ctx.t(`app.home.tiles.${key}.title`) : ctx.t(nav);
+  const text = hasKey(`app.home.tiles.${key}.text`) ? ctx.t(`app.home.tiles.${key}.text`) : '';
   if (ready) {
     return h('li', { class: 'tile' },
-      h('a', { href: `#${path}`, class: 'tile__link', 'aria-describedby': `${titleId}-text` },
+      h('a', { href: `#${path}`, class: 'tile__link', 'aria-describedby': text ? `${titleId}-text` : null },
         h('span', { class: 'tile__title', id: titleId }, title)),
-      h('p', { class: 'tile__text', id: `${titleId}-text` }, text));
+      text ? h('p', { class: 'tile__text', id: `${titleId}-text` }, text) : null);
   }
   return h('li', { class: 'tile tile--soon' },
     h('span', { class: 'tile__title', id: titleId }, title),
@@ -60,7 +69,8 @@ function tile(ctx, { key, path }) {
 
 export async function render(root, ctx) {
   const name = ctx.me.display_name || ctx.me.first_name || ctx.me.username || '';
-  const tiles = [...(TILES[ctx.me.role] || []), ...COMMON];
+  const fixed = [...(TILES[ctx.me.role] || []), ...COMMON];
+  const tiles = [...fixed.slice(0, -1), ...extraTiles(ctx.me.role, fixed), ...COMMON];
   const passkeyHint = ctx.me.passkey_count === 0
     ? h('p', { class: 'notice notice--info' }, ctx.t('app.home.no_passkey'), ' ',
       h('a', { href: '#/passkeys' }, ctx.t('app.home.add_passkey')))
