@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.anschluss.chain import consent as consents
 from app.anschluss.chain import handover
-from app.anschluss.handover_models import CaseContact, Handover, IdentificationRound
+from app.anschluss.handover_models import CaseContact, Handover, IdentificationRound, VkCase
 from app.anschluss.models import Anschluss
 from app.extensions import db
 
@@ -22,9 +22,8 @@ if TYPE_CHECKING:
     from seeds.demo import DemoRegion
 
 
-def _rounds(region: DemoRegion) -> int:
+def _rounds(region: DemoRegion) -> None:
     spring = region.school_year.ends_on.year
-    made = 0
     for name, starts, ends in (
         ("Runde I", date(spring, 3, 1), date(spring, 4, 30)),
         ("Runde II", date(spring, 5, 1), date(spring, 5, 31)),
@@ -41,9 +40,7 @@ def _rounds(region: DemoRegion) -> int:
                 kommune_id=region.kommune.id, school_year_id=region.school_year.id, name=name,
                 starts_on=starts, ends_on=ends, created_by_id=region.users["kommune"].id,
             ))
-            made += 1
     db.session.flush()
-    return made
 
 
 def _leavers_without_anschluss(region: DemoRegion, count: int):
@@ -72,9 +69,8 @@ def _case(region: DemoRegion, pupil, recipient: str, school=None):
 
 
 def add_demo_chain(region: DemoRegion) -> dict:
-    rounds = _rounds(region)
+    _rounds(region)
     leavers = _leavers_without_anschluss(region, 2)
-    cases = 0
     if len(leavers) == 2:
         bk_case = _case(region, leavers[0], "berufskolleg", region.schools["berufskolleg"])
         if bk_case is not None:
@@ -83,10 +79,13 @@ def add_demo_chain(region: DemoRegion) -> dict:
             db.session.add(CaseContact(case_id=bk_case.id, contacted_on=date.today(),
                                        channel="phone", outcome="nachricht_hinterlassen",
                                        recorded_by_id=region.users["bk"].id))
-            cases += 1
         kommune_case = _case(region, leavers[1], "kommune")
         if kommune_case is not None:
             kommune_case.follow_up_on = date.today() - timedelta(days=3)
-            cases += 1
     db.session.flush()
+    # Totals, not "created now": a second run reports the same numbers (idempotence check).
+    rounds = db.session.scalar(select(func.count(IdentificationRound.id)).where(
+        IdentificationRound.kommune_id == region.kommune.id))
+    cases = db.session.scalar(select(func.count(VkCase.id)).join(Handover).where(
+        Handover.school_id == region.schools["gesamtschule"].id))
     return {"identification_rounds": rounds, "vk_cases": cases}

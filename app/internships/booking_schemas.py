@@ -6,13 +6,13 @@ import marshmallow as ma
 
 from app.core.schemas import InputSchema, OutputSchema
 from app.internships.models import BERUFSFELDER
-from app.internships.schemas import SlotSchema
+from app.internships.schemas import ID_RANGE, SlotSchema
 
 FIELD = ma.validate.OneOf(BERUFSFELDER)
 
 
 class BookingCreateSchema(InputSchema):
-    slot_id = ma.fields.Integer(required=True, validate=ma.validate.Range(min=1))
+    slot_id = ma.fields.Integer(required=True, validate=ID_RANGE)
     berufsfeld = ma.fields.String(
         validate=FIELD,
         metadata={
@@ -31,14 +31,14 @@ class AttendanceSchema(InputSchema):
 
 class BulkConfirmSchema(InputSchema):
     booking_ids = ma.fields.List(
-        ma.fields.Integer(validate=ma.validate.Range(min=1)),
+        ma.fields.Integer(validate=ID_RANGE),
         validate=ma.validate.Length(min=1, max=500),
         metadata={"description": "omit to confirm every open request of the class"},
     )
 
 
 class ConsentCreateSchema(InputSchema):
-    provider_id = ma.fields.Integer(required=True, validate=ma.validate.Range(min=1))
+    provider_id = ma.fields.Integer(required=True, validate=ID_RANGE)
 
 
 class GuardianConsentSchema(InputSchema):

@@ -7,6 +7,7 @@ import marshmallow as ma
 from app.core.schemas import InputSchema, OutputSchema
 from app.internships.models import BERUFSFELDER, OFFER_KINDS
 
+ID_RANGE = ma.validate.Range(min=1, max=2**31 - 1)  # ids fit a 32-bit INTEGER column
 POSTCODE = ma.validate.Regexp(r"^\d{5}$", error="Bitte eine fünfstellige Postleitzahl angeben.")
 
 
@@ -26,7 +27,7 @@ class ProviderCreateSchema(InputSchema):
     kind = ma.fields.String(
         load_default="company", validate=ma.validate.OneOf(("company", "traeger"))
     )
-    kommune_id = ma.fields.Integer(validate=ma.validate.Range(min=1))
+    kommune_id = ma.fields.Integer(validate=ID_RANGE)
     street = _text(200, load_default="")
     postcode = ma.fields.String(required=True, validate=POSTCODE)
     city = _text(120, load_default="")

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-30 15:06:03.091521
+Create Date: 2026-11-30 15:31:53.714221
 
 """
 from alembic import op
@@ -201,6 +201,41 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_users_role'), ['role'], unique=False)
         batch_op.create_index(batch_op.f('ix_users_school_id'), ['school_id'], unique=False)
 
+    op.create_table('allocation_rounds',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('school_id', sa.Integer(), nullable=True),
+    sa.Column('kommune_id', sa.Integer(), nullable=True),
+    sa.Column('period_start', sa.Date(), nullable=False),
+    sa.Column('period_end', sa.Date(), nullable=False),
+    sa.Column('preference_deadline', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('max_choices', sa.Integer(), nullable=False),
+    sa.Column('seed', sa.BigInteger(), nullable=False),
+    sa.Column('jahrgang', sa.String(length=4), nullable=True),
+    sa.Column('leaving_only', sa.Boolean(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('run_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('run_by_id', sa.Integer(), nullable=True),
+    sa.Column('published_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('published_by_id', sa.Integer(), nullable=True),
+    sa.Column('result', sa.JSON(), nullable=True),
+    sa.CheckConstraint("status IN ('open', 'drafted', 'published')", name=op.f('ck_allocation_rounds_status')),
+    sa.CheckConstraint('(school_id IS NULL AND kommune_id IS NOT NULL) OR (school_id IS NOT NULL AND kommune_id IS NULL)', name=op.f('ck_allocation_rounds_one_scope')),
+    sa.CheckConstraint('max_choices BETWEEN 1 AND 6', name=op.f('ck_allocation_rounds_max_choices')),
+    sa.CheckConstraint('period_start <= period_end', name=op.f('ck_allocation_rounds_period_ordered')),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_allocation_rounds_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['kommune_id'], ['kommunen.id'], name=op.f('fk_allocation_rounds_kommune_id_kommunen')),
+    sa.ForeignKeyConstraint(['published_by_id'], ['users.id'], name=op.f('fk_allocation_rounds_published_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['run_by_id'], ['users.id'], name=op.f('fk_allocation_rounds_run_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_allocation_rounds_school_id_schools')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_allocation_rounds'))
+    )
+    with op.batch_alter_table('allocation_rounds', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_allocation_rounds_kommune_id'), ['kommune_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_allocation_rounds_school_id'), ['school_id'], unique=False)
+
     op.create_table('anschluesse',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('pupil_id', sa.Integer(), nullable=False),
@@ -316,6 +351,53 @@ def upgrade():
     with op.batch_alter_table('enrolment_codes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_enrolment_codes_pupil_id'), ['pupil_id'], unique=False)
 
+    op.create_table('handover_consents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=True),
+    sa.Column('pupil_pseudonym', sa.String(length=64), nullable=False),
+    sa.Column('given_by', sa.String(length=8), nullable=False),
+    sa.Column('age_at_consent', sa.Integer(), nullable=True),
+    sa.Column('recorded_by_id', sa.Integer(), nullable=True),
+    sa.Column('text_version', sa.String(length=16), nullable=False),
+    sa.Column('purpose', sa.String(length=32), nullable=False),
+    sa.Column('recipient_kind', sa.String(length=16), nullable=False),
+    sa.Column('recipient_school_id', sa.Integer(), nullable=True),
+    sa.Column('recipient_kommune_id', sa.Integer(), nullable=True),
+    sa.Column('given_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('withdrawn_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('withdrawn_via', sa.String(length=8), nullable=True),
+    sa.CheckConstraint("(recipient_kind = 'berufskolleg' AND recipient_school_id IS NOT NULL) OR (recipient_kind = 'kommune' AND recipient_kommune_id IS NOT NULL)", name=op.f('ck_handover_consents_recipient')),
+    sa.CheckConstraint("given_by IN ('pupil', 'guardian')", name=op.f('ck_handover_consents_given_by')),
+    sa.CheckConstraint("recipient_kind IN ('berufskolleg', 'kommune')", name=op.f('ck_handover_consents_recipient_kind')),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_handover_consents_pupil_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['recipient_kommune_id'], ['kommunen.id'], name=op.f('fk_handover_consents_recipient_kommune_id_kommunen')),
+    sa.ForeignKeyConstraint(['recipient_school_id'], ['schools.id'], name=op.f('fk_handover_consents_recipient_school_id_schools')),
+    sa.ForeignKeyConstraint(['recorded_by_id'], ['users.id'], name=op.f('fk_handover_consents_recorded_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_handover_consents'))
+    )
+    with op.batch_alter_table('handover_consents', schema=None) as batch_op:
+        batch_op.create_index('ix_handover_consents_pseudonym', ['pupil_pseudonym'], unique=False)
+        batch_op.create_index('ix_handover_consents_pupil', ['pupil_id', 'withdrawn_at'], unique=False)
+
+    op.create_table('identification_rounds',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kommune_id', sa.Integer(), nullable=False),
+    sa.Column('school_year_id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=60), nullable=False),
+    sa.Column('starts_on', sa.Date(), nullable=False),
+    sa.Column('ends_on', sa.Date(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.CheckConstraint('starts_on <= ends_on', name=op.f('ck_identification_rounds_ordered')),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_identification_rounds_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['kommune_id'], ['kommunen.id'], name=op.f('fk_identification_rounds_kommune_id_kommunen'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['school_year_id'], ['school_years.id'], name=op.f('fk_identification_rounds_school_year_id_school_years')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_identification_rounds')),
+    sa.UniqueConstraint('kommune_id', 'school_year_id', 'name', name=op.f('uq_identification_rounds_kommune_id_school_year_id_name'))
+    )
+    with op.batch_alter_table('identification_rounds', schema=None) as batch_op:
+        batch_op.create_index('ix_identification_rounds_kommune_starts', ['kommune_id', 'starts_on'], unique=False)
+
     op.create_table('interest_profiles',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('pupil_id', sa.Integer(), nullable=False),
@@ -336,6 +418,27 @@ def upgrade():
     with op.batch_alter_table('interest_profiles', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_interest_profiles_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_interest_profiles_pupil_id'), ['pupil_id'], unique=False)
+
+    op.create_table('notifications',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('title_de', sa.String(length=200), nullable=False),
+    sa.Column('body_de', sa.Text(), nullable=False),
+    sa.Column('title_en', sa.String(length=200), nullable=False),
+    sa.Column('body_en', sa.Text(), nullable=False),
+    sa.Column('link', sa.String(length=200), nullable=False),
+    sa.Column('dedupe_key', sa.String(length=120), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_notifications_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_notifications')),
+    sa.UniqueConstraint('dedupe_key', name=op.f('uq_notifications_dedupe_key'))
+    )
+    with op.batch_alter_table('notifications', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_notifications_user_id'), ['user_id'], unique=False)
+        batch_op.create_index('ix_notifications_user_read', ['user_id', 'read_at'], unique=False)
 
     op.create_table('portfolio_shares',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -501,6 +604,41 @@ def upgrade():
     with op.batch_alter_table('data_transfer_consents', schema=None) as batch_op:
         batch_op.create_index('ix_data_transfer_consents_pupil_provider', ['pupil_id', 'provider_id'], unique=False)
 
+    op.create_table('handovers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=True),
+    sa.Column('pupil_pseudonym', sa.String(length=64), nullable=False),
+    sa.Column('school_id', sa.Integer(), nullable=False),
+    sa.Column('school_year_id', sa.Integer(), nullable=True),
+    sa.Column('kind', sa.String(length=10), nullable=False),
+    sa.Column('legal_basis', sa.String(length=200), nullable=False),
+    sa.Column('consent_id', sa.Integer(), nullable=True),
+    sa.Column('recipient_kind', sa.String(length=24), nullable=False),
+    sa.Column('recipient_school_id', sa.Integer(), nullable=True),
+    sa.Column('recipient_kommune_id', sa.Integer(), nullable=True),
+    sa.Column('recipient_name', sa.String(length=255), nullable=False),
+    sa.Column('fields', sa.String(length=255), nullable=False),
+    sa.Column('identification_round_id', sa.Integer(), nullable=True),
+    sa.Column('handed_over_by_id', sa.Integer(), nullable=True),
+    sa.Column('handed_over_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('pseudonymised_at', sa.DateTime(timezone=True), nullable=True),
+    sa.CheckConstraint("kind IN ('consent', 'statutory')", name=op.f('ck_handovers_kind')),
+    sa.CheckConstraint("recipient_kind IN ('berufskolleg', 'kommune', 'agentur_fuer_arbeit')", name=op.f('ck_handovers_recipient_kind')),
+    sa.ForeignKeyConstraint(['consent_id'], ['handover_consents.id'], name=op.f('fk_handovers_consent_id_handover_consents'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['handed_over_by_id'], ['users.id'], name=op.f('fk_handovers_handed_over_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['identification_round_id'], ['identification_rounds.id'], name=op.f('fk_handovers_identification_round_id_identification_rounds'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_handovers_pupil_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['recipient_kommune_id'], ['kommunen.id'], name=op.f('fk_handovers_recipient_kommune_id_kommunen')),
+    sa.ForeignKeyConstraint(['recipient_school_id'], ['schools.id'], name=op.f('fk_handovers_recipient_school_id_schools')),
+    sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_handovers_school_id_schools')),
+    sa.ForeignKeyConstraint(['school_year_id'], ['school_years.id'], name=op.f('fk_handovers_school_year_id_school_years')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_handovers'))
+    )
+    with op.batch_alter_table('handovers', schema=None) as batch_op:
+        batch_op.create_index('ix_handovers_pseudonym', ['pupil_pseudonym'], unique=False)
+        batch_op.create_index('ix_handovers_pupil', ['pupil_id'], unique=False)
+        batch_op.create_index('ix_handovers_school_at', ['school_id', 'handed_over_at'], unique=False)
+
     op.create_table('offers',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('provider_id', sa.Integer(), nullable=False),
@@ -522,6 +660,29 @@ def upgrade():
     )
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_offers_provider_id'), ['provider_id'], unique=False)
+
+    op.create_table('outbox_mails',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('notification_id', sa.Integer(), nullable=True),
+    sa.Column('to_address', sa.String(length=255), nullable=False),
+    sa.Column('subject', sa.String(length=255), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('status', sa.String(length=8), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('next_attempt_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('claimed_until', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('last_error', sa.String(length=500), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
+    sa.CheckConstraint("status IN ('pending', 'sent', 'failed')", name=op.f('ck_outbox_mails_status')),
+    sa.CheckConstraint('attempts >= 0', name=op.f('ck_outbox_mails_attempts_non_negative')),
+    sa.ForeignKeyConstraint(['notification_id'], ['notifications.id'], name=op.f('fk_outbox_mails_notification_id_notifications'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_outbox_mails_user_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_mails'))
+    )
+    with op.batch_alter_table('outbox_mails', schema=None) as batch_op:
+        batch_op.create_index('ix_outbox_mails_status_next', ['status', 'next_attempt_at'], unique=False)
 
     op.create_table('offer_berufsfelder',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -558,6 +719,68 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_slots_offer_id'), ['offer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_slots_starts_on'), ['starts_on'], unique=False)
 
+    op.create_table('vk_cases',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('handover_id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=True),
+    sa.Column('recipient_kind', sa.String(length=16), nullable=False),
+    sa.Column('recipient_school_id', sa.Integer(), nullable=True),
+    sa.Column('recipient_kommune_id', sa.Integer(), nullable=True),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('anschluss_option', sa.String(length=16), nullable=True),
+    sa.Column('follow_up_on', sa.Date(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('first_name', sa.String(length=100), nullable=True),
+    sa.Column('last_name', sa.String(length=100), nullable=True),
+    sa.Column('birth_date', sa.Date(), nullable=True),
+    sa.Column('sex', sa.String(length=1), nullable=True),
+    sa.Column('street', sa.String(length=200), nullable=True),
+    sa.Column('postcode', sa.String(length=5), nullable=True),
+    sa.Column('city', sa.String(length=120), nullable=True),
+    sa.Column('email', sa.String(length=255), nullable=True),
+    sa.Column('school_name', sa.String(length=255), nullable=True),
+    sa.Column('school_form', sa.String(length=200), nullable=True),
+    sa.Column('certificate', sa.String(length=16), nullable=True),
+    sa.Column('wish_option', sa.String(length=16), nullable=True),
+    sa.Column('wish_text', sa.String(length=200), nullable=True),
+    sa.CheckConstraint("recipient_kind IN ('berufskolleg', 'kommune')", name=op.f('ck_vk_cases_recipient_kind')),
+    sa.CheckConstraint("status IN ('neu', 'kontaktiert', 'in_beratung', 'vermittelt', 'nicht_erreichbar', 'abgelehnt', 'abgeschlossen', 'widerrufen')", name=op.f('ck_vk_cases_status')),
+    sa.ForeignKeyConstraint(['anschluss_option'], ['anschluss_options.kuerzel'], name=op.f('fk_vk_cases_anschluss_option_anschluss_options')),
+    sa.ForeignKeyConstraint(['handover_id'], ['handovers.id'], name=op.f('fk_vk_cases_handover_id_handovers'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_vk_cases_pupil_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['recipient_kommune_id'], ['kommunen.id'], name=op.f('fk_vk_cases_recipient_kommune_id_kommunen')),
+    sa.ForeignKeyConstraint(['recipient_school_id'], ['schools.id'], name=op.f('fk_vk_cases_recipient_school_id_schools')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_vk_cases')),
+    sa.UniqueConstraint('handover_id', name=op.f('uq_vk_cases_handover_id'))
+    )
+    with op.batch_alter_table('vk_cases', schema=None) as batch_op:
+        batch_op.create_index('ix_vk_cases_closed', ['closed_at'], unique=False)
+        batch_op.create_index('ix_vk_cases_kommune_recipient', ['recipient_kommune_id', 'status', 'follow_up_on'], unique=False)
+        batch_op.create_index('ix_vk_cases_pupil', ['pupil_id'], unique=False)
+        batch_op.create_index('ix_vk_cases_school_recipient', ['recipient_school_id', 'status', 'follow_up_on'], unique=False)
+
+    op.create_table('allocation_preferences',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('round_id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('slot_id', sa.Integer(), nullable=False),
+    sa.Column('rank', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint('rank BETWEEN 1 AND 6', name=op.f('ck_allocation_preferences_rank')),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_allocation_preferences_pupil_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['round_id'], ['allocation_rounds.id'], name=op.f('fk_allocation_preferences_round_id_allocation_rounds'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['slot_id'], ['slots.id'], name=op.f('fk_allocation_preferences_slot_id_slots'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_allocation_preferences')),
+    sa.UniqueConstraint('round_id', 'pupil_id', 'rank', name=op.f('uq_allocation_preferences_round_id_pupil_id_rank')),
+    sa.UniqueConstraint('round_id', 'pupil_id', 'slot_id', name=op.f('uq_allocation_preferences_round_id_pupil_id_slot_id'))
+    )
+    with op.batch_alter_table('allocation_preferences', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_allocation_preferences_pupil_id'), ['pupil_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_allocation_preferences_round_id'), ['round_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_allocation_preferences_slot_id'), ['slot_id'], unique=False)
+
     op.create_table('bookings',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('pupil_id', sa.Integer(), nullable=False),
@@ -587,6 +810,23 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_bookings_pupil_id'), ['pupil_id'], unique=False)
         batch_op.create_index('ix_bookings_slot_status', ['slot_id', 'status'], unique=False)
 
+    op.create_table('vk_case_contacts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('contacted_on', sa.Date(), nullable=False),
+    sa.Column('channel', sa.String(length=8), nullable=False),
+    sa.Column('outcome', sa.String(length=32), nullable=False),
+    sa.Column('recorded_by_id', sa.Integer(), nullable=True),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("channel IN ('phone', 'letter', 'email', 'visit')", name=op.f('ck_vk_case_contacts_channel')),
+    sa.CheckConstraint("outcome IN ('erreicht', 'nicht_erreicht', 'nachricht_hinterlassen', 'termin_vereinbart', 'termin_wahrgenommen', 'termin_nicht_wahrgenommen', 'unterlagen_zugesandt')", name=op.f('ck_vk_case_contacts_outcome')),
+    sa.ForeignKeyConstraint(['case_id'], ['vk_cases.id'], name=op.f('fk_vk_case_contacts_case_id_vk_cases'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['recorded_by_id'], ['users.id'], name=op.f('fk_vk_case_contacts_recorded_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_vk_case_contacts'))
+    )
+    with op.batch_alter_table('vk_case_contacts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_vk_case_contacts_case_id'), ['case_id'], unique=False)
+
     op.create_table('waitlist_entries',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('slot_id', sa.Integer(), nullable=False),
@@ -601,6 +841,28 @@ def upgrade():
     with op.batch_alter_table('waitlist_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_waitlist_entries_pupil_id'), ['pupil_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_waitlist_entries_slot_id'), ['slot_id'], unique=False)
+
+    op.create_table('allocation_assignments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('round_id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('slot_id', sa.Integer(), nullable=True),
+    sa.Column('rank', sa.Integer(), nullable=True),
+    sa.Column('berufsfeld', sa.String(length=8), nullable=True),
+    sa.Column('outcome', sa.String(length=12), nullable=False),
+    sa.Column('booking_id', sa.Integer(), nullable=True),
+    sa.Column('reason', sa.String(length=300), nullable=True),
+    sa.CheckConstraint("outcome IN ('assigned', 'unassigned', 'booked', 'failed')", name=op.f('ck_allocation_assignments_outcome')),
+    sa.ForeignKeyConstraint(['booking_id'], ['bookings.id'], name=op.f('fk_allocation_assignments_booking_id_bookings'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_allocation_assignments_pupil_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['round_id'], ['allocation_rounds.id'], name=op.f('fk_allocation_assignments_round_id_allocation_rounds'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['slot_id'], ['slots.id'], name=op.f('fk_allocation_assignments_slot_id_slots'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_allocation_assignments')),
+    sa.UniqueConstraint('round_id', 'pupil_id', name=op.f('uq_allocation_assignments_round_id_pupil_id'))
+    )
+    with op.batch_alter_table('allocation_assignments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_allocation_assignments_pupil_id'), ['pupil_id'], unique=False)
+        batch_op.create_index('ix_allocation_assignments_round_outcome', ['round_id', 'outcome'], unique=False)
 
     op.create_table('booking_days',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -632,16 +894,38 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_booking_days_booking_id'))
 
     op.drop_table('booking_days')
+    with op.batch_alter_table('allocation_assignments', schema=None) as batch_op:
+        batch_op.drop_index('ix_allocation_assignments_round_outcome')
+        batch_op.drop_index(batch_op.f('ix_allocation_assignments_pupil_id'))
+
+    op.drop_table('allocation_assignments')
     with op.batch_alter_table('waitlist_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_waitlist_entries_slot_id'))
         batch_op.drop_index(batch_op.f('ix_waitlist_entries_pupil_id'))
 
     op.drop_table('waitlist_entries')
+    with op.batch_alter_table('vk_case_contacts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_vk_case_contacts_case_id'))
+
+    op.drop_table('vk_case_contacts')
     with op.batch_alter_table('bookings', schema=None) as batch_op:
         batch_op.drop_index('ix_bookings_slot_status')
         batch_op.drop_index(batch_op.f('ix_bookings_pupil_id'))
 
     op.drop_table('bookings')
+    with op.batch_alter_table('allocation_preferences', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_allocation_preferences_slot_id'))
+        batch_op.drop_index(batch_op.f('ix_allocation_preferences_round_id'))
+        batch_op.drop_index(batch_op.f('ix_allocation_preferences_pupil_id'))
+
+    op.drop_table('allocation_preferences')
+    with op.batch_alter_table('vk_cases', schema=None) as batch_op:
+        batch_op.drop_index('ix_vk_cases_school_recipient')
+        batch_op.drop_index('ix_vk_cases_pupil')
+        batch_op.drop_index('ix_vk_cases_kommune_recipient')
+        batch_op.drop_index('ix_vk_cases_closed')
+
+    op.drop_table('vk_cases')
     with op.batch_alter_table('slots', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_slots_starts_on'))
         batch_op.drop_index(batch_op.f('ix_slots_offer_id'))
@@ -652,10 +936,20 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_offer_berufsfelder_berufsfeld'))
 
     op.drop_table('offer_berufsfelder')
+    with op.batch_alter_table('outbox_mails', schema=None) as batch_op:
+        batch_op.drop_index('ix_outbox_mails_status_next')
+
+    op.drop_table('outbox_mails')
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_offers_provider_id'))
 
     op.drop_table('offers')
+    with op.batch_alter_table('handovers', schema=None) as batch_op:
+        batch_op.drop_index('ix_handovers_school_at')
+        batch_op.drop_index('ix_handovers_pupil')
+        batch_op.drop_index('ix_handovers_pseudonym')
+
+    op.drop_table('handovers')
     with op.batch_alter_table('data_transfer_consents', schema=None) as batch_op:
         batch_op.drop_index('ix_data_transfer_consents_pupil_provider')
 
@@ -694,11 +988,25 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_portfolio_shares_pupil_id'))
 
     op.drop_table('portfolio_shares')
+    with op.batch_alter_table('notifications', schema=None) as batch_op:
+        batch_op.drop_index('ix_notifications_user_read')
+        batch_op.drop_index(batch_op.f('ix_notifications_user_id'))
+
+    op.drop_table('notifications')
     with op.batch_alter_table('interest_profiles', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_interest_profiles_pupil_id'))
         batch_op.drop_index(batch_op.f('ix_interest_profiles_created_at'))
 
     op.drop_table('interest_profiles')
+    with op.batch_alter_table('identification_rounds', schema=None) as batch_op:
+        batch_op.drop_index('ix_identification_rounds_kommune_starts')
+
+    op.drop_table('identification_rounds')
+    with op.batch_alter_table('handover_consents', schema=None) as batch_op:
+        batch_op.drop_index('ix_handover_consents_pupil')
+        batch_op.drop_index('ix_handover_consents_pseudonym')
+
+    op.drop_table('handover_consents')
     with op.batch_alter_table('enrolment_codes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_enrolment_codes_pupil_id'))
 
@@ -725,6 +1033,11 @@ def downgrade():
         batch_op.drop_index('ix_anschluesse_year_status')
 
     op.drop_table('anschluesse')
+    with op.batch_alter_table('allocation_rounds', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_allocation_rounds_school_id'))
+        batch_op.drop_index(batch_op.f('ix_allocation_rounds_kommune_id'))
+
+    op.drop_table('allocation_rounds')
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_users_school_id'))
         batch_op.drop_index(batch_op.f('ix_users_role'))

@@ -65,7 +65,7 @@ def test_is_access_denied_outside_role_and_scope(app, db, world, login_as, route
     paths = _build_paths(url_rule, world, db)
     clients = {role: login_as(getattr(world.users, role)) for role in ROLES}
     anonymous = app.test_client()
-    from conftest import with_csrf
+    from support import with_csrf
 
     with_csrf(anonymous)
     leaks = []

@@ -11,7 +11,7 @@ from app.core.audit import AuditEvent
 
 
 # Fixtures live here, not in a conftest.py: a second module named `conftest` would shadow
-# tests/conftest.py for `from conftest import …` elsewhere in the suite.
+# tests/conftest.py for `from support import …` elsewhere in the suite.
 @pytest.fixture(name="ref")
 def fixture_ref(db):
     """Leaving certificates, Anschluss options and Berufsfelder from seeds/."""

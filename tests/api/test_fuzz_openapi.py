@@ -37,16 +37,16 @@ CHECKS = [
 @pytest.fixture(scope="module")
 def fuzz_world(app):
     """A world that lives for the whole module (the fuzzer adds data as it goes)."""
-    import conftest
+    import support
 
     with app.app_context():
-        conftest._empty_all_tables()
-        world = conftest.world.__wrapped__(_db)
+        support.empty_all_tables()
+        world = support.build_world(_db)
         user_ids = {role: getattr(world.users, role).id for role in ROLES}
         _db.session.remove()
     yield user_ids
     with app.app_context():
-        conftest._empty_all_tables()
+        support.empty_all_tables()
         _db.session.remove()
 
 

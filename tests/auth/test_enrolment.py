@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
-from conftest import with_csrf
+from support import with_csrf
 from passkey_support import authenticator, login, register, security_events, watch_security_log
 
 from app.auth.models import EnrolmentCode, UserSession

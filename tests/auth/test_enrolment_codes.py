@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from conftest import with_csrf
+from support import with_csrf
 from passkey_support import BASE, authenticator, login, register
 
 from app.auth.models import EnrolmentCode, UserSession, WebAuthnCredential

@@ -10,7 +10,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import with_csrf
+from support import with_csrf
 from passkey_support import (
     BASE,
     authenticator,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import with_csrf
+from support import with_csrf
 from passkey_support import (
     BASE,
     authenticator,

@@ -136,3 +136,32 @@ def test_does_the_pupil_see_the_statutory_transfer(world, login_as, db, ref):
     assert transfers[0]["fields"] == ["name", "first_name", "birth_date", "sex", "address",
                                       "school_form", "certificate"]
     assert date.fromisoformat(transfers[0]["date"][:10]) == date.today()
+
+
+def test_does_the_identification_list_run_a_constant_number_of_statements(world, login_as, db):
+    """Does listing 3 or 13 leavers (with consents and handovers) cost the same statements?"""
+    from sqlalchemy import event
+
+    from app.extensions import db as _db
+    from chain.helpers import hand_over
+
+    def count(client):
+        statements = []
+        listener = lambda *args: statements.append(1)  # noqa: E731
+        event.listen(_db.engine, "before_cursor_execute", listener)
+        try:
+            path = f"/api/v1/schools/{world.school.id}/identification"
+            assert client.get(path).status_code == 200
+        finally:
+            event.remove(_db.engine, "before_cursor_execute", listener)
+        return len(statements)
+
+    hand_over(world.users.stubo, world.pupil, "kommune")
+    db.session.commit()
+    client = login_as(world.users.stubo)
+    small = count(client)
+    for n in range(10):
+        pupil = f.make_pupil(world.klasse, last_name=f"N{n}")
+        hand_over(world.users.stubo, pupil, "berufskolleg", world.berufskolleg)
+    db.session.commit()
+    assert count(client) == small

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import create_pg_database, drop_pg_database, pg_url, require_postgres
+from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 from gunicorn_server import GunicornServer, free_port, production_env, redis_available, run_flask
 
 from app import create_app

@@ -288,22 +288,25 @@ def login():
 def check_axe(page, label: str = "") -> None:
     from axe_playwright_python.sync_playwright import Axe
 
+    # Let the screen finish rendering (the router clears aria-busy when it is done).
+    page.wait_for_selector("#screen:not([aria-busy])", timeout=10000)
+    page.evaluate("new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     violations = results.response.get("violations", [])
-    if violations:
-        summary = [
-            {
-                "id": v["id"],
-                "impact": v.get("impact"),
-                "help": v.get("help"),
-                "nodes": [n.get("target") for n in v.get("nodes", [])][:5],
-                "summary": [n.get("failureSummary") for n in v.get("nodes", [])][:2],
-            }
-            for v in violations
-        ]
-        print(json.dumps(summary, indent=2, ensure_ascii=False))
-    assert not violations, f"axe violations {label} {page.url}: " + ", ".join(
-        v["id"] for v in violations
+    summary = [
+        {
+            "id": v["id"],
+            "impact": v.get("impact"),
+            "help": v.get("help"),
+            "nodes": [
+                {"target": n.get("target"), "html": n.get("html"), "why": n.get("failureSummary")}
+                for n in v.get("nodes", [])[:5]
+            ],
+        }
+        for v in violations
+    ]
+    assert not violations, f"axe violations on {label} ({page.url}):\n" + json.dumps(
+        summary, indent=2, ensure_ascii=False
     )
 
 

@@ -12,7 +12,7 @@ import threading
 import time
 
 import pytest
-from conftest import create_pg_database, drop_pg_database, pg_url, require_postgres
+from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 from sqlalchemy import func, select
 
 from app import create_app

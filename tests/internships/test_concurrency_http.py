@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import create_pg_database, drop_pg_database, pg_url, require_postgres
+from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import func, select
 

@@ -10,7 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from conftest import create_pg_database, drop_pg_database, pg_url, require_postgres
+from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
@@ -40,6 +40,14 @@ def schema_differences(app) -> list:
             connection, opts={"compare_type": True, "compare_server_default": False}
         )
         return compare_metadata(context, db.metadata)
+
+
+STALE = "the migration does not match the models: run scripts/regen-migration.sh"
+
+
+def assert_matches_models(app) -> None:
+    assert table_names(app) == set(db.metadata.tables), STALE
+    assert schema_differences(app) == [], STALE
 
 
 def upgrade(app, revision: str = "head") -> None:
@@ -117,8 +125,7 @@ def test_history_has_exactly_one_head():
 def test_upgrade_on_postgresql_yields_exactly_the_models(pg_app):
     """Does `flask db upgrade` on an empty PostgreSQL database build exactly the models?"""
     upgrade(pg_app)
-    assert table_names(pg_app) == set(db.metadata.tables)
-    assert schema_differences(pg_app) == []
+    assert_matches_models(pg_app)
 
 
 @pytest.mark.postgres
@@ -128,7 +135,7 @@ def test_downgrade_to_base_and_upgrade_again_on_postgresql(pg_app):
     downgrade(pg_app)
     assert table_names(pg_app) == set()
     upgrade(pg_app)
-    assert schema_differences(pg_app) == []
+    assert_matches_models(pg_app)
 
 
 @pytest.mark.postgres
@@ -149,7 +156,6 @@ def test_create_all_on_postgresql_also_refuses_changes_to_the_audit_log(pg_app):
 def test_upgrade_and_downgrade_run_on_sqlite(sqlite_app):
     """Does the same history build the models on SQLite, and roll back to nothing?"""
     upgrade(sqlite_app)
-    assert table_names(sqlite_app) == set(db.metadata.tables)
-    assert schema_differences(sqlite_app) == []
+    assert_matches_models(sqlite_app)
     downgrade(sqlite_app)
     assert table_names(sqlite_app) == set()
