@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 from gunicorn_server import GunicornServer, free_port, production_env, redis_available, run_flask
+from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 from app import create_app
 from app.auth.passwords import hash_password

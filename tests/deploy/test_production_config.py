@@ -43,11 +43,15 @@ def test_does_the_app_refuse_to_start_without_a_secret_key(production):
 
 
 def test_does_development_start_without_a_secret_key(monkeypatch, tmp_path):
-    """Does development generate its own key (so `make run` needs no set-up)?"""
+    """Does development generate its own key once (so `make run` needs no set-up)?"""
     monkeypatch.setenv("ANSCHLUSS_ENV", "development")
     monkeypatch.delenv("SECRET_KEY", raising=False)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'dev.db'}"})
-    assert len(app.config["SECRET_KEY"]) >= 32
+    monkeypatch.setattr("app.config.INSTANCE_DIR", tmp_path)
+    database = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'dev.db'}"}
+    first, second = create_app(database), create_app(database)
+    assert len(first.config["SECRET_KEY"]) >= 32
+    assert second.config["SECRET_KEY"] == first.config["SECRET_KEY"]  # sessions survive restarts
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
 
 
 def test_are_production_cookies_host_prefixed_and_secure(production_app):

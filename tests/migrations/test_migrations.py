@@ -10,9 +10,9 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
+from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 from app import create_app
 from app.extensions import db
