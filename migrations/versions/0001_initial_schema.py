@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-30 15:31:53.714221
+Create Date: 2026-11-30 15:39:32.103509
 
 """
 from alembic import op
