@@ -1,8 +1,8 @@
 """Import every feature's models so metadata and relationships are complete."""
 
 from app.allocation import models as allocation_models  # noqa: F401
-from app.anschluss import models as anschluss_models  # noqa: F401
 from app.anschluss import handover_models  # noqa: F401
+from app.anschluss import models as anschluss_models  # noqa: F401
 from app.auth import models as auth_models  # noqa: F401
 from app.catalog import models as catalog_models  # noqa: F401
 from app.core import audit  # noqa: F401

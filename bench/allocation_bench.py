@@ -26,15 +26,23 @@ def synthetic_problem(pupils: int, slots: int, choices: int, seed: int) -> Probl
     # Scale seats to ≈95 % of the pupils, so some slots are over-demanded and a few pupils
     # cannot be placed at all, as in a real BFE week.
     capacities = np.maximum(1, np.round(capacities * 0.95 * pupils / capacities.sum())).astype(
-        np.int64)
+        np.int64
+    )
     popularity = 1.0 / (np.arange(slots) + 10.0) ** 0.9
     popularity /= popularity.sum()
-    ranked = np.array([rng.choice(slots, size=choices, replace=False, p=popularity)
-                       for _ in range(pupils)])
+    ranked = np.array(
+        [rng.choice(slots, size=choices, replace=False, p=popularity) for _ in range(pupils)]
+    )
     edge_pupil = np.repeat(np.arange(pupils), choices)
     edge_rank = np.tile(np.arange(1, choices + 1), pupils)
-    return Problem(n_pupils=pupils, capacities=capacities, edge_pupil=edge_pupil,
-                   edge_slot=ranked.ravel(), edge_rank=edge_rank, max_choices=choices)
+    return Problem(
+        n_pupils=pupils,
+        capacities=capacities,
+        edge_pupil=edge_pupil,
+        edge_slot=ranked.ravel(),
+        edge_rank=edge_rank,
+        max_choices=choices,
+    )
 
 
 def run(pupils: int, slots: int, choices: int, seed: int) -> dict:
@@ -48,18 +56,25 @@ def run(pupils: int, slots: int, choices: int, seed: int) -> dict:
     used = np.bincount(optimal.slot[optimal.slot >= 0], minlength=slots)
     assert (used <= problem.capacities).all(), "capacity exceeded"
     return {
-        "pupils": pupils, "slots": slots, "choices": choices,
-        "seats": int(problem.capacities.sum()), "seed": seed,
-        "solver_seconds": round(solver_seconds, 3), "fcfs_seconds": round(fcfs_seconds, 3),
-        "optimal": summary(optimal, choices), "fcfs": summary(fcfs, choices),
+        "pupils": pupils,
+        "slots": slots,
+        "choices": choices,
+        "seats": int(problem.capacities.sum()),
+        "seed": seed,
+        "solver_seconds": round(solver_seconds, 3),
+        "fcfs_seconds": round(fcfs_seconds, 3),
+        "optimal": summary(optimal, choices),
+        "fcfs": summary(fcfs, choices),
     }
 
 
 def _line(name: str, figures: dict) -> str:
     shares = " ".join(f"{row['rank']}.:{row['share']:.1%}" for row in figures["by_rank"][:3])
-    return (f"{name:<8} placed {figures['assigned']:>6} / {figures['participants']}, "
-            f"unassigned {figures['unassigned']:>5}, mean rank {figures['mean_rank']}, "
-            f"satisfaction {figures['satisfaction']:.3f}  ({shares})")
+    return (
+        f"{name:<8} placed {figures['assigned']:>6} / {figures['participants']}, "
+        f"unassigned {figures['unassigned']:>5}, mean rank {figures['mean_rank']}, "
+        f"satisfaction {figures['satisfaction']:.3f}  ({shares})"
+    )
 
 
 def main() -> None:
@@ -74,10 +89,14 @@ def main() -> None:
     if args.json:
         print(json.dumps(figures, indent=2))
         return
-    print(f"{figures['pupils']} pupils × {figures['choices']} choices over {figures['slots']} "
-          f"slots ({figures['seats']} seats), seed {figures['seed']}")
-    print(f"solver  {figures['solver_seconds']:.2f} s (target < {TARGET_SECONDS:.0f} s)   "
-          f"fcfs {figures['fcfs_seconds']:.2f} s")
+    print(
+        f"{figures['pupils']} pupils × {figures['choices']} choices over {figures['slots']} "
+        f"slots ({figures['seats']} seats), seed {figures['seed']}"
+    )
+    print(
+        f"solver  {figures['solver_seconds']:.2f} s (target < {TARGET_SECONDS:.0f} s)   "
+        f"fcfs {figures['fcfs_seconds']:.2f} s"
+    )
     print(_line("optimal", figures["optimal"]))
     print(_line("fcfs", figures["fcfs"]))
     if figures["solver_seconds"] >= TARGET_SECONDS:

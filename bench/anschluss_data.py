@@ -35,8 +35,12 @@ PATHS = (
 )
 # Status mix of a cohort in spring: share of leavers per status (remaining: no record → offen).
 STATUS_MIX = (
-    ("geplant", 0.2), ("beworben", 0.2), ("zugesagt", 0.2), ("angetreten", 0.05),
-    ("nokean", 0.1), ("unbe", 0.03),
+    ("geplant", 0.2),
+    ("beworben", 0.2),
+    ("zugesagt", 0.2),
+    ("angetreten", 0.05),
+    ("nokean", 0.1),
+    ("unbe", 0.03),
 )
 TREND_WEEKS = 8
 
@@ -66,8 +70,13 @@ def _anschluss_row(rng, pupil_id: int, year_id: int, now) -> dict | None:
     certificate, options = rng.choice(PATHS)
     option = {"nokean": "NOKEAN", "unbe": "UNBE"}.get(status) or rng.choice(options)
     return {
-        "pupil_id": pupil_id, "school_year_id": year_id, "expected_certificate": certificate,
-        "option_code": option, "status": status, "lock_version": 1, "updated_at": now,
+        "pupil_id": pupil_id,
+        "school_year_id": year_id,
+        "expected_certificate": certificate,
+        "option_code": option,
+        "status": status,
+        "lock_version": 1,
+        "updated_at": now,
     }
 
 
@@ -78,18 +87,34 @@ def _agreement_rows(rng, leavers, now) -> tuple[list[dict], list[dict]]:
         if rng.random() > 0.6:
             continue
         agreement_id = len(agreements) + 1
-        agreements.append({
-            "id": agreement_id, "pupil_id": pupil_id, "school_year_id": year_id, "version": 1,
-            "is_current": True, "stufe": "10", "wish_option": "DUAL", "wish_text": "",
-            "alternatives": [], "berufsfelder": ["M"], "contacts": [], "created_at": now,
-        })
+        agreements.append(
+            {
+                "id": agreement_id,
+                "pupil_id": pupil_id,
+                "school_year_id": year_id,
+                "version": 1,
+                "is_current": True,
+                "stufe": "10",
+                "wish_option": "DUAL",
+                "wish_text": "",
+                "alternatives": [],
+                "berufsfelder": ["M"],
+                "contacts": [],
+                "created_at": now,
+            }
+        )
         for position, days in enumerate((rng.randint(-30, 10), rng.randint(5, 60))):
-            steps.append({
-                "agreement_id": agreement_id, "pupil_id": pupil_id, "position": position,
-                "description": "Bewerbung schreiben", "owner": "pupil",
-                "due_on": today + timedelta(days=days),
-                "done_at": now if rng.random() < 0.4 else None,
-            })
+            steps.append(
+                {
+                    "agreement_id": agreement_id,
+                    "pupil_id": pupil_id,
+                    "position": position,
+                    "description": "Bewerbung schreiben",
+                    "owner": "pupil",
+                    "due_on": today + timedelta(days=days),
+                    "done_at": now if rng.random() < 0.4 else None,
+                }
+            )
     return agreements, steps
 
 
@@ -107,10 +132,17 @@ def _snapshot_rows(anschluss_rows, leavers, now) -> list[dict]:
         for (school_id, year_id, status), count in current.items():
             if status in ("zugesagt", "angetreten"):
                 count = max(0, count - weeks_back * count // (TREND_WEEKS + 2))
-            rows.append({
-                "school_id": school_id, "school_year_id": year_id, "week_start": week,
-                "status": status, "option_code": "", "count": count, "taken_at": now,
-            })
+            rows.append(
+                {
+                    "school_id": school_id,
+                    "school_year_id": year_id,
+                    "week_start": week,
+                    "status": status,
+                    "option_code": "",
+                    "count": count,
+                    "taken_at": now,
+                }
+            )
     return rows
 
 
@@ -130,14 +162,17 @@ def add_leaver_data(seed: int) -> dict[str, int]:
     now = utcnow()
     leavers = _leavers()
     anschluss_rows = [
-        row for pupil_id, year_id, _school in leavers
+        row
+        for pupil_id, year_id, _school in leavers
         if (row := _anschluss_row(rng, pupil_id, year_id, now)) is not None
     ]
     agreements, steps = _agreement_rows(rng, leavers, now)
     snapshots = _snapshot_rows(anschluss_rows, leavers, now)
     connection = db.session.connection()
     for model, rows in (
-        (Anschluss, anschluss_rows), (Anschlussvereinbarung, agreements), (NextStep, steps),
+        (Anschluss, anschluss_rows),
+        (Anschlussvereinbarung, agreements),
+        (NextStep, steps),
         (AnschlussSnapshot, snapshots),
     ):
         for start in range(0, len(rows), CHUNK):
@@ -150,7 +185,9 @@ def add_leaver_data(seed: int) -> dict[str, int]:
         connection.execute(text("ANALYZE"))
     db.session.commit()
     return {
-        "leavers": len(leavers), "anschluesse": len(anschluss_rows),
-        "anschlussvereinbarungen": len(agreements), "anschluss_next_steps": len(steps),
+        "leavers": len(leavers),
+        "anschluesse": len(anschluss_rows),
+        "anschlussvereinbarungen": len(agreements),
+        "anschluss_next_steps": len(steps),
         "anschluss_snapshots": len(snapshots),
     }

@@ -50,8 +50,13 @@ def _anschluss(pupil, year_id: int, plan, now) -> int:
     status, certificate, option = plan
     db.session.add(
         Anschluss(
-            pupil_id=pupil.id, school_year_id=year_id, status=status, option_code=option,
-            expected_certificate=certificate, lock_version=1, updated_at=now,
+            pupil_id=pupil.id,
+            school_year_id=year_id,
+            status=status,
+            option_code=option,
+            expected_certificate=certificate,
+            lock_version=1,
+            updated_at=now,
         )
     )
     return 1
@@ -63,17 +68,34 @@ def _agreement(pupil, year_id: int, rng, today) -> int:
     ):
         return 0
     agreement = Anschlussvereinbarung(
-        pupil_id=pupil.id, school_year_id=year_id, version=1, is_current=True, stufe="10",
-        wish_option="DUAL", wish_text="Ausbildung", berufsfelder=["M", "WIVE"],
-        alternatives=[{"option_code": "BFSII", "text": ""}], contacts=[],
+        pupil_id=pupil.id,
+        school_year_id=year_id,
+        version=1,
+        is_current=True,
+        stufe="10",
+        wish_option="DUAL",
+        wish_text="Ausbildung",
+        berufsfelder=["M", "WIVE"],
+        alternatives=[{"option_code": "BFSII", "text": ""}],
+        contacts=[],
     )
     agreement.next_steps.append(
-        NextStep(pupil_id=pupil.id, position=0, description="Bewerbungsunterlagen fertigstellen",
-                 owner="pupil", due_on=today + timedelta(days=rng.randint(-20, 20)))
+        NextStep(
+            pupil_id=pupil.id,
+            position=0,
+            description="Bewerbungsunterlagen fertigstellen",
+            owner="pupil",
+            due_on=today + timedelta(days=rng.randint(-20, 20)),
+        )
     )
     agreement.next_steps.append(
-        NextStep(pupil_id=pupil.id, position=1, description="Termin bei der Berufsberatung",
-                 owner="teacher", due_on=today + timedelta(days=rng.randint(5, 40)))
+        NextStep(
+            pupil_id=pupil.id,
+            position=1,
+            description="Termin bei der Berufsberatung",
+            owner="teacher",
+            due_on=today + timedelta(days=rng.randint(5, 40)),
+        )
     )
     db.session.add(agreement)
     return 1
@@ -100,9 +122,11 @@ def _trend(region: DemoRegion) -> int:
     for weeks_back in range(1, TREND_WEEKS + 1):
         week = this_week - timedelta(weeks=weeks_back)
         if db.session.scalar(
-            select(AnschlussSnapshot.id).where(
+            select(AnschlussSnapshot.id)
+            .where(
                 AnschlussSnapshot.school_year_id == year_id, AnschlussSnapshot.week_start == week
-            ).limit(1)
+            )
+            .limit(1)
         ):
             continue
         for row in rows:
@@ -111,8 +135,12 @@ def _trend(region: DemoRegion) -> int:
                 count = max(0, count - weeks_back * count // (TREND_WEEKS + 1))
             db.session.add(
                 AnschlussSnapshot(
-                    school_id=row.school_id, school_year_id=year_id, week_start=week,
-                    status=row.status, option_code=row.option_code, count=count,
+                    school_id=row.school_id,
+                    school_year_id=year_id,
+                    week_start=week,
+                    status=row.status,
+                    option_code=row.option_code,
+                    count=count,
                 )
             )
             written += 1
@@ -134,6 +162,8 @@ def add_demo_anschluss(region: DemoRegion) -> dict:
     trend = _trend(region)
     db.session.flush()
     return {
-        "anschluesse": created, "anschlussvereinbarungen": agreements,
-        "anschluss_reports": reports, "anschluss_snapshots": trend,
+        "anschluesse": created,
+        "anschlussvereinbarungen": agreements,
+        "anschluss_reports": reports,
+        "anschluss_snapshots": trend,
     }

@@ -36,28 +36,39 @@ def _rounds(region: DemoRegion) -> None:
             )
         )
         if exists is None:
-            db.session.add(IdentificationRound(
-                kommune_id=region.kommune.id, school_year_id=region.school_year.id, name=name,
-                starts_on=starts, ends_on=ends, created_by_id=region.users["kommune"].id,
-            ))
+            db.session.add(
+                IdentificationRound(
+                    kommune_id=region.kommune.id,
+                    school_year_id=region.school_year.id,
+                    name=name,
+                    starts_on=starts,
+                    ends_on=ends,
+                    created_by_id=region.users["kommune"].id,
+                )
+            )
     db.session.flush()
 
 
 def _leavers_without_anschluss(region: DemoRegion, count: int):
     pupils = region.pupils_by_class.get("10b", [])
-    ids = set(db.session.scalars(
-        select(Anschluss.pupil_id).where(
-            Anschluss.pupil_id.in_([p.id for p in pupils]),
-            Anschluss.school_year_id == region.school_year.id,
-            Anschluss.status == "nokean",
+    ids = set(
+        db.session.scalars(
+            select(Anschluss.pupil_id).where(
+                Anschluss.pupil_id.in_([p.id for p in pupils]),
+                Anschluss.school_year_id == region.school_year.id,
+                Anschluss.status == "nokean",
+            )
         )
-    ))
+    )
     return [p for p in pupils if p.id in ids][:count]
 
 
 def _case(region: DemoRegion, pupil, recipient: str, school=None):
-    if db.session.scalar(select(Handover.id).where(
-            Handover.pupil_id == pupil.id, Handover.recipient_kind == recipient)):
+    if db.session.scalar(
+        select(Handover.id).where(
+            Handover.pupil_id == pupil.id, Handover.recipient_kind == recipient
+        )
+    ):
         return None
     data = {"recipient": recipient}
     if school is not None:
@@ -76,16 +87,28 @@ def add_demo_chain(region: DemoRegion) -> dict:
         if bk_case is not None:
             bk_case.status = "kontaktiert"
             bk_case.follow_up_on = date.today() + timedelta(days=7)
-            db.session.add(CaseContact(case_id=bk_case.id, contacted_on=date.today(),
-                                       channel="phone", outcome="nachricht_hinterlassen",
-                                       recorded_by_id=region.users["bk"].id))
+            db.session.add(
+                CaseContact(
+                    case_id=bk_case.id,
+                    contacted_on=date.today(),
+                    channel="phone",
+                    outcome="nachricht_hinterlassen",
+                    recorded_by_id=region.users["bk"].id,
+                )
+            )
         kommune_case = _case(region, leavers[1], "kommune")
         if kommune_case is not None:
             kommune_case.follow_up_on = date.today() - timedelta(days=3)
     db.session.flush()
     # Totals, not "created now": a second run reports the same numbers (idempotence check).
-    rounds = db.session.scalar(select(func.count(IdentificationRound.id)).where(
-        IdentificationRound.kommune_id == region.kommune.id))
-    cases = db.session.scalar(select(func.count(VkCase.id)).join(Handover).where(
-        Handover.school_id == region.schools["gesamtschule"].id))
+    rounds = db.session.scalar(
+        select(func.count(IdentificationRound.id)).where(
+            IdentificationRound.kommune_id == region.kommune.id
+        )
+    )
+    cases = db.session.scalar(
+        select(func.count(VkCase.id))
+        .join(Handover)
+        .where(Handover.school_id == region.schools["gesamtschule"].id)
+    )
     return {"identification_rounds": rounds, "vk_cases": cases}

@@ -37,7 +37,11 @@ REFLECTIONS = (
     "Ich durfte Kundinnen und Kunden beraten. Das hat mir Spaß gemacht!",
 )
 PROVIDERS = (
-    "Tischlerei Kaya", "Kita Sonnenblume", "Stadtwerke", "Praxis Dr. Jansen", "Bildungsträger",
+    "Tischlerei Kaya",
+    "Kita Sonnenblume",
+    "Stadtwerke",
+    "Praxis Dr. Jansen",
+    "Bildungsträger",
 )
 FIELD_CODES = ("PRFE", "SP", "EL", "G", "WIVE", "M", "D")
 
@@ -112,7 +116,9 @@ def _steps(pupil, jahrgang: str, rng, year) -> tuple[int, list[PortfolioStep]]:
 def _share(pupil_id: int, step: PortfolioStep) -> int:
     active = db.session.scalar(
         select(Share.id).where(
-            Share.pupil_id == pupil_id, Share.item_type == "step", Share.item_id == step.id,
+            Share.pupil_id == pupil_id,
+            Share.item_type == "step",
+            Share.item_id == step.id,
             Share.revoked_at.is_(None),
         )
     )

@@ -9,7 +9,14 @@ from app.auth.models import User
 from app.core.db import utcnow
 from app.extensions import db
 from app.internships.models import Provider
-from app.schools.models import ClassMembership, ClassTeacher, Kommune, School, SchoolClass, SchoolYear
+from app.schools.models import (
+    ClassMembership,
+    ClassTeacher,
+    Kommune,
+    School,
+    SchoolClass,
+    SchoolYear,
+)
 
 _seq = itertools.count(1)
 

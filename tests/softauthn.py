@@ -95,23 +95,49 @@ class SoftAuthenticator:
 
     def _client_data(self, type_: str, challenge: bytes | str, origin: str | None) -> bytes:
         return json.dumps(
-            {"type": type_, "challenge": b64url(_as_bytes(challenge)),
-             "origin": origin or self.origin, "crossOrigin": False},
+            {
+                "type": type_,
+                "challenge": b64url(_as_bytes(challenge)),
+                "origin": origin or self.origin,
+                "crossOrigin": False,
+            },
             separators=(",", ":"),
         ).encode()
 
     @staticmethod
-    def _auth_data(rp_id: str, *, up: bool, uv: bool, be: bool, bs: bool, sign_count: int,
-                   attested: bytes = b"") -> bytes:
+    def _auth_data(
+        rp_id: str,
+        *,
+        up: bool,
+        uv: bool,
+        be: bool,
+        bs: bool,
+        sign_count: int,
+        attested: bytes = b"",
+    ) -> bytes:
         flags = (UP * up) | (UV * uv) | (BE * be) | (BS * bs) | (AT * bool(attested))
-        return (hashlib.sha256(rp_id.encode()).digest() + bytes([flags])
-                + struct.pack(">I", sign_count) + attested)
+        return (
+            hashlib.sha256(rp_id.encode()).digest()
+            + bytes([flags])
+            + struct.pack(">I", sign_count)
+            + attested
+        )
 
-    def create(self, options: dict | str, *, uv: bool = True, up: bool = True,
-               origin: str | None = None, rp_id: str | None = None,
-               credential_id: bytes | str | None = None, type_: str = "webauthn.create",
-               sign_count: int = 0, be: bool = False, bs: bool = False,
-               challenge: bytes | str | None = None) -> dict:
+    def create(
+        self,
+        options: dict | str,
+        *,
+        uv: bool = True,
+        up: bool = True,
+        origin: str | None = None,
+        rp_id: str | None = None,
+        credential_id: bytes | str | None = None,
+        type_: str = "webauthn.create",
+        sign_count: int = 0,
+        be: bool = False,
+        bs: bool = False,
+        challenge: bytes | str | None = None,
+    ) -> dict:
         """Answer registration options; returns RegistrationCredential JSON (dict)."""
         opts = _unwrap(options)
         algs = [p.get("alg") for p in opts.get("pubKeyCredParams", [])]
@@ -120,19 +146,33 @@ class SoftAuthenticator:
         rp = rp_id or opts.get("rp", {}).get("id") or self.rp_id
         cred_id = _as_bytes(credential_id) if credential_id is not None else os.urandom(32)
         user_id = opts.get("user", {}).get("id")
-        cred = SoftCredential(cred_id, ec.generate_private_key(ec.SECP256R1()), rp,
-                              b64url_decode(user_id) if user_id else None, sign_count, be, bs)
+        cred = SoftCredential(
+            cred_id,
+            ec.generate_private_key(ec.SECP256R1()),
+            rp,
+            b64url_decode(user_id) if user_id else None,
+            sign_count,
+            be,
+            bs,
+        )
         attested = bytes(16) + struct.pack(">H", len(cred_id)) + cred_id + cred.cose_public_key
-        auth_data = self._auth_data(rp, up=up, uv=uv, be=be, bs=bs, sign_count=sign_count,
-                                    attested=attested)
+        auth_data = self._auth_data(
+            rp, up=up, uv=uv, be=be, bs=bs, sign_count=sign_count, attested=attested
+        )
         client_data = self._client_data(type_, challenge or opts["challenge"], origin)
         att_obj = cbor_encode({"fmt": "none", "attStmt": {}, "authData": auth_data})
         self.credentials[cred_id] = cred
         return {
-            "id": cred.id_b64, "rawId": cred.id_b64, "type": "public-key",
-            "response": {"clientDataJSON": b64url(client_data),
-                         "attestationObject": b64url(att_obj), "transports": ["internal"]},
-            "clientExtensionResults": {}, "authenticatorAttachment": "platform",
+            "id": cred.id_b64,
+            "rawId": cred.id_b64,
+            "type": "public-key",
+            "response": {
+                "clientDataJSON": b64url(client_data),
+                "attestationObject": b64url(att_obj),
+                "transports": ["internal"],
+            },
+            "clientExtensionResults": {},
+            "authenticatorAttachment": "platform",
         }
 
     def _pick(self, opts: dict, credential_id: bytes | str | None, rp: str) -> SoftCredential:
@@ -148,13 +188,24 @@ class SoftAuthenticator:
                 return cred
         raise LookupError(f"no credential for rp_id {rp!r}")
 
-    def get(self, options: dict | str, *, credential_id: bytes | str | None = None,
-            uv: bool = True, up: bool = True, origin: str | None = None,
-            rp_id: str | None = None, type_: str = "webauthn.get",
-            sign_count: int | None = None, tamper_signature: bool = False,
-            tamper_client_data: bool = False, user_handle: Any = _KEEP,
-            be: bool | None = None, bs: bool | None = None,
-            challenge: bytes | str | None = None) -> dict:
+    def get(
+        self,
+        options: dict | str,
+        *,
+        credential_id: bytes | str | None = None,
+        uv: bool = True,
+        up: bool = True,
+        origin: str | None = None,
+        rp_id: str | None = None,
+        type_: str = "webauthn.get",
+        sign_count: int | None = None,
+        tamper_signature: bool = False,
+        tamper_client_data: bool = False,
+        user_handle: Any = _KEEP,
+        be: bool | None = None,
+        bs: bool | None = None,
+        challenge: bytes | str | None = None,
+    ) -> dict:
         """Answer authentication options; returns AuthenticationCredential JSON (dict)."""
         opts = _unwrap(options)
         rp = rp_id or opts.get("rpId") or self.rp_id
@@ -163,20 +214,32 @@ class SoftAuthenticator:
             cred.sign_count += 1
             sign_count = cred.sign_count
         auth_data = self._auth_data(
-            rp, up=up, uv=uv, be=cred.be if be is None else be,
-            bs=cred.bs if bs is None else bs, sign_count=sign_count)
+            rp,
+            up=up,
+            uv=uv,
+            be=cred.be if be is None else be,
+            bs=cred.bs if bs is None else bs,
+            sign_count=sign_count,
+        )
         client_data = self._client_data(type_, challenge or opts["challenge"], origin)
-        sig = cred.private_key.sign(auth_data + hashlib.sha256(client_data).digest(),
-                                    ec.ECDSA(hashes.SHA256()))
+        sig = cred.private_key.sign(
+            auth_data + hashlib.sha256(client_data).digest(), ec.ECDSA(hashes.SHA256())
+        )
         if tamper_signature:  # flip a bit of s: still valid DER, wrong value
             sig = sig[:-1] + bytes([sig[-1] ^ 0x01])
         if tamper_client_data:  # changed after signing; challenge/origin/type still valid
             client_data = client_data[:-1] + b',"tampered":true}'
         handle = cred.user_handle if user_handle is _KEEP else user_handle
         return {
-            "id": cred.id_b64, "rawId": cred.id_b64, "type": "public-key",
-            "response": {"clientDataJSON": b64url(client_data),
-                         "authenticatorData": b64url(auth_data), "signature": b64url(sig),
-                         "userHandle": b64url(_as_bytes(handle)) if handle is not None else None},
-            "clientExtensionResults": {}, "authenticatorAttachment": "platform",
+            "id": cred.id_b64,
+            "rawId": cred.id_b64,
+            "type": "public-key",
+            "response": {
+                "clientDataJSON": b64url(client_data),
+                "authenticatorData": b64url(auth_data),
+                "signature": b64url(sig),
+                "userHandle": b64url(_as_bytes(handle)) if handle is not None else None,
+            },
+            "clientExtensionResults": {},
+            "authenticatorAttachment": "platform",
         }

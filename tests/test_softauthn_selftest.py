@@ -38,15 +38,24 @@ def auth_options(cred_id=None):
 
 def verify_reg(credential, challenge):
     return verify_registration_response(
-        credential=credential, expected_challenge=challenge, expected_rp_id=RP_ID,
-        expected_origin=ORIGIN, require_user_verification=True)
+        credential=credential,
+        expected_challenge=challenge,
+        expected_rp_id=RP_ID,
+        expected_origin=ORIGIN,
+        require_user_verification=True,
+    )
 
 
 def verify_auth(credential, challenge, public_key, current_count=0):
     return verify_authentication_response(
-        credential=credential, expected_challenge=challenge, expected_rp_id=RP_ID,
-        expected_origin=ORIGIN, credential_public_key=public_key,
-        credential_current_sign_count=current_count, require_user_verification=True)
+        credential=credential,
+        expected_challenge=challenge,
+        expected_rp_id=RP_ID,
+        expected_origin=ORIGIN,
+        credential_public_key=public_key,
+        credential_current_sign_count=current_count,
+        require_user_verification=True,
+    )
 
 
 @pytest.fixture
@@ -87,15 +96,19 @@ def test_discoverable_login_without_allow_credentials(registered):
     assert result.credential_id == reg.credential_id
 
 
-@pytest.mark.parametrize(("kwargs", "reason"), [
-    ({"uv": False}, "User verification is required"),
-    ({"up": False}, "User presence was required"),
-    ({"origin": "http://localhost:5001"}, "origin"),
-    ({"origin": "http://evil.example"}, "origin"),
-    ({"rp_id": "evil.example"}, "RP ID hash"),
-    ({"challenge": b"not-the-challenge"}, "challenge"),
-    ({"type_": "webauthn.get"}, "client data type"),
-], ids=repr)
+@pytest.mark.parametrize(
+    ("kwargs", "reason"),
+    [
+        ({"uv": False}, "User verification is required"),
+        ({"up": False}, "User presence was required"),
+        ({"origin": "http://localhost:5001"}, "origin"),
+        ({"origin": "http://evil.example"}, "origin"),
+        ({"rp_id": "evil.example"}, "RP ID hash"),
+        ({"challenge": b"not-the-challenge"}, "challenge"),
+        ({"type_": "webauthn.get"}, "client data type"),
+    ],
+    ids=repr,
+)
 def test_registration_rejected(kwargs, reason):
     auth = SoftAuthenticator()
     challenge, opts = reg_options()
@@ -106,17 +119,21 @@ def test_registration_rejected(kwargs, reason):
 # Note: "registration challenge used for login" cannot be caught by the library (it only
 # compares challenge bytes); the server must bind each stored challenge to its ceremony.
 # The library-level part of that case is the clientData type check ("webauthn.create" below).
-@pytest.mark.parametrize(("kwargs", "reason"), [
-    ({"uv": False}, "User verification is required"),
-    ({"up": False}, "User was not present"),
-    ({"origin": "http://localhost:5001"}, "origin"),
-    ({"origin": "http://evil.example"}, "origin"),
-    ({"rp_id": "evil.example"}, "RP ID hash"),
-    ({"challenge": b"not-the-challenge"}, "challenge"),
-    ({"tamper_signature": True}, "signature"),
-    ({"tamper_client_data": True}, "signature"),
-    ({"type_": "webauthn.create"}, "client data type"),
-], ids=repr)
+@pytest.mark.parametrize(
+    ("kwargs", "reason"),
+    [
+        ({"uv": False}, "User verification is required"),
+        ({"up": False}, "User was not present"),
+        ({"origin": "http://localhost:5001"}, "origin"),
+        ({"origin": "http://evil.example"}, "origin"),
+        ({"rp_id": "evil.example"}, "RP ID hash"),
+        ({"challenge": b"not-the-challenge"}, "challenge"),
+        ({"tamper_signature": True}, "signature"),
+        ({"tamper_client_data": True}, "signature"),
+        ({"type_": "webauthn.create"}, "client data type"),
+    ],
+    ids=repr,
+)
 def test_authentication_rejected(registered, kwargs, reason):
     auth, reg = registered
     challenge, opts = auth_options(reg.credential_id)

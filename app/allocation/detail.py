@@ -17,12 +17,20 @@ from app.internships.models import Slot
 def slot_summary(slot: Slot) -> dict:
     offer = slot.offer
     return {
-        "slot_id": slot.id, "offer_id": offer.id, "offer_title": offer.title,
-        "kind": offer.kind, "provider_name": offer.provider.name,
-        "berufsfelder": offer.berufsfelder, "starts_on": slot.starts_on,
-        "ends_on": slot.ends_on, "daily_start": slot.daily_start.strftime("%H:%M"),
-        "daily_end": slot.daily_end.strftime("%H:%M"), "postcode": offer.postcode,
-        "city": offer.city, "capacity": slot.capacity, "free": max(slot.capacity - slot.booked, 0),
+        "slot_id": slot.id,
+        "offer_id": offer.id,
+        "offer_title": offer.title,
+        "kind": offer.kind,
+        "provider_name": offer.provider.name,
+        "berufsfelder": offer.berufsfelder,
+        "starts_on": slot.starts_on,
+        "ends_on": slot.ends_on,
+        "daily_start": slot.daily_start.strftime("%H:%M"),
+        "daily_end": slot.daily_end.strftime("%H:%M"),
+        "postcode": offer.postcode,
+        "city": offer.city,
+        "capacity": slot.capacity,
+        "free": max(slot.capacity - slot.booked, 0),
         "min_jahrgang": offer.min_jahrgang,
     }
 
@@ -40,17 +48,24 @@ def slots_for(user, round_id: int) -> list[dict]:
 def _pupil_view(user, allocation_round: AllocationRound) -> dict:
     preferences = my_preferences(allocation_round.id, user.id)
     slots = {s.id: s for s in round_slots(allocation_round)}
-    choices = [{"rank": p.rank, **slot_summary(slots[p.slot_id])}
-               for p in preferences if p.slot_id in slots]
+    choices = [
+        {"rank": p.rank, **slot_summary(slots[p.slot_id])}
+        for p in preferences
+        if p.slot_id in slots
+    ]
     view = {"eligible": pupil_in_round(allocation_round, user.id), "my_choices": choices}
     if allocation_round.status == "published":
-        mine = db.session.scalar(select(AllocationAssignment).where(
-            AllocationAssignment.round_id == allocation_round.id,
-            AllocationAssignment.pupil_id == user.id))
+        mine = db.session.scalar(
+            select(AllocationAssignment).where(
+                AllocationAssignment.round_id == allocation_round.id,
+                AllocationAssignment.pupil_id == user.id,
+            )
+        )
         if mine is not None:
             placed = mine.outcome == "booked" and mine.slot_id in slots
             view["my_result"] = {
-                "placed": placed, "rank": mine.rank if placed else None,
+                "placed": placed,
+                "rank": mine.rank if placed else None,
                 "slot": slot_summary(slots[mine.slot_id]) if placed else None,
             }
     return view
@@ -59,11 +74,14 @@ def _pupil_view(user, allocation_round: AllocationRound) -> dict:
 def _staff_view(user, allocation_round: AllocationRound) -> dict:
     slots = round_slots(allocation_round)
     eligible = db.session.scalar(
-        select(func.count()).select_from(pupils_query(allocation_round).subquery()))
+        select(func.count()).select_from(pupils_query(allocation_round).subquery())
+    )
     view = {
         "overview": {
-            "eligible_pupils": eligible, "ranked_pupils": allocation_round.ranked_pupils,
-            "slots": len(slots), "seats": sum(max(s.capacity - s.booked, 0) for s in slots),
+            "eligible_pupils": eligible,
+            "ranked_pupils": allocation_round.ranked_pupils,
+            "slots": len(slots),
+            "seats": sum(max(s.capacity - s.booked, 0) for s in slots),
         },
         "result": allocation_round.result,
     }
@@ -76,6 +94,9 @@ def _staff_view(user, allocation_round: AllocationRound) -> dict:
 def round_detail(user, round_id: int) -> dict:
     allocation_round = db.session.get(AllocationRound, round_id)
     annotate(user, [allocation_round])
-    view = _pupil_view(user, allocation_round) if user.role == "pupil" else \
-        _staff_view(user, allocation_round)
+    view = (
+        _pupil_view(user, allocation_round)
+        if user.role == "pupil"
+        else _staff_view(user, allocation_round)
+    )
     return {"round": allocation_round, **view}

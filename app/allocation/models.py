@@ -63,9 +63,7 @@ class AllocationRound(db.Model):
     run_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     run_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    published_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL")
-    )
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # Figures of the last run (solver vs. first-come-first-served, demand per Berufsfeld).
     result: Mapped[dict | None] = mapped_column(JSON)
 

@@ -20,8 +20,10 @@ def _refuse(message: str):
 
 def _check_open(allocation_round: AllocationRound) -> None:
     if allocation_round.status != "open" or allocation_round.preference_deadline <= utcnow():
-        raise Conflict("Die Wahlfrist dieser Runde ist abgelaufen; Wünsche sind nicht mehr "
-                       "änderbar.", errors={"choices": ["Frist abgelaufen."]})
+        raise Conflict(
+            "Die Wahlfrist dieser Runde ist abgelaufen; Wünsche sind nicht mehr änderbar.",
+            errors={"choices": ["Frist abgelaufen."]},
+        )
 
 
 def _check_choices(allocation_round: AllocationRound, pupil_id: int, choices: list[int]) -> None:
@@ -53,25 +55,41 @@ def set_preferences(pupil, round_id: int, choices: list[int]) -> list[Allocation
     _check_choices(allocation_round, pupil.id, choices)
     try:
         with db.session.begin_nested():
-            db.session.execute(delete(AllocationPreference).where(
-                AllocationPreference.round_id == round_id,
-                AllocationPreference.pupil_id == pupil.id))
+            db.session.execute(
+                delete(AllocationPreference).where(
+                    AllocationPreference.round_id == round_id,
+                    AllocationPreference.pupil_id == pupil.id,
+                )
+            )
             if choices:
-                db.session.execute(insert(AllocationPreference), [
-                    {"round_id": round_id, "pupil_id": pupil.id, "slot_id": slot_id,
-                     "rank": rank, "created_at": utcnow()}
-                    for rank, slot_id in enumerate(choices, start=1)
-                ])
+                db.session.execute(
+                    insert(AllocationPreference),
+                    [
+                        {
+                            "round_id": round_id,
+                            "pupil_id": pupil.id,
+                            "slot_id": slot_id,
+                            "rank": rank,
+                            "created_at": utcnow(),
+                        }
+                        for rank, slot_id in enumerate(choices, start=1)
+                    ],
+                )
     except IntegrityError as error:  # the same pupil saved twice at the same moment
-        raise Conflict("Deine Wünsche wurden gerade gleichzeitig geändert; bitte neu laden.",
-                       errors={"choices": ["Gleichzeitige Änderung."]}) from error
+        raise Conflict(
+            "Deine Wünsche wurden gerade gleichzeitig geändert; bitte neu laden.",
+            errors={"choices": ["Gleichzeitige Änderung."]},
+        ) from error
     return my_preferences(round_id, pupil.id)
 
 
 def my_preferences(round_id: int, pupil_id: int) -> list[AllocationPreference]:
-    return list(db.session.scalars(
-        select(AllocationPreference)
-        .where(AllocationPreference.round_id == round_id,
-               AllocationPreference.pupil_id == pupil_id)
-        .order_by(AllocationPreference.rank)
-    ))
+    return list(
+        db.session.scalars(
+            select(AllocationPreference)
+            .where(
+                AllocationPreference.round_id == round_id, AllocationPreference.pupil_id == pupil_id
+            )
+            .order_by(AllocationPreference.rank)
+        )
+    )

@@ -39,7 +39,10 @@ def _claim(actor, allocation_round: AllocationRound) -> None:
 def _book(actor, assignment: AllocationAssignment) -> None:
     try:
         booking = create_confirmed_booking(
-            assignment.pupil_id, assignment.slot_id, source="allocation", actor=actor,
+            assignment.pupil_id,
+            assignment.slot_id,
+            source="allocation",
+            actor=actor,
             berufsfeld=assignment.berufsfeld,
         )
     except DomainError as error:
@@ -61,9 +64,14 @@ def publish_round(actor, round_id: int) -> dict:
             _book(actor, assignment)
     db.session.flush()
     left_out = [a.pupil_id for a in assignments if a.outcome in ("unassigned", "failed")]
-    notify_many(left_out, "allocation_unassigned", {
-        "round_id": allocation_round.id, "round_name": allocation_round.name,
-    })
+    notify_many(
+        left_out,
+        "allocation_unassigned",
+        {
+            "round_id": allocation_round.id,
+            "round_name": allocation_round.name,
+        },
+    )
     annotate(actor, [allocation_round])
     return {
         "round": allocation_round,

@@ -22,7 +22,9 @@ def slots_query(allocation_round: AllocationRound, *columns) -> Select:
     With `columns`, selects just those (no eager loading); otherwise Slot with its offer.
     """
     query = (
-        select(*columns) if columns else select(Slot).options(
+        select(*columns)
+        if columns
+        else select(Slot).options(
             selectinload(Slot.offer).selectinload(Offer.fields),
             selectinload(Slot.offer).selectinload(Offer.provider),
         )
@@ -67,11 +69,10 @@ def pupils_query(allocation_round: AllocationRound) -> Select:
         if allocation_round.jahrgang:
             conditions.append(SchoolClass.jahrgang == allocation_round.jahrgang)
         if allocation_round.leaving_only:
-            conditions.append(or_(SchoolClass.jahrgang.in_(LEAVING_JAHRGAENGE),
-                                  SchoolClass.jahrgang.like("BK%")))
-        query = query.where(
-            exists().where(ClassMembership.class_id == SchoolClass.id, *conditions)
-        )
+            conditions.append(
+                or_(SchoolClass.jahrgang.in_(LEAVING_JAHRGAENGE), SchoolClass.jahrgang.like("BK%"))
+            )
+        query = query.where(exists().where(ClassMembership.class_id == SchoolClass.id, *conditions))
     return query
 
 

@@ -23,13 +23,16 @@ MAX_PERIOD_DAYS = 366
 def _scope_of_new_round(actor, school_id: int | None, kommune_id: int | None) -> None:
     """Body-dependent scope: StuBOs open rounds for their school, coordinators in their Kommune."""
     if (school_id is None) == (kommune_id is None):
-        raise Invalid("Eine Runde gilt entweder für eine Schule oder für eine Kommune.",
-                      errors={"school_id": ["Genau eines von school_id und kommune_id angeben."]})
+        raise Invalid(
+            "Eine Runde gilt entweder für eine Schule oder für eine Kommune.",
+            errors={"school_id": ["Genau eines von school_id und kommune_id angeben."]},
+        )
     if school_id is not None and db.session.get(School, school_id) is None:
         raise Invalid("Diese Schule gibt es nicht.", errors={"school_id": ["Unbekannte Schule."]})
     if kommune_id is not None and db.session.get(Kommune, kommune_id) is None:
-        raise Invalid("Diese Kommune gibt es nicht.",
-                      errors={"kommune_id": ["Unbekannte Kommune."]})
+        raise Invalid(
+            "Diese Kommune gibt es nicht.", errors={"kommune_id": ["Unbekannte Kommune."]}
+        )
     if actor.role == "admin":
         return
     if actor.role == "stubo" and school_id is not None and school_id == actor.school_id:
@@ -46,20 +49,30 @@ def _scope_of_new_round(actor, school_id: int | None, kommune_id: int | None) ->
 def _check_dates(data: dict) -> None:
     start, end, deadline = data["period_start"], data["period_end"], data["preference_deadline"]
     if end < start:
-        raise Invalid("Der Zeitraum endet vor seinem Beginn.",
-                      errors={"period_end": ["Muss am oder nach period_start liegen."]})
+        raise Invalid(
+            "Der Zeitraum endet vor seinem Beginn.",
+            errors={"period_end": ["Muss am oder nach period_start liegen."]},
+        )
     if (end - start).days > MAX_PERIOD_DAYS:
-        raise Invalid("Der Zeitraum ist länger als ein Jahr.",
-                      errors={"period_end": ["Höchstens ein Jahr nach period_start."]})
+        raise Invalid(
+            "Der Zeitraum ist länger als ein Jahr.",
+            errors={"period_end": ["Höchstens ein Jahr nach period_start."]},
+        )
     if deadline.tzinfo is None:
-        raise Invalid("Bitte die Frist mit Zeitzone angeben.",
-                      errors={"preference_deadline": ["Zeitzone fehlt (z. B. +01:00)."]})
+        raise Invalid(
+            "Bitte die Frist mit Zeitzone angeben.",
+            errors={"preference_deadline": ["Zeitzone fehlt (z. B. +01:00)."]},
+        )
     if deadline <= utcnow():
-        raise Invalid("Die Wahlfrist muss in der Zukunft liegen.",
-                      errors={"preference_deadline": ["Muss in der Zukunft liegen."]})
+        raise Invalid(
+            "Die Wahlfrist muss in der Zukunft liegen.",
+            errors={"preference_deadline": ["Muss in der Zukunft liegen."]},
+        )
     if deadline.astimezone(SCHOOL_TZ).date() >= start:
-        raise Invalid("Die Wahlfrist muss vor dem Zeitraum enden.",
-                      errors={"preference_deadline": ["Muss vor period_start liegen."]})
+        raise Invalid(
+            "Die Wahlfrist muss vor dem Zeitraum enden.",
+            errors={"preference_deadline": ["Muss vor period_start liegen."]},
+        )
 
 
 def create_round(actor, data: dict) -> AllocationRound:
@@ -70,22 +83,33 @@ def create_round(actor, data: dict) -> AllocationRound:
     if seed is None:
         seed = secrets.randbelow(2**31)
     allocation_round = AllocationRound(
-        name=data["name"].strip(), school_id=data.get("school_id"),
-        kommune_id=data.get("kommune_id"), period_start=data["period_start"],
-        period_end=data["period_end"], preference_deadline=data["preference_deadline"],
-        max_choices=data["max_choices"], seed=seed,
-        jahrgang=data.get("jahrgang"), leaving_only=data.get("leaving_only", False),
+        name=data["name"].strip(),
+        school_id=data.get("school_id"),
+        kommune_id=data.get("kommune_id"),
+        period_start=data["period_start"],
+        period_end=data["period_end"],
+        preference_deadline=data["preference_deadline"],
+        max_choices=data["max_choices"],
+        seed=seed,
+        jahrgang=data.get("jahrgang"),
+        leaving_only=data.get("leaving_only", False),
         created_by_id=actor.id,
     )
     db.session.add(allocation_round)
     db.session.flush()
     pupil_ids = db.session.scalars(pupils_query(allocation_round)).all()
-    notify_many(pupil_ids, "allocation_round_opened", {
-        "round_id": allocation_round.id, "round_name": allocation_round.name,
-        "deadline": allocation_round.preference_deadline.astimezone(SCHOOL_TZ)
-        .replace(tzinfo=None).isoformat(timespec="minutes"),
-        "max_choices": allocation_round.max_choices,
-    })
+    notify_many(
+        pupil_ids,
+        "allocation_round_opened",
+        {
+            "round_id": allocation_round.id,
+            "round_name": allocation_round.name,
+            "deadline": allocation_round.preference_deadline.astimezone(SCHOOL_TZ)
+            .replace(tzinfo=None)
+            .isoformat(timespec="minutes"),
+            "max_choices": allocation_round.max_choices,
+        },
+    )
     return allocation_round
 
 
@@ -94,11 +118,13 @@ def _scope_filter(user):
         return None
     if user.role == "kommune_coordinator":
         schools = select(School.id).where(School.kommune_id == user.kommune_id)
-        return or_(AllocationRound.kommune_id == user.kommune_id,
-                   AllocationRound.school_id.in_(schools))
+        return or_(
+            AllocationRound.kommune_id == user.kommune_id, AllocationRound.school_id.in_(schools)
+        )
     own_kommune = select(School.kommune_id).where(School.id == user.school_id).scalar_subquery()
-    return or_(AllocationRound.school_id == user.school_id,
-               AllocationRound.kommune_id == own_kommune)
+    return or_(
+        AllocationRound.school_id == user.school_id, AllocationRound.kommune_id == own_kommune
+    )
 
 
 def list_rounds(user, *, page: int, per_page: int, status: str | None = None) -> dict:
@@ -112,7 +138,8 @@ def list_rounds(user, *, page: int, per_page: int, status: str | None = None) ->
     rounds = db.session.scalars(
         query.options(selectinload(AllocationRound.school), selectinload(AllocationRound.kommune))
         .order_by(AllocationRound.preference_deadline.desc(), AllocationRound.id.desc())
-        .offset((page - 1) * per_page).limit(per_page)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
     ).all()
     annotate(user, rounds)
     return {"items": rounds, "total": total, "page": page, "per_page": per_page}
@@ -121,20 +148,37 @@ def list_rounds(user, *, page: int, per_page: int, status: str | None = None) ->
 def annotate(user, rounds: list[AllocationRound]) -> None:
     """Attach ranked-pupil counts (and the caller's own choice count) in two queries."""
     ids = [r.id for r in rounds]
-    ranked = dict(db.session.execute(
-        select(AllocationPreference.round_id,
-               func.count(func.distinct(AllocationPreference.pupil_id)))
-        .where(AllocationPreference.round_id.in_(ids))
-        .group_by(AllocationPreference.round_id)
-    ).all()) if ids else {}
-    mine = dict(db.session.execute(
-        select(AllocationPreference.round_id, func.count())
-        .where(AllocationPreference.round_id.in_(ids), AllocationPreference.pupil_id == user.id)
-        .group_by(AllocationPreference.round_id)
-    ).all()) if ids and user.role == "pupil" else {}
+    ranked = (
+        dict(
+            db.session.execute(
+                select(
+                    AllocationPreference.round_id,
+                    func.count(func.distinct(AllocationPreference.pupil_id)),
+                )
+                .where(AllocationPreference.round_id.in_(ids))
+                .group_by(AllocationPreference.round_id)
+            ).all()
+        )
+        if ids
+        else {}
+    )
+    mine = (
+        dict(
+            db.session.execute(
+                select(AllocationPreference.round_id, func.count())
+                .where(
+                    AllocationPreference.round_id.in_(ids), AllocationPreference.pupil_id == user.id
+                )
+                .group_by(AllocationPreference.round_id)
+            ).all()
+        )
+        if ids and user.role == "pupil"
+        else {}
+    )
     now = utcnow()
     for allocation_round in rounds:
         allocation_round.ranked_pupils = ranked.get(allocation_round.id, 0)
-        allocation_round.my_choice_count = mine.get(allocation_round.id, 0) \
-            if user.role == "pupil" else None
+        allocation_round.my_choice_count = (
+            mine.get(allocation_round.id, 0) if user.role == "pupil" else None
+        )
         allocation_round.deadline_passed = allocation_round.preference_deadline <= now

@@ -19,24 +19,38 @@ from app.allocation.schemas import (
 )
 from app.core.policy import access, allow, everywhere
 
-blp = Blueprint("allocation", __name__, url_prefix="/api/v1",
-                description="Allocation rounds: ranked choices and fair assignment of slots")
+blp = Blueprint(
+    "allocation",
+    __name__,
+    url_prefix="/api/v1",
+    description="Allocation rounds: ranked choices and fair assignment of slots",
+)
 
 SEE_ROUND = allow(
     "Pupils and StuBOs of the schools a round covers; Kommune coordinators of its Kommune",
-    pupil=scopes.round_visible_to_school_user, stubo=scopes.round_visible_to_school_user,
-    kommune_coordinator=scopes.round_in_own_kommune, admin=scopes.round_exists,
+    pupil=scopes.round_visible_to_school_user,
+    stubo=scopes.round_visible_to_school_user,
+    kommune_coordinator=scopes.round_in_own_kommune,
+    admin=scopes.round_exists,
 )
 MANAGE_ROUND = allow(
     "The StuBO of a school round; the Kommune coordinator of the round's Kommune",
-    stubo=scopes.round_managed_by_stubo, kommune_coordinator=scopes.round_in_own_kommune,
+    stubo=scopes.round_managed_by_stubo,
+    kommune_coordinator=scopes.round_in_own_kommune,
     admin=scopes.round_exists,
 )
 
 
 @blp.route("/allocation-rounds", methods=["GET"])
-@access(allow("Rounds within the caller's school or Kommune", pupil=everywhere,
-              stubo=everywhere, kommune_coordinator=everywhere, admin=everywhere))
+@access(
+    allow(
+        "Rounds within the caller's school or Kommune",
+        pupil=everywhere,
+        stubo=everywhere,
+        kommune_coordinator=everywhere,
+        admin=everywhere,
+    )
+)
 @blp.arguments(RoundQuerySchema, location="query")
 @blp.response(200, RoundPageSchema)
 def list_rounds(query):
@@ -45,8 +59,14 @@ def list_rounds(query):
 
 
 @blp.route("/allocation-rounds", methods=["POST"])
-@access(allow("StuBOs for their school, Kommune coordinators for their Kommune (checked on "
-              "the body)", stubo=everywhere, kommune_coordinator=everywhere, admin=everywhere))
+@access(
+    allow(
+        "StuBOs for their school, Kommune coordinators for their Kommune (checked on the body)",
+        stubo=everywhere,
+        kommune_coordinator=everywhere,
+        admin=everywhere,
+    )
+)
 @blp.arguments(RoundCreateSchema)
 @blp.response(201, RoundSchema)
 @blp.alt_response(403, description="School or Kommune outside your scope")
@@ -74,8 +94,12 @@ def list_round_slots(round_id: int):
 
 
 @blp.route("/allocation-rounds/<int:round_id>/preferences", methods=["PUT"])
-@access(allow("Pupils of the schools a round covers rank their own choices",
-              pupil=scopes.round_visible_to_school_user))
+@access(
+    allow(
+        "Pupils of the schools a round covers rank their own choices",
+        pupil=scopes.round_visible_to_school_user,
+    )
+)
 @blp.arguments(PreferencesSchema)
 @blp.response(200, RoundDetailSchema)
 @blp.alt_response(403, description="The round is not for your Jahrgang")

@@ -43,8 +43,9 @@ def _commitments(round_id: int) -> tuple[dict, dict]:
     ):
         days[pupil_id].add(day)
     for pupil_id, field in db.session.execute(
-        select(Booking.pupil_id, Booking.berufsfeld)
-        .where(Booking.pupil_id.in_(ranked), Booking.status.in_(ACTIVE_STATES))
+        select(Booking.pupil_id, Booking.berufsfeld).where(
+            Booking.pupil_id.in_(ranked), Booking.status.in_(ACTIVE_STATES)
+        )
     ):
         fields[pupil_id].add(field)
     return days, fields
@@ -59,8 +60,9 @@ def build_problem(allocation_round: AllocationRound, slots: list[Slot]):
     index = {slot.id: i for i, slot in enumerate(slots)}
     slot_day_sets = [set(slot_days(slot)) for slot in slots]
     prefs = db.session.execute(
-        select(AllocationPreference.pupil_id, AllocationPreference.slot_id,
-               AllocationPreference.rank)
+        select(
+            AllocationPreference.pupil_id, AllocationPreference.slot_id, AllocationPreference.rank
+        )
         .where(AllocationPreference.round_id == allocation_round.id)
         .order_by(AllocationPreference.pupil_id, AllocationPreference.rank)
     ).all()
@@ -82,7 +84,9 @@ def build_problem(allocation_round: AllocationRound, slots: list[Slot]):
     problem = solver.Problem(
         n_pupils=len(pupil_ids),
         capacities=np.array([max(s.capacity - s.booked, 0) for s in slots], dtype=np.int64),
-        edge_pupil=arr[:, 0], edge_slot=arr[:, 1], edge_rank=arr[:, 2],
+        edge_pupil=arr[:, 0],
+        edge_slot=arr[:, 1],
+        edge_rank=arr[:, 2],
         max_choices=allocation_round.max_choices,
     )
     return problem, pupil_ids, edge_fields, first_choice
@@ -97,29 +101,42 @@ def field_demand(slots: list[Slot], capacities, first_choice: dict) -> list[dict
     for slot_i in first_choice.values():
         for field in slots[slot_i].offer.berufsfelder:
             demand[field] += 1
-    rows = [{"berufsfeld": f, "demand": demand[f], "seats": seats[f],
-             "over_demanded": demand[f] > seats[f]} for f in sorted(set(demand) | set(seats))]
+    rows = [
+        {
+            "berufsfeld": f,
+            "demand": demand[f],
+            "seats": seats[f],
+            "over_demanded": demand[f] > seats[f],
+        }
+        for f in sorted(set(demand) | set(seats))
+    ]
     return sorted(rows, key=lambda r: (-(r["demand"] - r["seats"]), r["berufsfeld"]))
 
 
 def _store(allocation_round, pupil_ids, slots, problem, edge_fields, allocation) -> None:
-    field_of = {(int(p), int(s)): edge_fields[e] for e, (p, s) in
-                enumerate(zip(problem.edge_pupil, problem.edge_slot, strict=True))}
+    field_of = {
+        (int(p), int(s)): edge_fields[e]
+        for e, (p, s) in enumerate(zip(problem.edge_pupil, problem.edge_slot, strict=True))
+    }
     has_edges = set(int(p) for p in problem.edge_pupil)
     rows = []
     for i, pupil_id in enumerate(pupil_ids):
         slot_i = int(allocation.slot[i])
         placed = slot_i >= 0
-        rows.append({
-            "round_id": allocation_round.id, "pupil_id": pupil_id,
-            "slot_id": slots[slot_i].id if placed else None,
-            "rank": int(allocation.rank[i]) if placed else None,
-            "berufsfeld": field_of[(i, slot_i)] if placed else None,
-            "outcome": "assigned" if placed else "unassigned",
-            "reason": None if placed else (NO_SEAT if i in has_edges else CLASH),
-        })
-    db.session.execute(delete(AllocationAssignment).where(
-        AllocationAssignment.round_id == allocation_round.id))
+        rows.append(
+            {
+                "round_id": allocation_round.id,
+                "pupil_id": pupil_id,
+                "slot_id": slots[slot_i].id if placed else None,
+                "rank": int(allocation.rank[i]) if placed else None,
+                "berufsfeld": field_of[(i, slot_i)] if placed else None,
+                "outcome": "assigned" if placed else "unassigned",
+                "reason": None if placed else (NO_SEAT if i in has_edges else CLASH),
+            }
+        )
+    db.session.execute(
+        delete(AllocationAssignment).where(AllocationAssignment.round_id == allocation_round.id)
+    )
     if rows:
         db.session.execute(insert(AllocationAssignment), rows)
 
@@ -134,13 +151,15 @@ def run_round(actor, round_id: int) -> AllocationRound:
     seconds = time.perf_counter() - started
     fcfs = solver.first_come_first_served(problem, allocation_round.seed)
     _store(allocation_round, pupil_ids, slots, problem, edge_fields, optimal)
-    eligible = db.session.scalar(select(func.count()).select_from(
-        pupils_query(allocation_round).subquery()))
+    eligible = db.session.scalar(
+        select(func.count()).select_from(pupils_query(allocation_round).subquery())
+    )
     allocation_round.result = {
         "seed": allocation_round.seed,
         "method": "min-cost matching (scipy.sparse.csgraph.min_weight_full_bipartite_matching)",
         "solver_seconds": round(seconds, 3),
-        "eligible_pupils": eligible, "slots": len(slots),
+        "eligible_pupils": eligible,
+        "slots": len(slots),
         "seats": int(problem.capacities.sum()),
         "optimal": solver.summary(optimal, allocation_round.max_choices),
         "fcfs": solver.summary(fcfs, allocation_round.max_choices),

@@ -22,7 +22,8 @@ class RoundCreateSchema(InputSchema):
         load_default=MAX_CHOICES, validate=ma.validate.Range(min=1, max=MAX_CHOICES)
     )
     seed = ma.fields.Integer(
-        allow_none=True, validate=ma.validate.Range(min=0, max=2**31 - 1),
+        allow_none=True,
+        validate=ma.validate.Range(min=0, max=2**31 - 1),
         metadata={"description": "Random seed for tie-breaking; drawn and stored when omitted"},
     )
     jahrgang = ma.fields.String(allow_none=True, validate=ma.validate.OneOf(JAHRGAENGE))
@@ -37,7 +38,8 @@ class RoundQuerySchema(InputSchema):
 
 class PreferencesSchema(InputSchema):
     choices = ma.fields.List(
-        ma.fields.Integer(validate=ma.validate.Range(min=1, max=2**31 - 1)), required=True,
+        ma.fields.Integer(validate=ma.validate.Range(min=1, max=2**31 - 1)),
+        required=True,
         validate=ma.validate.Length(max=MAX_CHOICES),
         metadata={"description": "Slot ids, most wanted first; [] withdraws"},
     )

@@ -100,10 +100,13 @@ def solve(problem: Problem, seed: int) -> Allocation:
 
 
 def _ranks_of(problem: Problem, pupils: np.ndarray, slots: np.ndarray) -> np.ndarray:
-    lookup = {(int(p), int(s)): int(r) for p, s, r in
-              zip(problem.edge_pupil, problem.edge_slot, problem.edge_rank, strict=True)}
-    return np.array([lookup[(int(p), int(s))] for p, s in zip(pupils, slots, strict=True)],
-                    dtype=np.int64)
+    lookup = {
+        (int(p), int(s)): int(r)
+        for p, s, r in zip(problem.edge_pupil, problem.edge_slot, problem.edge_rank, strict=True)
+    }
+    return np.array(
+        [lookup[(int(p), int(s))] for p, s in zip(pupils, slots, strict=True)], dtype=np.int64
+    )
 
 
 def first_come_first_served(problem: Problem, seed: int) -> Allocation:
@@ -139,6 +142,7 @@ def summary(allocation: Allocation, max_choices: int) -> dict:
             for r in range(1, max_choices + 1)
         ],
         "mean_rank": round(float(allocation.rank[allocation.rank > 0].mean()), 4)
-        if assigned else None,
+        if assigned
+        else None,
         "satisfaction": round(float(points.sum() / (n * max_choices)), 4) if n else 0.0,
     }

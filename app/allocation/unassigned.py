@@ -12,8 +12,9 @@ from app.extensions import db
 from app.schools.models import ClassMembership, School, SchoolClass
 
 
-def unassigned_rows(actor, allocation_round: AllocationRound,
-                    school_id: int | None = None) -> list[dict]:
+def unassigned_rows(
+    actor, allocation_round: AllocationRound, school_id: int | None = None
+) -> list[dict]:
     """Unplaced pupils of the round (only of `school_id` when given: a StuBO's view)."""
     latest_class = (
         select(SchoolClass.name)
@@ -25,23 +26,43 @@ def unassigned_rows(actor, allocation_round: AllocationRound,
         .scalar_subquery()
     )
     query = (
-        select(AllocationAssignment.pupil_id, AllocationAssignment.outcome,
-               AllocationAssignment.reason, User.first_name, User.last_name,
-               User.display_name, School.name, latest_class)
+        select(
+            AllocationAssignment.pupil_id,
+            AllocationAssignment.outcome,
+            AllocationAssignment.reason,
+            User.first_name,
+            User.last_name,
+            User.display_name,
+            School.name,
+            latest_class,
+        )
         .join(User, User.id == AllocationAssignment.pupil_id)
         .outerjoin(School, School.id == User.school_id)
-        .where(AllocationAssignment.round_id == allocation_round.id,
-               AllocationAssignment.outcome.in_(("unassigned", "failed")))
+        .where(
+            AllocationAssignment.round_id == allocation_round.id,
+            AllocationAssignment.outcome.in_(("unassigned", "failed")),
+        )
         .order_by(User.last_name, User.first_name, User.id)
     )
     if school_id is not None:
         query = query.where(User.school_id == school_id)
     rows = db.session.execute(query).all()
-    audit.record(actor, "read", "allocation_unassigned", [r[0] for r in rows],
-                 Purpose.INTERNSHIP_PLANNING, categories=("name", "class", "school"))
+    audit.record(
+        actor,
+        "read",
+        "allocation_unassigned",
+        [r[0] for r in rows],
+        Purpose.INTERNSHIP_PLANNING,
+        categories=("name", "class", "school"),
+    )
     return [
-        {"pupil_id": pupil_id, "name": f"{first} {last}".strip() or display,
-         "school": school or "", "class_name": class_name or "", "outcome": outcome,
-         "reason": reason or ""}
+        {
+            "pupil_id": pupil_id,
+            "name": f"{first} {last}".strip() or display,
+            "school": school or "",
+            "class_name": class_name or "",
+            "outcome": outcome,
+            "reason": reason or "",
+        }
         for pupil_id, outcome, reason, first, last, display, school, class_name in rows
     ]

@@ -58,7 +58,11 @@ def versions(pupil_id: int) -> list[Anschlussvereinbarung]:
 def list_for_staff(user, pupil_id: int) -> list[dict]:
     result = [agreement_view(a) for a in versions(pupil_id)]
     audit.record(
-        user, "read", "anschlussvereinbarung", [pupil_id], audit.Purpose.CAREER_GUIDANCE,
+        user,
+        "read",
+        "anschlussvereinbarung",
+        [pupil_id],
+        audit.Purpose.CAREER_GUIDANCE,
         ("anschluss", "counselling"),
     )
     return result
@@ -133,7 +137,11 @@ def create_version(user, pupil_id: int, data: dict) -> dict:
     db.session.add(agreement)
     db.session.flush()
     audit.record(
-        user, "create", "anschlussvereinbarung", [pupil_id], audit.Purpose.CAREER_GUIDANCE,
+        user,
+        "create",
+        "anschlussvereinbarung",
+        [pupil_id],
+        audit.Purpose.CAREER_GUIDANCE,
         ("anschluss", "counselling"),
     )
     return agreement_view(agreement)
@@ -159,7 +167,11 @@ def set_step_done(user, next_step_id: int, done: bool) -> dict:
     db.session.flush()
     if user.role != "pupil":
         audit.record(
-            user, "update", "anschluss_next_step", [step.pupil_id],
-            audit.Purpose.CAREER_GUIDANCE, ("counselling",),
+            user,
+            "update",
+            "anschluss_next_step",
+            [step.pupil_id],
+            audit.Purpose.CAREER_GUIDANCE,
+            ("counselling",),
         )
     return step_view(step, reference.today())

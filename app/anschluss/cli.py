@@ -15,7 +15,10 @@ anschluss_cli = AppGroup("anschluss", help="Anschluss tracking jobs.")
 
 @anschluss_cli.command("snapshot")
 @click.option(
-    "--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+    "--date",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
     help="Take the snapshot for the week of this day (default: today).",
 )
 def snapshot(day):

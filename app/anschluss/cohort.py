@@ -35,15 +35,12 @@ def status_column():
 
 def membership_join(query):
     """Classes → memberships → pupils, LEFT JOIN the Anschluss of that school year."""
-    return (
-        query.join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
-        .outerjoin(
-            Anschluss,
-            and_(
-                Anschluss.pupil_id == ClassMembership.pupil_id,
-                Anschluss.school_year_id == SchoolClass.school_year_id,
-            ),
-        )
+    return query.join(ClassMembership, ClassMembership.class_id == SchoolClass.id).outerjoin(
+        Anschluss,
+        and_(
+            Anschluss.pupil_id == ClassMembership.pupil_id,
+            Anschluss.school_year_id == SchoolClass.school_year_id,
+        ),
     )
 
 

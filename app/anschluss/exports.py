@@ -44,8 +44,12 @@ def _cell(row: dict, key: str):
 def _rows(user, school_id: int, query: dict, export_format: str) -> list[list]:
     rows = leavers.leaver_rows(school_id, query)
     audit.record(
-        user, "export", f"leavers.{export_format}", [r["pupil_id"] for r in rows],
-        audit.Purpose.PLACEMENT_FOLLOWUP, ("identity", "anschluss"),
+        user,
+        "export",
+        f"leavers.{export_format}",
+        [r["pupil_id"] for r in rows],
+        audit.Purpose.PLACEMENT_FOLLOWUP,
+        ("identity", "anschluss"),
     )
     return [[_cell(row, key) for _, key in COLUMNS] for row in rows]
 

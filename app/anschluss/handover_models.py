@@ -27,15 +27,25 @@ TRANSFER_RECIPIENTS = (*RECIPIENTS, "agentur_fuer_arbeit")
 TRANSFER_KINDS = ("consent", "statutory")
 CONSENT_GIVERS = ("pupil", "guardian")
 CASE_STATUSES = (
-    "neu", "kontaktiert", "in_beratung", "vermittelt", "nicht_erreichbar", "abgelehnt",
+    "neu",
+    "kontaktiert",
+    "in_beratung",
+    "vermittelt",
+    "nicht_erreichbar",
+    "abgelehnt",
     "abgeschlossen",
 )
 # Set by the system when the consent is withdrawn; never by the coordinator.
 WITHDRAWN = "widerrufen"
 CONTACT_CHANNELS = ("phone", "letter", "email", "visit")
 CONTACT_OUTCOMES = (
-    "erreicht", "nicht_erreicht", "nachricht_hinterlassen", "termin_vereinbart",
-    "termin_wahrgenommen", "termin_nicht_wahrgenommen", "unterlagen_zugesandt",
+    "erreicht",
+    "nicht_erreicht",
+    "nachricht_hinterlassen",
+    "termin_vereinbart",
+    "termin_wahrgenommen",
+    "termin_nicht_wahrgenommen",
+    "unterlagen_zugesandt",
 )
 
 

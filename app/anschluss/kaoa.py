@@ -32,9 +32,7 @@ def internship_done_expr(pupil_id_column, today: date) -> ColumnElement[bool] | 
         from app.internships.models import Booking, Offer, Slot
     except ImportError:
         return None
-    needed = (
-        hasattr(Booking, "status") and hasattr(Slot, "offer_id") and hasattr(Offer, "kind")
-    )
+    needed = hasattr(Booking, "status") and hasattr(Slot, "offer_id") and hasattr(Offer, "kind")
     if not needed:
         return None
     return exists().where(
@@ -95,4 +93,3 @@ def portfolio_counselling(done: set[str] | None) -> bool | None:
     if done is None:
         return None
     return bool(done & set(COUNSELLING_STEPS))
-

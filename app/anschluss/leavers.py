@@ -38,7 +38,11 @@ def list_leavers(user, school_id: int, query: dict) -> dict:
     page, per_page = query["page"], query["per_page"]
     items = rows[(page - 1) * per_page : page * per_page]
     audit.record(
-        user, "read", "leavers", [r["pupil_id"] for r in items], audit.Purpose.PLACEMENT_FOLLOWUP,
+        user,
+        "read",
+        "leavers",
+        [r["pupil_id"] for r in items],
+        audit.Purpose.PLACEMENT_FOLLOWUP,
         ("identity", "anschluss"),
     )
     return {"items": items, "total": len(rows), "page": page, "per_page": per_page}
@@ -51,7 +55,11 @@ def class_overview(user, class_id: int) -> list[dict]:
     )
     rows = cohort.sort_rows(rows, "name")
     audit.record(
-        user, "read", "class_anschluss", [r["pupil_id"] for r in rows],
-        audit.Purpose.CAREER_GUIDANCE, ("identity", "anschluss"),
+        user,
+        "read",
+        "class_anschluss",
+        [r["pupil_id"] for r in rows],
+        audit.Purpose.CAREER_GUIDANCE,
+        ("identity", "anschluss"),
     )
     return rows

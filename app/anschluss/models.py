@@ -51,9 +51,7 @@ class Anschluss(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     school_year_id: Mapped[int] = mapped_column(ForeignKey("school_years.id"))
-    expected_certificate: Mapped[str | None] = mapped_column(
-        ForeignKey("leaving_certificates.key")
-    )
+    expected_certificate: Mapped[str | None] = mapped_column(ForeignKey("leaving_certificates.key"))
     option_code: Mapped[str | None] = mapped_column(ForeignKey("anschluss_options.kuerzel"))
     status: Mapped[str] = mapped_column(String(12), default="offen")
     evidence: Mapped[str | None] = mapped_column(String(16))

@@ -21,7 +21,10 @@ UNICODE_FONTS = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
 )
 OWNER_LABELS = {
-    "pupil": "Schüler/in", "teacher": "Lehrkraft", "parents": "Eltern", "other": "Andere"
+    "pupil": "Schüler/in",
+    "teacher": "Lehrkraft",
+    "parents": "Eltern",
+    "other": "Andere",
 }
 
 
@@ -74,8 +77,12 @@ def render(user, vereinbarung_id: int) -> tuple[bytes, str]:
     options, fields = _labels(agreement)
     if user.role != "pupil":
         audit.record(
-            user, "export", "anschlussvereinbarung.pdf", [pupil.id],
-            audit.Purpose.CAREER_GUIDANCE, ("identity", "counselling"),
+            user,
+            "export",
+            "anschlussvereinbarung.pdf",
+            [pupil.id],
+            audit.Purpose.CAREER_GUIDANCE,
+            ("identity", "counselling"),
         )
     doc = _Document()
     doc.add_page()
@@ -98,9 +105,7 @@ def render(user, vereinbarung_id: int) -> tuple[bytes, str]:
     for step in agreement["next_steps"]:
         due = f"bis {step['due_on']:%d.%m.%Y}" if step["due_on"] else "ohne Termin"
         done = " (erledigt)" if step["done"] else ""
-        doc.line_text(
-            f"• {step['description']} – {due} – {OWNER_LABELS[step['owner']]}{done}"
-        )
+        doc.line_text(f"• {step['description']} – {due} – {OWNER_LABELS[step['owner']]}{done}")
     doc.heading("Ansprechpersonen")
     for contact in agreement["contacts"] or [{}]:
         parts = [contact.get(k, "") for k in ("name", "organisation", "phone", "email")]

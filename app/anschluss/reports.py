@@ -64,7 +64,11 @@ def list_for_pupil(pupil_id: int, pending_only: bool = False) -> list[dict]:
 
 def list_for_staff(user, pupil_id: int) -> list[dict]:
     audit.record(
-        user, "read", "anschluss_reports", [pupil_id], audit.Purpose.CAREER_GUIDANCE,
+        user,
+        "read",
+        "anschluss_reports",
+        [pupil_id],
+        audit.Purpose.CAREER_GUIDANCE,
         ("anschluss",),
     )
     return list_for_pupil(pupil_id)
@@ -96,7 +100,11 @@ def confirm(user, anschluss_report_id: int, data: dict) -> dict:
     report.decided_by_id = user.id
     db.session.flush()
     audit.record(
-        user, "update", "anschluss", [report.pupil_id], audit.Purpose.CAREER_GUIDANCE,
+        user,
+        "update",
+        "anschluss",
+        [report.pupil_id],
+        audit.Purpose.CAREER_GUIDANCE,
         ("anschluss",),
     )
     return _view(report)

@@ -18,9 +18,7 @@ from app.anschluss.schemas import (
 from app.core.policy import access, allow, authenticated
 from app.schools import scopes
 
-blp = Blueprint(
-    "anschluss", __name__, url_prefix="/api/v1", description="Anschluss of leavers"
-)
+blp = Blueprint("anschluss", __name__, url_prefix="/api/v1", description="Anschluss of leavers")
 
 PUPIL_STAFF = {
     "teacher": scopes.pupil_in_taught_class,

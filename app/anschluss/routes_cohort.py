@@ -36,7 +36,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @access(
     allow(
         "The class teacher, the school's StuBO and admins see the class overview",
-        teacher=scopes.class_taught, stubo=scopes.class_in_own_school, admin=scopes.class_exists,
+        teacher=scopes.class_taught,
+        stubo=scopes.class_in_own_school,
+        admin=scopes.class_exists,
     )
 )
 @blp.response(200, LeaverRowSchema(many=True))

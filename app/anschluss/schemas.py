@@ -14,7 +14,6 @@ def _code():
     return ma.fields.String(validate=ma.validate.Length(min=1, max=16), allow_none=True)
 
 
-
 class AnschlussInputSchema(InputSchema):
     status = ma.fields.String(required=True, validate=ma.validate.OneOf(STATUSES))
     option_code = _code()

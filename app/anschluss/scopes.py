@@ -47,7 +47,6 @@ step_in_own_school = _via(_step_pupil, school_scopes.pupil_in_own_school)
 step_exists = _via(_step_pupil, school_scopes.pupil_exists)
 
 
-
 def _kommune_id(args) -> int | None:
     from app.schools.models import Kommune
 

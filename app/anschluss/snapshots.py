@@ -99,5 +99,8 @@ def _point(week: date, by_status: dict[str, int]) -> dict:
     leavers = sum(by_status.values())
     secured = sum(by_status.get(s, 0) for s in SECURED_STATUSES)
     return {
-        "week_start": week, "leavers": leavers, "secured": secured, "by_status": dict(by_status)
+        "week_start": week,
+        "leavers": leavers,
+        "secured": secured,
+        "by_status": dict(by_status),
     }

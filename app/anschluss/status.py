@@ -70,7 +70,11 @@ def get_for_staff(user, pupil_id: int) -> dict:
     year = reference.current_school_year()
     anschluss = find(pupil_id, year.id if year else None)
     audit.record(
-        user, "read", "anschluss", [pupil_id], audit.Purpose.CAREER_GUIDANCE,
+        user,
+        "read",
+        "anschluss",
+        [pupil_id],
+        audit.Purpose.CAREER_GUIDANCE,
         ("identity", "anschluss"),
     )
     pupil = db.session.get(User, pupil_id)
@@ -213,7 +217,11 @@ def history(user, pupil_id: int) -> list[dict]:
     is_pupil = user.role == "pupil"
     if not is_pupil:
         audit.record(
-            user, "read", "anschluss_history", [pupil_id], audit.Purpose.CAREER_GUIDANCE,
+            user,
+            "read",
+            "anschluss_history",
+            [pupil_id],
+            audit.Purpose.CAREER_GUIDANCE,
             ("anschluss",),
         )
     return [

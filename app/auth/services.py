@@ -41,9 +41,9 @@ def account_summary(user: User) -> dict:
     else:
         class_ids = []
     passkeys = db.session.scalar(
-        select(func.count()).select_from(WebAuthnCredential).where(
-            WebAuthnCredential.user_id == user.id
-        )
+        select(func.count())
+        .select_from(WebAuthnCredential)
+        .where(WebAuthnCredential.user_id == user.id)
     )
     return {
         "id": user.id,

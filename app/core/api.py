@@ -8,7 +8,12 @@ from flask_smorest import Api
 from flask_smorest.spec import prepare_response
 from werkzeug.exceptions import HTTPException
 
-from app.core.problems import PROBLEM_MIMETYPE, ProblemSchema, flatten_field_errors, problem_response
+from app.core.problems import (
+    PROBLEM_MIMETYPE,
+    ProblemSchema,
+    flatten_field_errors,
+    problem_response,
+)
 
 
 class ProblemApi(Api):

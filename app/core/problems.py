@@ -28,7 +28,7 @@ def _slug(title: str) -> str:
 
 
 def flatten_field_errors(messages) -> dict[str, list[str]]:
-    """webargs nests errors by location ({"json": {"name": [...]}}); clients want field → messages."""
+    """webargs nests errors by location ({"json": {"name": [...]}}); clients want field → msgs."""
     if not isinstance(messages, dict):
         return {"_schema": [str(messages)]}
     flat: dict[str, list[str]] = {}

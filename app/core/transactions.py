@@ -27,7 +27,9 @@ def init_transactions(app: Flask) -> None:
             db.session.rollback()
             app.logger.warning("database busy at commit", exc_info=True)
             return problem_response(
-                503, "Service Unavailable", "The database is busy; please try again.",
+                503,
+                "Service Unavailable",
+                "The database is busy; please try again.",
                 headers={"Retry-After": "1"},
             )
         return response

@@ -64,7 +64,8 @@ def explore_also(
     picks: list[dict] = []
     for letter in (order[1], order[2], order[1], order[2]):
         candidates = [
-            row for row in table
+            row
+            for row in table
             if row.kuerzel not in taken and row.weights[letter] >= EXPLORE_MIN_WEIGHT
         ]
         if not candidates:
@@ -95,7 +96,9 @@ def _top_letters(vector: Sequence[float], count: int = 3) -> str:
 
 
 def rank_occupations(
-    scores: dict[str, int], code: str, occupations: Iterable[OccupationProfile],
+    scores: dict[str, int],
+    code: str,
+    occupations: Iterable[OccupationProfile],
     limit: int = TOP_OCCUPATIONS,
 ) -> list[dict]:
     """The `limit` occupations whose centred profile is most similar to the pupil's."""
@@ -114,7 +117,8 @@ def rank_occupations(
         norm = math.sqrt(sum(v * v for v in shape))
         cosine = (
             sum(a * b for a, b in zip(pupil, shape, strict=True)) / (pupil_norm * norm)
-            if pupil_norm and norm else 0.0
+            if pupil_norm and norm
+            else 0.0
         )
         ranked.append((cosine, occupation, shape))
     ranked.sort(key=lambda entry: (-entry[0], entry[1].title, entry[1].id))

@@ -16,7 +16,9 @@ from app.interests.schemas import (
 )
 
 blp = Blueprint(
-    "interests", __name__, url_prefix="/api/v1",
+    "interests",
+    __name__,
+    url_prefix="/api/v1",
     description="Interest questionnaire (RIASEC) and matching to Berufsfelder and occupations",
 )
 
@@ -47,7 +49,9 @@ def current_questionnaire():
 def create_profile(body, headers):
     """Score a completed questionnaire and match it to Berufsfelder and occupations."""
     profile, created = services.create_profile(
-        current_user, body["questionnaire_version"], body["answers"],
+        current_user,
+        body["questionnaire_version"],
+        body["answers"],
         headers.get("idempotency_key"),
     )
     return services.created_view(current_user, profile), 201 if created else 200

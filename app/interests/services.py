@@ -49,8 +49,15 @@ def occupation_profiles() -> list[OccupationProfile]:
     """All occupations of the catalogue in one query."""
     rows = db.session.execute(
         select(
-            Occupation.id, Occupation.title_de, Occupation.berufsfeld,
-            Occupation.r, Occupation.i, Occupation.a, Occupation.s, Occupation.e, Occupation.c,
+            Occupation.id,
+            Occupation.title_de,
+            Occupation.berufsfeld,
+            Occupation.r,
+            Occupation.i,
+            Occupation.a,
+            Occupation.s,
+            Occupation.e,
+            Occupation.c,
         )
     ).all()
     return [OccupationProfile(row[0], row[1], row[2], tuple(row[3:])) for row in rows]

@@ -51,8 +51,13 @@ def _row(user, entry: Notification) -> dict | None:
     if not user.email:
         return None
     subject, body = _compose(entry)
-    return {"user_id": user.id, "notification_id": entry.id, "to_address": user.email,
-            "subject": subject, "body": body}
+    return {
+        "user_id": user.id,
+        "notification_id": entry.id,
+        "to_address": user.email,
+        "subject": subject,
+        "body": body,
+    }
 
 
 def queue_for(user, entry: Notification) -> None:
@@ -69,12 +74,15 @@ def queue_many(pairs: Iterable[tuple]) -> int:
 
 # -- delivery ----------------------------------------------------------------------------
 
+
 class ConsoleTransport:
     """Development: print the mail instead of sending it."""
 
     def send(self, message: EmailMessage) -> None:
-        text = f"--- mail to {message['To']} ---\nSubject: {message['Subject']}\n\n" \
-               f"{message.get_content()}--- end of mail ---"
+        text = (
+            f"--- mail to {message['To']} ---\nSubject: {message['Subject']}\n\n"
+            f"{message.get_content()}--- end of mail ---"
+        )
         log.info("%s", text)
         print(text, flush=True)
 
@@ -93,8 +101,9 @@ class SmtpTransport:
         cfg = self.config
         host, port = cfg["MAIL_SMTP_HOST"], cfg["MAIL_SMTP_PORT"]
         if cfg.get("MAIL_SMTP_SSL"):
-            connection = smtplib.SMTP_SSL(host, port, timeout=30,
-                                          context=ssl.create_default_context())
+            connection = smtplib.SMTP_SSL(
+                host, port, timeout=30, context=ssl.create_default_context()
+            )
         else:
             connection = smtplib.SMTP(host, port, timeout=30)
             if cfg.get("MAIL_SMTP_STARTTLS", True):
@@ -142,8 +151,11 @@ def retry_delay(attempts: int) -> timedelta:
 def _claim(row_id: int, now: datetime) -> OutboxMail | None:
     result = db.session.execute(
         update(OutboxMail)
-        .where(OutboxMail.id == row_id, OutboxMail.status == "pending",
-               or_(OutboxMail.claimed_until.is_(None), OutboxMail.claimed_until < now))
+        .where(
+            OutboxMail.id == row_id,
+            OutboxMail.status == "pending",
+            or_(OutboxMail.claimed_until.is_(None), OutboxMail.claimed_until < now),
+        )
         .values(claimed_until=now + LEASE)
         .execution_options(synchronize_session=False)
     )
@@ -158,8 +170,13 @@ def _record_failure(row: OutboxMail, error: Exception, now: datetime) -> None:
     row.next_attempt_at = now + retry_delay(row.attempts)
     if row.attempts >= MAX_ATTEMPTS:
         row.status = "failed"
-    log.warning("mail %s to %s failed (attempt %s): %s", row.id, row.to_address, row.attempts,
-                row.last_error)
+    log.warning(
+        "mail %s to %s failed (attempt %s): %s",
+        row.id,
+        row.to_address,
+        row.attempts,
+        row.last_error,
+    )
 
 
 def send_pending(limit: int = 200, now: datetime | None = None) -> dict:
@@ -167,8 +184,11 @@ def send_pending(limit: int = 200, now: datetime | None = None) -> dict:
     now = now or utcnow()
     due = db.session.scalars(
         select(OutboxMail.id)
-        .where(OutboxMail.status == "pending", OutboxMail.next_attempt_at <= now,
-               or_(OutboxMail.claimed_until.is_(None), OutboxMail.claimed_until < now))
+        .where(
+            OutboxMail.status == "pending",
+            OutboxMail.next_attempt_at <= now,
+            or_(OutboxMail.claimed_until.is_(None), OutboxMail.claimed_until < now),
+        )
         .order_by(OutboxMail.id)
         .limit(limit)
     ).all()

@@ -45,8 +45,9 @@ class OutboxMail(db.Model):
 
     __tablename__ = "outbox_mails"
     __table_args__ = (
-        CheckConstraint("status IN (" + ", ".join(f"'{s}'" for s in MAIL_STATES) + ")",
-                        name="status"),
+        CheckConstraint(
+            "status IN (" + ", ".join(f"'{s}'" for s in MAIL_STATES) + ")", name="status"
+        ),
         CheckConstraint("attempts >= 0", name="attempts_non_negative"),
         Index("ix_outbox_mails_status_next", "status", "next_attempt_at"),
     )

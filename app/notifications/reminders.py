@@ -33,12 +33,18 @@ def reminder_key(booking_id: int, day: date) -> str:
 
 def _data(booking: Booking) -> dict:
     slot, offer = booking.slot, booking.slot.offer
-    address = ", ".join(part for part in (offer.street, f"{offer.postcode} {offer.city}".strip())
-                        if part)
+    address = ", ".join(
+        part for part in (offer.street, f"{offer.postcode} {offer.city}".strip()) if part
+    )
     return {
-        "booking_id": booking.id, "pupil_id": booking.pupil_id, "offer_id": offer.id,
-        "offer_title": offer.title, "provider_name": offer.provider.name, "address": address,
-        "starts_on": slot.starts_on.isoformat(), "daily_start": slot.daily_start.strftime("%H:%M"),
+        "booking_id": booking.id,
+        "pupil_id": booking.pupil_id,
+        "offer_id": offer.id,
+        "offer_title": offer.title,
+        "provider_name": offer.provider.name,
+        "address": address,
+        "starts_on": slot.starts_on.isoformat(),
+        "daily_start": slot.daily_start.strftime("%H:%M"),
     }
 
 
@@ -49,23 +55,34 @@ def remind(today: date | None = None) -> int:
         select(Booking)
         .join(Booking.slot)
         .join(Slot.offer)
-        .options(contains_eager(Booking.slot).contains_eager(Slot.offer).selectinload(
-            Offer.provider))
+        .options(
+            contains_eager(Booking.slot).contains_eager(Slot.offer).selectinload(Offer.provider)
+        )
         .where(Booking.status == "confirmed", Slot.starts_on == tomorrow)
         .order_by(Booking.id)
     ).all()
     keys = {b.id: reminder_key(b.id, tomorrow) for b in bookings}
-    done = set(db.session.scalars(
-        select(Notification.dedupe_key).where(Notification.dedupe_key.in_(keys.values()))
-    )) if keys else set()
+    done = (
+        set(
+            db.session.scalars(
+                select(Notification.dedupe_key).where(Notification.dedupe_key.in_(keys.values()))
+            )
+        )
+        if keys
+        else set()
+    )
     sent = 0
     for booking in bookings:
         if keys[booking.id] in done:
             continue
         try:
             with db.session.begin_nested():
-                notify(booking.pupil_id, "booking_reminder", _data(booking),
-                       dedupe_key=keys[booking.id])
+                notify(
+                    booking.pupil_id,
+                    "booking_reminder",
+                    _data(booking),
+                    dedupe_key=keys[booking.id],
+                )
         except IntegrityError:  # another run reminded in the meantime
             continue
         sent += 1

@@ -16,8 +16,9 @@ from app.notifications.schemas import (
     ReadAllSchema,
 )
 
-blp = Blueprint("notifications", __name__, url_prefix="/api/v1",
-                description="In-app notifications (inbox)")
+blp = Blueprint(
+    "notifications", __name__, url_prefix="/api/v1", description="In-app notifications (inbox)"
+)
 
 
 def notification_is_own(user, args) -> bool | None:
@@ -29,8 +30,10 @@ def notification_is_own(user, args) -> bool | None:
     return None if entry is None or entry.user_id != user.id else True
 
 
-OWN_ONLY = allow("Everyone reads and marks only their own notifications",
-                 **{role: notification_is_own for role in ROLES})
+OWN_ONLY = allow(
+    "Everyone reads and marks only their own notifications",
+    **{role: notification_is_own for role in ROLES},
+)
 
 
 @blp.route("/me/notifications", methods=["GET"])

@@ -72,8 +72,13 @@ def inbox(user, *, page: int, per_page: int, unread_only: bool = False) -> dict:
         .limit(per_page)
     ).all()
     total = db.session.scalar(select(func.count()).select_from(base.subquery()))
-    return {"items": items, "total": total, "unread": unread_count(user), "page": page,
-            "per_page": per_page}
+    return {
+        "items": items,
+        "total": total,
+        "unread": unread_count(user),
+        "page": page,
+        "per_page": per_page,
+    }
 
 
 def unread_count(user) -> int:

@@ -18,133 +18,188 @@ TEMPLATES: dict[str, dict[str, dict]] = {
     "booking_requested": {
         "pupil": {
             "link": BOOKINGS,
-            "de": ("Anfrage gesendet: {offer_title}",
-                   "Du hast einen Platz am {starts_on} angefragt. Deine Lehrkraft muss die "
-                   "Buchung noch bestätigen; erst dann ist sie verbindlich."),
-            "en": ("Request sent: {offer_title}",
-                   "You asked for a place on {starts_on}. Your teacher still has to confirm "
-                   "the booking; only then is it binding."),
+            "de": (
+                "Anfrage gesendet: {offer_title}",
+                "Du hast einen Platz am {starts_on} angefragt. Deine Lehrkraft muss die "
+                "Buchung noch bestätigen; erst dann ist sie verbindlich.",
+            ),
+            "en": (
+                "Request sent: {offer_title}",
+                "You asked for a place on {starts_on}. Your teacher still has to confirm "
+                "the booking; only then is it binding.",
+            ),
         },
         "staff": {
             "link": BOOKINGS,
-            "de": ("Neue Buchungsanfrage: {offer_title}",
-                   "{pupil_name} hat einen Platz am {starts_on} angefragt. Bitte bestätigen "
-                   "oder ablehnen."),
-            "en": ("New booking request: {offer_title}",
-                   "{pupil_name} asked for a place on {starts_on}. Please confirm or reject."),
+            "de": (
+                "Neue Buchungsanfrage: {offer_title}",
+                "{pupil_name} hat einen Platz am {starts_on} angefragt. Bitte bestätigen "
+                "oder ablehnen.",
+            ),
+            "en": (
+                "New booking request: {offer_title}",
+                "{pupil_name} asked for a place on {starts_on}. Please confirm or reject.",
+            ),
         },
     },
     "booking_confirmed": {
         "pupil": {
             "link": BOOKINGS,
-            "de": ("Buchung bestätigt: {offer_title}",
-                   "Dein Platz am {starts_on} ist verbindlich gebucht."),
-            "en": ("Booking confirmed: {offer_title}",
-                   "Your place on {starts_on} is booked and binding."),
+            "de": (
+                "Buchung bestätigt: {offer_title}",
+                "Dein Platz am {starts_on} ist verbindlich gebucht.",
+            ),
+            "en": (
+                "Booking confirmed: {offer_title}",
+                "Your place on {starts_on} is booked and binding.",
+            ),
         },
     },
     "booking_rejected": {
         "pupil": {
             "link": BOOKINGS,
-            "de": ("Buchung abgelehnt: {offer_title}",
-                   "Deine Anfrage für den {starts_on} wurde abgelehnt. Such dir gern einen "
-                   "anderen Termin aus."),
-            "en": ("Booking rejected: {offer_title}",
-                   "Your request for {starts_on} was rejected. Feel free to pick another date."),
+            "de": (
+                "Buchung abgelehnt: {offer_title}",
+                "Deine Anfrage für den {starts_on} wurde abgelehnt. Such dir gern einen "
+                "anderen Termin aus.",
+            ),
+            "en": (
+                "Booking rejected: {offer_title}",
+                "Your request for {starts_on} was rejected. Feel free to pick another date.",
+            ),
         },
     },
     "booking_cancelled": {
         "pupil": {
             "link": BOOKINGS,
-            "de": ("Buchung storniert: {offer_title}",
-                   "Deine Buchung für den {starts_on} ist storniert."),
-            "en": ("Booking cancelled: {offer_title}",
-                   "Your booking for {starts_on} has been cancelled."),
+            "de": (
+                "Buchung storniert: {offer_title}",
+                "Deine Buchung für den {starts_on} ist storniert.",
+            ),
+            "en": (
+                "Booking cancelled: {offer_title}",
+                "Your booking for {starts_on} has been cancelled.",
+            ),
         },
         "staff": {
             "link": BOOKINGS,
-            "de": ("Buchung storniert: {offer_title}",
-                   "{pupil_name} hat die Buchung für den {starts_on} storniert."),
-            "en": ("Booking cancelled: {offer_title}",
-                   "{pupil_name} cancelled the booking for {starts_on}."),
+            "de": (
+                "Buchung storniert: {offer_title}",
+                "{pupil_name} hat die Buchung für den {starts_on} storniert.",
+            ),
+            "en": (
+                "Booking cancelled: {offer_title}",
+                "{pupil_name} cancelled the booking for {starts_on}.",
+            ),
         },
     },
     "booking_promoted": {
         "pupil": {
             "link": BOOKINGS,
-            "de": ("Nachgerückt: {offer_title}",
-                   "Am {starts_on} ist ein Platz frei geworden: Du bist von der Warteliste "
-                   "nachgerückt."),
-            "en": ("Moved up: {offer_title}",
-                   "A place on {starts_on} became free: you moved up from the waiting list."),
+            "de": (
+                "Nachgerückt: {offer_title}",
+                "Am {starts_on} ist ein Platz frei geworden: Du bist von der Warteliste "
+                "nachgerückt.",
+            ),
+            "en": (
+                "Moved up: {offer_title}",
+                "A place on {starts_on} became free: you moved up from the waiting list.",
+            ),
         },
         "staff": {
             "link": BOOKINGS,
-            "de": ("Nachgerückt: {offer_title}",
-                   "{pupil_name} ist für den {starts_on} von der Warteliste nachgerückt."),
-            "en": ("Moved up: {offer_title}",
-                   "{pupil_name} moved up from the waiting list for {starts_on}."),
+            "de": (
+                "Nachgerückt: {offer_title}",
+                "{pupil_name} ist für den {starts_on} von der Warteliste nachgerückt.",
+            ),
+            "en": (
+                "Moved up: {offer_title}",
+                "{pupil_name} moved up from the waiting list for {starts_on}.",
+            ),
         },
     },
     "attendance_marked": {
         "attended": {
             "link": BOOKINGS,
-            "de": ("Teilnahme bestätigt: {offer_title}",
-                   "Die Teilnahme am {starts_on} ist bestätigt. Die Teilnahmebescheinigung "
-                   "steht bereit."),
-            "en": ("Attendance confirmed: {offer_title}",
-                   "Attendance on {starts_on} is confirmed. The certificate is ready."),
+            "de": (
+                "Teilnahme bestätigt: {offer_title}",
+                "Die Teilnahme am {starts_on} ist bestätigt. Die Teilnahmebescheinigung "
+                "steht bereit.",
+            ),
+            "en": (
+                "Attendance confirmed: {offer_title}",
+                "Attendance on {starts_on} is confirmed. The certificate is ready.",
+            ),
         },
         "no_show": {
             "link": BOOKINGS,
-            "de": ("Nicht erschienen: {offer_title}",
-                   "Für den {starts_on} wurde „nicht erschienen“ eingetragen. Bitte sprich "
-                   "mit deiner Lehrkraft."),
-            "en": ("Did not attend: {offer_title}",
-                   "“Did not attend” was recorded for {starts_on}. Please talk to your teacher."),
+            "de": (
+                "Nicht erschienen: {offer_title}",
+                "Für den {starts_on} wurde „nicht erschienen“ eingetragen. Bitte sprich "
+                "mit deiner Lehrkraft.",
+            ),
+            "en": (
+                "Did not attend: {offer_title}",
+                "“Did not attend” was recorded for {starts_on}. Please talk to your teacher.",
+            ),
         },
     },
     "provider_approved": {
         "default": {
             "link": "/offers",
-            "de": ("Freigegeben: {name}",
-                   "{name} wurde von der Kommunalen Koordinierung freigegeben. Veröffentlichte "
-                   "Angebote sind jetzt für Schulen sichtbar."),
-            "en": ("Approved: {name}",
-                   "{name} has been approved by the municipal coordination office. Published "
-                   "offers are now visible to schools."),
+            "de": (
+                "Freigegeben: {name}",
+                "{name} wurde von der Kommunalen Koordinierung freigegeben. Veröffentlichte "
+                "Angebote sind jetzt für Schulen sichtbar.",
+            ),
+            "en": (
+                "Approved: {name}",
+                "{name} has been approved by the municipal coordination office. Published "
+                "offers are now visible to schools.",
+            ),
         },
     },
     "booking_reminder": {
         "pupil": {
             "link": BOOKINGS,
-            "de": ("Morgen: {offer_title}",
-                   "Erinnerung: Morgen, am {starts_on}, ist dein Termin bei {provider_name} "
-                   "({address}). Beginn: {daily_start} Uhr."),
-            "en": ("Tomorrow: {offer_title}",
-                   "Reminder: tomorrow, {starts_on}, is your day at {provider_name} "
-                   "({address}). Start: {daily_start}."),
+            "de": (
+                "Morgen: {offer_title}",
+                "Erinnerung: Morgen, am {starts_on}, ist dein Termin bei {provider_name} "
+                "({address}). Beginn: {daily_start} Uhr.",
+            ),
+            "en": (
+                "Tomorrow: {offer_title}",
+                "Reminder: tomorrow, {starts_on}, is your day at {provider_name} "
+                "({address}). Start: {daily_start}.",
+            ),
         },
     },
     "allocation_round_opened": {
         "pupil": {
             "link": "/allocation/{round_id}",
-            "de": ("Wunschtermine wählen: {round_name}",
-                   "Wähle bis {deadline} bis zu {max_choices} Termine in deiner "
-                   "Wunschreihenfolge."),
-            "en": ("Choose your dates: {round_name}",
-                   "Rank up to {max_choices} dates in your order of preference by {deadline}."),
+            "de": (
+                "Wunschtermine wählen: {round_name}",
+                "Wähle bis {deadline} bis zu {max_choices} Termine in deiner Wunschreihenfolge.",
+            ),
+            "en": (
+                "Choose your dates: {round_name}",
+                "Rank up to {max_choices} dates in your order of preference by {deadline}.",
+            ),
         },
     },
     "allocation_unassigned": {
         "pupil": {
             "link": "/allocation/{round_id}",
-            "de": ("Kein Platz in „{round_name}“",
-                   "Leider konnte dir keiner deiner Wunschtermine zugeteilt werden. Deine "
-                   "Schule meldet sich bei dir; freie Termine kannst du auch direkt buchen."),
-            "en": ("No place in “{round_name}”",
-                   "Unfortunately none of your chosen dates could be assigned to you. Your "
-                   "school will get in touch; you can also book free dates directly."),
+            "de": (
+                "Kein Platz in „{round_name}“",
+                "Leider konnte dir keiner deiner Wunschtermine zugeteilt werden. Deine "
+                "Schule meldet sich bei dir; freie Termine kannst du auch direkt buchen.",
+            ),
+            "en": (
+                "No place in “{round_name}”",
+                "Unfortunately none of your chosen dates could be assigned to you. Your "
+                "school will get in touch; you can also book free dates directly.",
+            ),
         },
     },
 }
@@ -169,8 +224,11 @@ def _local(value, lang: str) -> str:
         except ValueError:
             return value
         if isinstance(parsed, datetime):
-            return parsed.strftime("%d.%m.%Y, %H:%M") if lang == "de" else parsed.strftime(
-                "%d %b %Y, %H:%M")
+            return (
+                parsed.strftime("%d.%m.%Y, %H:%M")
+                if lang == "de"
+                else parsed.strftime("%d %b %Y, %H:%M")
+            )
         return parsed.strftime("%d.%m.%Y") if lang == "de" else parsed.strftime("%d %b %Y")
     return str(value)
 

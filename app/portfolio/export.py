@@ -22,8 +22,11 @@ def _all_shares(pupil_id: int) -> list[dict]:
     )
     return [
         {
-            "item_type": s.item_type, "item_id": s.item_id, "grantee": s.grantee,
-            "created_at": s.created_at, "revoked_at": s.revoked_at,
+            "item_type": s.item_type,
+            "item_id": s.item_id,
+            "grantee": s.grantee,
+            "created_at": s.created_at,
+            "revoked_at": s.revoked_at,
         }
         for s in shares
     ]
@@ -63,4 +66,3 @@ def export_data(pupil) -> dict:
             "occupations": catalog.occupation_attribution(),
         },
     }
-

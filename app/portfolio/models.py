@@ -61,7 +61,9 @@ class Share(db.Model):
         ),
         Index(
             "uq_portfolio_shares_active",
-            "pupil_id", "item_type", "item_id",
+            "pupil_id",
+            "item_type",
+            "item_id",
             unique=True,
             sqlite_where=text("revoked_at IS NULL"),
             postgresql_where=text("revoked_at IS NULL"),

@@ -35,7 +35,9 @@ def _statuses(class_id: int, jahrgang: str) -> dict[tuple[int, str, int], str]:
     members = select(ClassMembership.pupil_id).where(ClassMembership.class_id == class_id)
     rows = db.session.execute(
         select(
-            PortfolioStep.pupil_id, PortfolioStep.sbo_kuerzel, PortfolioStep.sequence,
+            PortfolioStep.pupil_id,
+            PortfolioStep.sbo_kuerzel,
+            PortfolioStep.sequence,
             PortfolioStep.status,
         ).where(PortfolioStep.pupil_id.in_(members), PortfolioStep.jahrgang == jahrgang)
     )
@@ -76,8 +78,12 @@ def class_progress(user, class_id: int) -> dict:
             }
         )
     audit.record(
-        user, "read", "class_progress", [p.id for p in pupils],
-        audit.Purpose.CAREER_GUIDANCE, categories=("portfolio_status",),
+        user,
+        "read",
+        "class_progress",
+        [p.id for p in pupils],
+        audit.Purpose.CAREER_GUIDANCE,
+        categories=("portfolio_status",),
     )
     return {
         "class_id": school_class.id,
@@ -85,8 +91,11 @@ def class_progress(user, class_id: int) -> dict:
         "jahrgang": school_class.jahrgang,
         "steps": [
             {
-                "key": s.key, "sbo_kuerzel": s.sbo_kuerzel, "sequence": s.sequence,
-                "kind": s.kind, "official_text": texts.get(s.sbo_kuerzel, ""),
+                "key": s.key,
+                "sbo_kuerzel": s.sbo_kuerzel,
+                "sequence": s.sequence,
+                "kind": s.kind,
+                "official_text": texts.get(s.sbo_kuerzel, ""),
             }
             for s in planned
         ],
@@ -124,7 +133,11 @@ def pupil_shared_items(user, pupil_id: int) -> dict:
     profiles = _shared(InterestProfile, "interest_profile", pupil_id)
     texts = element_texts({s.sbo_kuerzel for s in steps})
     audit.record(
-        user, "read", "shared_items", [pupil_id], audit.Purpose.CAREER_GUIDANCE,
+        user,
+        "read",
+        "shared_items",
+        [pupil_id],
+        audit.Purpose.CAREER_GUIDANCE,
         categories=("reflections", "interest_profile"),
     )
     return {
@@ -132,8 +145,13 @@ def pupil_shared_items(user, pupil_id: int) -> dict:
         "steps": [step_view(s, texts, {s.id}) for s in steps],
         "interest_profiles": [
             {
-                "id": p.id, "created_at": p.created_at, "scores": p.scores, "code": p.code,
-                "ties": p.ties, "berufsfelder": p.berufsfelder[:3], "explore": p.explore,
+                "id": p.id,
+                "created_at": p.created_at,
+                "scores": p.scores,
+                "code": p.code,
+                "ties": p.ties,
+                "berufsfelder": p.berufsfelder[:3],
+                "explore": p.explore,
             }
             for p in profiles
         ],

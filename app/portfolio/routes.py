@@ -25,7 +25,9 @@ from app.portfolio.schemas import (
 from app.schools import scopes
 
 blp = Blueprint(
-    "portfolio", __name__, url_prefix="/api/v1",
+    "portfolio",
+    __name__,
+    url_prefix="/api/v1",
     description='The pupil\'s KAoA portfolio "Mein Weg", sharing, export and class progress',
 )
 
@@ -114,7 +116,8 @@ def export_pdf(query):
 @access(
     allow(
         "The class teacher and the school's StuBO (statuses only; audited)",
-        teacher=scopes.class_taught, stubo=scopes.class_in_own_school,
+        teacher=scopes.class_taught,
+        stubo=scopes.class_in_own_school,
     )
 )
 @blp.response(200, ClassProgressSchema)

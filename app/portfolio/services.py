@@ -52,9 +52,15 @@ def ensure_steps(pupil_id: int, jahrgang: str | None) -> None:
     now = utcnow()
     rows = [
         {
-            "pupil_id": pupil_id, "jahrgang": jahrgang, "sbo_kuerzel": step.sbo_kuerzel,
-            "sequence": step.sequence, "status": "open", "provider": "", "reflection": "",
-            "created_at": now, "updated_at": now,
+            "pupil_id": pupil_id,
+            "jahrgang": jahrgang,
+            "sbo_kuerzel": step.sbo_kuerzel,
+            "sequence": step.sequence,
+            "status": "open",
+            "provider": "",
+            "reflection": "",
+            "created_at": now,
+            "updated_at": now,
         }
         for step in planned
         if (step.sbo_kuerzel, step.sequence) not in existing
@@ -97,9 +103,7 @@ def _plan_position(step: PortfolioStep) -> tuple:
 
 
 def pupil_steps(pupil_id: int) -> list[PortfolioStep]:
-    return list(
-        db.session.scalars(select(PortfolioStep).where(PortfolioStep.pupil_id == pupil_id))
-    )
+    return list(db.session.scalars(select(PortfolioStep).where(PortfolioStep.pupil_id == pupil_id)))
 
 
 def get_portfolio(pupil) -> dict:
@@ -112,8 +116,11 @@ def get_portfolio(pupil) -> dict:
     shared = shared_item_ids(pupil.id, "step")
     current = sorted((s for s in steps if s.jahrgang == jahrgang), key=_plan_position)
     earlier = sorted(
-        (s for s in steps
-         if s.jahrgang != jahrgang and (s.status != "open" or s.reflection or s.date)),
+        (
+            s
+            for s in steps
+            if s.jahrgang != jahrgang and (s.status != "open" or s.reflection or s.date)
+        ),
         key=lambda s: (s.jahrgang, *_plan_position(s)),
     )
     return {

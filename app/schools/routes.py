@@ -16,8 +16,13 @@ blp = Blueprint("schools", __name__, url_prefix="/api/v1", description="Schools 
 @access(
     allow(
         "Each role sees the schools of its scope (own school, own Kommune, all for admin)",
-        pupil=everywhere, teacher=everywhere, stubo=everywhere, bk_coordinator=everywhere,
-        kommune_coordinator=everywhere, provider=everywhere, admin=everywhere,
+        pupil=everywhere,
+        teacher=everywhere,
+        stubo=everywhere,
+        bk_coordinator=everywhere,
+        kommune_coordinator=everywhere,
+        provider=everywhere,
+        admin=everywhere,
     )
 )
 @blp.arguments(SchoolQuerySchema, location="query")
@@ -31,8 +36,10 @@ def list_schools(query):
 @access(
     allow(
         "Staff of the school (teachers: only their classes), the Kommune, admins",
-        teacher=scopes.school_is_own, stubo=scopes.school_is_own,
-        kommune_coordinator=scopes.school_in_own_kommune, admin=scopes.school_exists,
+        teacher=scopes.school_is_own,
+        stubo=scopes.school_is_own,
+        kommune_coordinator=scopes.school_in_own_kommune,
+        admin=scopes.school_exists,
     )
 )
 @blp.response(200, ClassSchema(many=True))
@@ -45,7 +52,9 @@ def list_classes(school_id: int):
 @access(
     allow(
         "The class teacher and the school's StuBO; admins",
-        teacher=scopes.class_taught, stubo=scopes.class_in_own_school, admin=scopes.class_exists,
+        teacher=scopes.class_taught,
+        stubo=scopes.class_in_own_school,
+        admin=scopes.class_exists,
     )
 )
 @blp.response(200, PupilRowSchema(many=True))

@@ -24,7 +24,9 @@ def teaches_class(teacher_id: int, class_id: int) -> bool:
     return bool(
         db.session.scalar(
             select(
-                exists().where(ClassTeacher.teacher_id == teacher_id, ClassTeacher.class_id == class_id)
+                exists().where(
+                    ClassTeacher.teacher_id == teacher_id, ClassTeacher.class_id == class_id
+                )
             )
         )
     )
@@ -32,11 +34,14 @@ def teaches_class(teacher_id: int, class_id: int) -> bool:
 
 def pupil_class_ids(pupil_id: int) -> list[int]:
     return list(
-        db.session.scalars(select(ClassMembership.class_id).where(ClassMembership.pupil_id == pupil_id))
+        db.session.scalars(
+            select(ClassMembership.class_id).where(ClassMembership.pupil_id == pupil_id)
+        )
     )
 
 
 # -- schools ---------------------------------------------------------------------------
+
 
 def school_is_own(user, args) -> bool | None:
     school = _school(args.get("school_id"))
@@ -54,6 +59,7 @@ def school_exists(_user, args) -> bool | None:
 
 # -- classes ---------------------------------------------------------------------------
 
+
 def class_taught(user, args) -> bool | None:
     school_class = _class(args.get("class_id"))
     return None if school_class is None else teaches_class(user.id, school_class.id)
@@ -69,6 +75,7 @@ def class_exists(_user, args) -> bool | None:
 
 
 # -- pupils ----------------------------------------------------------------------------
+
 
 def _pupil(pupil_id) -> User | None:
     if not isinstance(pupil_id, int):

@@ -71,7 +71,9 @@ def list_classes(user, school_id: int) -> list[dict]:
     query = select(SchoolClass).where(SchoolClass.school_id == school_id)
     if user.role == "teacher":
         query = query.where(
-            SchoolClass.id.in_(select(ClassTeacher.class_id).where(ClassTeacher.teacher_id == user.id))
+            SchoolClass.id.in_(
+                select(ClassTeacher.class_id).where(ClassTeacher.teacher_id == user.id)
+            )
         )
     return _class_rows(query)
 

@@ -35,7 +35,11 @@ def _pupil_id(world, db):
 
 
 def _kommune_id(world, db):
-    return {"own": world.kommune.id, "same_kommune": world.kommune.id, "other_kommune": world.other_kommune.id}
+    return {
+        "own": world.kommune.id,
+        "same_kommune": world.kommune.id,
+        "other_kommune": world.other_kommune.id,
+    }
 
 
 def _provider_id(world, db):
@@ -71,10 +75,14 @@ def _passkey_id(world, db):
     from app.auth.models import WebAuthnCredential
 
     ids = {}
-    for variant, owner in (("own", world.pupil), ("same_kommune", world.same_kommune_pupil),
-                           ("other_kommune", world.other_pupil)):
-        passkey = WebAuthnCredential(user_id=owner.id, credential_id=os.urandom(32),
-                                     public_key=b"not-a-key", name="Handy")
+    for variant, owner in (
+        ("own", world.pupil),
+        ("same_kommune", world.same_kommune_pupil),
+        ("other_kommune", world.other_pupil),
+    ):
+        passkey = WebAuthnCredential(
+            user_id=owner.id, credential_id=os.urandom(32), public_key=b"not-a-key", name="Handy"
+        )
         db.session.add(passkey)
         db.session.flush()
         ids[variant] = passkey.id
@@ -85,8 +93,11 @@ def _passkey_id(world, db):
 def _anschluss_objects(world, db, make):
     """One Anschluss object per scope variant, each belonging to that variant's pupil."""
     ids = {}
-    for variant, pupil in (("own", world.pupil), ("same_kommune", world.same_kommune_pupil),
-                           ("other_kommune", world.other_pupil)):
+    for variant, pupil in (
+        ("own", world.pupil),
+        ("same_kommune", world.same_kommune_pupil),
+        ("other_kommune", world.other_pupil),
+    ):
         obj = make(pupil)
         db.session.add(obj)
         db.session.flush()
@@ -102,8 +113,13 @@ def _vereinbarung_id(world, db):
     from app.anschluss.models import Anschlussvereinbarung
 
     year = current_school_year()
-    return _anschluss_objects(world, db, lambda pupil: Anschlussvereinbarung(
-        pupil_id=pupil.id, school_year_id=year.id, version=1, stufe="10"))
+    return _anschluss_objects(
+        world,
+        db,
+        lambda pupil: Anschlussvereinbarung(
+            pupil_id=pupil.id, school_year_id=year.id, version=1, stufe="10"
+        ),
+    )
 
 
 def _next_step_id(world, db):
@@ -116,11 +132,13 @@ def _next_step_id(world, db):
 
     def make(pupil):
         agreement = Anschlussvereinbarung(
-            pupil_id=pupil.id, school_year_id=year.id, version=1, stufe="10")
+            pupil_id=pupil.id, school_year_id=year.id, version=1, stufe="10"
+        )
         db.session.add(agreement)
         db.session.flush()
-        return NextStep(agreement_id=agreement.id, pupil_id=pupil.id, description="Bewerben",
-                        owner="pupil")
+        return NextStep(
+            agreement_id=agreement.id, pupil_id=pupil.id, description="Bewerben", owner="pupil"
+        )
 
     return _anschluss_objects(world, db, make)
 
@@ -132,8 +150,13 @@ def _anschluss_report_id(world, db):
     from app.anschluss.models import AnschlussReport
 
     year = current_school_year()
-    return _anschluss_objects(world, db, lambda pupil: AnschlussReport(
-        pupil_id=pupil.id, school_year_id=year.id, proposed_status="nokean"))
+    return _anschluss_objects(
+        world,
+        db,
+        lambda pupil: AnschlussReport(
+            pupil_id=pupil.id, school_year_id=year.id, proposed_status="nokean"
+        ),
+    )
 
 
 def _round_id(world, db):
@@ -154,11 +177,15 @@ def _notification_id(world, db):
     from app.notifications.services import notify
 
     ids = {}
-    for variant, pupil in (("own", world.pupil), ("same_kommune", world.same_kommune_pupil),
-                           ("other_kommune", world.other_pupil)):
+    for variant, pupil in (
+        ("own", world.pupil),
+        ("same_kommune", world.same_kommune_pupil),
+        ("other_kommune", world.other_pupil),
+    ):
         notify(pupil.id, "booking_confirmed", {"offer_title": "IT", "starts_on": "2027-02-01"})
         ids[variant] = db.session.scalar(
-            db.select(db.func.max(Notification.id)).where(Notification.user_id == pupil.id))
+            db.select(db.func.max(Notification.id)).where(Notification.user_id == pupil.id)
+        )
     db.session.commit()
     return ids
 
@@ -204,11 +231,18 @@ def _identification_round_id(world, db):
     year = current_school_year()
     day = date(year.ends_on.year, 3, 1)
     rounds = {}
-    for variant, kommune in (("own", world.kommune), ("same_kommune", world.kommune),
-                             ("other_kommune", world.other_kommune)):
+    for variant, kommune in (
+        ("own", world.kommune),
+        ("same_kommune", world.kommune),
+        ("other_kommune", world.other_kommune),
+    ):
         identification_round = IdentificationRound(
-            kommune_id=kommune.id, school_year_id=year.id, name=f"Runde {variant}",
-            starts_on=day, ends_on=date(day.year, 5, 31))
+            kommune_id=kommune.id,
+            school_year_id=year.id,
+            name=f"Runde {variant}",
+            starts_on=day,
+            ends_on=date(day.year, 5, 31),
+        )
         db.session.add(identification_round)
         db.session.flush()
         rounds[variant] = identification_round.id
@@ -227,16 +261,21 @@ def _internship_objects(world, db) -> dict:
 
     from app.internships.capacity import place_booking
 
-    providers = {"own": world.provider_org, "same_kommune": f.make_provider(world.kommune),
-                 "other_kommune": world.other_provider_org}
-    pupils = {"own": world.pupil, "same_kommune": world.same_kommune_pupil,
-              "other_kommune": world.other_pupil}
+    providers = {
+        "own": world.provider_org,
+        "same_kommune": f.make_provider(world.kommune),
+        "other_kommune": world.other_provider_org,
+    }
+    pupils = {
+        "own": world.pupil,
+        "same_kommune": world.same_kommune_pupil,
+        "other_kommune": world.other_pupil,
+    }
     ids = {"offer_id": {}, "slot_id": {}, "booking_id": {}}
     for variant, provider in providers.items():
         status = "draft" if variant == "same_kommune" else "published"
         slot = make_slot(make_offer(provider, status=status))
-        booking = place_booking(pupils[variant].id, slot, "ITC", status="requested",
-                                source="pupil")
+        booking = place_booking(pupils[variant].id, slot, "ITC", status="requested", source="pupil")
         ids["offer_id"][variant] = slot.offer_id
         ids["slot_id"][variant] = slot.id
         ids["booking_id"][variant] = booking.id

@@ -7,10 +7,10 @@ another school of the same Kommune, and a school of another Kommune.
 from __future__ import annotations
 
 import pytest
-
-from app.core.policy import ROLES, everywhere, rule_for_endpoint
 from api_routes import ROUTES, UNSAFE, api_routes
 from scope_objects import SCOPE_OBJECTS
+
+from app.core.policy import ROLES, everywhere, rule_for_endpoint
 
 SCHOOL_SCOPED_ROLES = {"pupil", "teacher", "stubo"}
 

@@ -6,8 +6,9 @@ from allocation.helpers import pass_deadline
 
 
 def _put(client, bfe, choices):
-    return client.put(f"/api/v1/allocation-rounds/{bfe.round.id}/preferences",
-                      json={"choices": choices})
+    return client.put(
+        f"/api/v1/allocation-rounds/{bfe.round.id}/preferences", json={"choices": choices}
+    )
 
 
 def test_can_a_pupil_rank_slots_of_the_round(world, login_as, bfe):
@@ -38,8 +39,12 @@ def test_can_a_pupil_reorder_and_withdraw(world, login_as, bfe):
 def test_are_invalid_rankings_refused(world, login_as, bfe):
     """Are duplicates, slots outside the round and more than six choices 422 on `choices`?"""
     client = login_as(world.pupil)
-    for choices in ([bfe.slots[0].id, bfe.slots[0].id], [bfe.foreign.id], [999999],
-                    list(range(1, 8))):
+    for choices in (
+        [bfe.slots[0].id, bfe.slots[0].id],
+        [bfe.foreign.id],
+        [999999],
+        list(range(1, 8)),
+    ):
         response = _put(client, bfe, choices)
         assert response.status_code == 422, choices
         assert "choices" in response.get_json()["errors"]

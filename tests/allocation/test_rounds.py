@@ -42,14 +42,16 @@ def test_can_a_stubo_open_a_round_for_their_school(world, login_as, db):
 def test_is_the_given_seed_kept(world, login_as):
     """Is a seed given by the coordinator published unchanged with the round?"""
     response = login_as(world.users.stubo).post(
-        "/api/v1/allocation-rounds", json=_body(world, seed=4242))
+        "/api/v1/allocation-rounds", json=_body(world, seed=4242)
+    )
     assert response.get_json()["seed"] == 4242
 
 
 def test_can_a_stubo_open_a_round_for_another_school(world, login_as):
     """May a StuBO open a round for a school that is not theirs?"""
     response = login_as(world.users.stubo).post(
-        "/api/v1/allocation-rounds", json=_body(world, school_id=world.same_kommune_school.id))
+        "/api/v1/allocation-rounds", json=_body(world, school_id=world.same_kommune_school.id)
+    )
     assert response.status_code == 403
 
 
@@ -71,10 +73,14 @@ def test_are_bad_round_settings_refused_with_the_field_named(world, login_as):
     cases = [
         (_body(world, kommune_id=world.kommune.id), "school_id"),
         (_body(world, max_choices=7), "max_choices"),
-        (_body(world, preference_deadline=(utcnow() - timedelta(hours=1)).isoformat()),
-         "preference_deadline"),
-        (_body(world, preference_deadline=(utcnow() + timedelta(days=90)).isoformat()),
-         "preference_deadline"),
+        (
+            _body(world, preference_deadline=(utcnow() - timedelta(hours=1)).isoformat()),
+            "preference_deadline",
+        ),
+        (
+            _body(world, preference_deadline=(utcnow() + timedelta(days=90)).isoformat()),
+            "preference_deadline",
+        ),
         (_body(world, period_end="2000-01-01"), "period_end"),
         (_body(world, preference_deadline="2030-01-01T10:00:00"), "preference_deadline"),
         (_body(world, colour="blue"), "colour"),

@@ -60,9 +60,13 @@ def test_is_the_result_reproducible_with_the_seed(world, login_as, bfe, db):
     results = []
     for _ in range(3):
         client.post(_url(bfe, "/run"))
-        results.append(db.session.execute(
-            select(AllocationAssignment.pupil_id, AllocationAssignment.slot_id)
-            .order_by(AllocationAssignment.pupil_id)).all())
+        results.append(
+            db.session.execute(
+                select(AllocationAssignment.pupil_id, AllocationAssignment.slot_id).order_by(
+                    AllocationAssignment.pupil_id
+                )
+            ).all()
+        )
     assert results[0] == results[1] == results[2]
 
 
@@ -85,17 +89,27 @@ def test_does_publishing_book_notify_and_list_the_unassigned(world, login_as, bf
     assert {b.status for b in bookings} == {"confirmed"}
     assert {b.source for b in bookings} == {"allocation"}
     assert db.session.get(Slot, bfe.slots[0].id).booked == 1
-    kinds = dict(db.session.execute(select(Notification.user_id, Notification.kind)
-                                    .where(Notification.kind != "allocation_round_opened")).all())
+    kinds = dict(
+        db.session.execute(
+            select(Notification.user_id, Notification.kind).where(
+                Notification.kind != "allocation_round_opened"
+            )
+        ).all()
+    )
     assert kinds[left] == "allocation_unassigned"
     assert kinds[placed] == kinds[world.pupil_b.id] == "booking_confirmed"
-    audited = db.session.scalars(select(AuditEvent.pupil_id).where(
-        AuditEvent.resource == "allocation_unassigned")).all()
+    audited = db.session.scalars(
+        select(AuditEvent.pupil_id).where(AuditEvent.resource == "allocation_unassigned")
+    ).all()
     assert left in audited
     mine = login_as(world.pupil_b).get(_url(bfe)).get_json()["my_result"]
     assert mine["placed"] is True and mine["rank"] == 1
-    assert login_as(db.session.get(type(world.pupil), left)).get(_url(bfe)).get_json()[
-        "my_result"]["placed"] is False
+    assert (
+        login_as(db.session.get(type(world.pupil), left))
+        .get(_url(bfe))
+        .get_json()["my_result"]["placed"]
+        is False
+    )
 
 
 def test_is_a_second_publish_refused(world, login_as, bfe, db):
@@ -111,8 +125,7 @@ def test_is_a_second_publish_refused(world, login_as, bfe, db):
     assert len(db.session.scalars(select(Booking)).all()) == 2
 
 
-def test_does_a_seat_lost_before_publishing_leave_the_pupil_for_follow_up(
-        world, login_as, bfe, db):
+def test_does_a_seat_lost_before_publishing_leave_the_pupil_for_follow_up(world, login_as, bfe, db):
     """If a slot filled up between run and publish, is that pupil listed instead of a 5xx?"""
     _ranked(world, bfe, db)
     pass_deadline(bfe.round)
@@ -131,8 +144,9 @@ def test_are_existing_bookings_respected(world, login_as, bfe, db):
     """Is a pupil never given a slot on a day they are already booked elsewhere?"""
     from app.internships.booking import create_confirmed_booking
 
-    create_confirmed_booking(world.pupil.id, bfe.slots[0].id, source="teacher",
-                             actor=world.users.teacher)
+    create_confirmed_booking(
+        world.pupil.id, bfe.slots[0].id, source="teacher", actor=world.users.teacher
+    )
     rank(bfe.round, world.pupil, [bfe.slots[0]])
     db.session.commit()
     pass_deadline(bfe.round)

@@ -22,9 +22,14 @@ def problems(draw, max_pupils=6, max_slots=4):
         count = draw(st.integers(0, min(3, n_slots)))
         edges += [(pupil, slot, r) for r, slot in enumerate(ranked[:count], start=1)]
     arr = np.array(edges, dtype=np.int64).reshape(-1, 3)
-    return Problem(n_pupils=n_pupils, capacities=np.array(capacities, dtype=np.int64),
-                   edge_pupil=arr[:, 0], edge_slot=arr[:, 1], edge_rank=arr[:, 2],
-                   max_choices=3)
+    return Problem(
+        n_pupils=n_pupils,
+        capacities=np.array(capacities, dtype=np.int64),
+        edge_pupil=arr[:, 0],
+        edge_slot=arr[:, 1],
+        edge_rank=arr[:, 2],
+        max_choices=3,
+    )
 
 
 def _choices(problem):
@@ -56,8 +61,10 @@ def _score(allocation) -> tuple[int, int]:
 def _respects_capacity_and_choices(problem, allocation) -> None:
     placed = allocation.slot[allocation.slot >= 0]
     assert (np.bincount(placed, minlength=len(problem.capacities)) <= problem.capacities).all()
-    allowed = {(int(p), int(s), int(r)) for p, s, r in
-               zip(problem.edge_pupil, problem.edge_slot, problem.edge_rank, strict=True)}
+    allowed = {
+        (int(p), int(s), int(r))
+        for p, s, r in zip(problem.edge_pupil, problem.edge_slot, problem.edge_rank, strict=True)
+    }
     for pupil, (slot, rank) in enumerate(zip(allocation.slot, allocation.rank, strict=True)):
         if slot >= 0:
             assert (pupil, int(slot), int(rank)) in allowed
@@ -86,8 +93,14 @@ def _tied_problem(n=8):
     """n pupils all ranking the same two one-seat slots: many equally good results."""
     edges = [(p, s, s + 1) for p in range(n) for s in range(2)]
     arr = np.array(edges, dtype=np.int64)
-    return Problem(n_pupils=n, capacities=np.array([1, 1]), edge_pupil=arr[:, 0],
-                   edge_slot=arr[:, 1], edge_rank=arr[:, 2], max_choices=2)
+    return Problem(
+        n_pupils=n,
+        capacities=np.array([1, 1]),
+        edge_pupil=arr[:, 0],
+        edge_slot=arr[:, 1],
+        edge_rank=arr[:, 2],
+        max_choices=2,
+    )
 
 
 def test_does_the_same_seed_give_the_same_result():
@@ -111,8 +124,10 @@ def test_does_the_summary_report_shares_and_satisfaction():
     problem = _tied_problem(4)
     figures = summary(solve(problem, 1), 2)
     assert figures["assigned"] == 2 and figures["unassigned"] == 2
-    assert figures["by_rank"] == [{"rank": 1, "count": 1, "share": 0.25},
-                                  {"rank": 2, "count": 1, "share": 0.25}]
+    assert figures["by_rank"] == [
+        {"rank": 1, "count": 1, "share": 0.25},
+        {"rank": 2, "count": 1, "share": 0.25},
+    ]
     assert figures["satisfaction"] == round((2 + 1) / (4 * 2), 4)
 
 

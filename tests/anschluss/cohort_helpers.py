@@ -10,8 +10,13 @@ from app.anschluss.models import Anschluss, Anschlussvereinbarung, NextStep
 from app.core.db import utcnow
 
 STATUS_CYCLE = (
-    ("offen", None), ("geplant", "DUAL"), ("beworben", "BFSII"), ("zugesagt", "DUAL"),
-    ("angetreten", "FOS"), ("nokean", "NOKEAN"), ("unbe", "UNBE"),
+    ("offen", None),
+    ("geplant", "DUAL"),
+    ("beworben", "BFSII"),
+    ("zugesagt", "DUAL"),
+    ("angetreten", "FOS"),
+    ("nokean", "NOKEAN"),
+    ("unbe", "UNBE"),
 )
 
 
@@ -25,18 +30,22 @@ def add_leavers(db, school_class, count: int, start: int = 0) -> list:
         if status != "offen":
             db.session.add(
                 Anschluss(
-                    pupil_id=pupil.id, school_year_id=school_class.school_year_id,
-                    status=status, option_code=option, expected_certificate="SBO_10_7_7",
+                    pupil_id=pupil.id,
+                    school_year_id=school_class.school_year_id,
+                    status=status,
+                    option_code=option,
+                    expected_certificate="SBO_10_7_7",
                 )
             )
         if n % 3 == 0:
             agreement = Anschlussvereinbarung(
-                pupil_id=pupil.id, school_year_id=school_class.school_year_id, version=1,
+                pupil_id=pupil.id,
+                school_year_id=school_class.school_year_id,
+                version=1,
                 stufe="10",
             )
             agreement.next_steps.append(
-                NextStep(pupil_id=pupil.id, description="Bewerben", owner="pupil",
-                         due_on=yesterday)
+                NextStep(pupil_id=pupil.id, description="Bewerben", owner="pupil", due_on=yesterday)
             )
             db.session.add(agreement)
         pupils.append(pupil)

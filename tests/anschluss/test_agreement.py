@@ -19,8 +19,11 @@ def agreement_body(**extra):
         "alternatives": [{"option_code": "BFSII", "text": "Berufsfachschule Technik"}],
         "berufsfelder": ["M", "TEC"],
         "next_steps": [
-            {"description": "Bewerbung an drei Betriebe", "owner": "pupil",
-             "due_on": (utcnow().date() + timedelta(days=14)).isoformat()},
+            {
+                "description": "Bewerbung an drei Betriebe",
+                "owner": "pupil",
+                "due_on": (utcnow().date() + timedelta(days=14)).isoformat(),
+            },
             {"description": "Termin Berufsberatung", "owner": "teacher"},
         ],
         "contacts": [{"name": "Frau Demir", "organisation": "Agentur für Arbeit"}],
@@ -56,8 +59,10 @@ def test_invalid_agreements_name_the_field(anschluss_world, login_as):
         (agreement_body(berufsfelder=["XX"]), "berufsfelder"),
         (agreement_body(wish_option="STUD"), "wish_option"),
         (agreement_body(alternatives=[{"option_code": "GY"}]), "alternatives.0.option_code"),
-        (agreement_body(next_steps=[{"description": "x", "owner": "nobody"}]),
-         "next_steps.0.owner"),
+        (
+            agreement_body(next_steps=[{"description": "x", "owner": "nobody"}]),
+            "next_steps.0.owner",
+        ),
         (agreement_body(stufe="11"), "stufe"),
         (agreement_body(notes="free text"), "notes"),
     ]
@@ -82,9 +87,9 @@ def test_pupil_confirms_the_current_version(anschluss_world, login_as):
     assert ok.status_code == 200 and ok.get_json()["confirmed_at"]
     assert pupil.post(f"/api/v1/me/anschlussvereinbarungen/{v2['id']}/confirm").status_code == 409
     classmate = login_as(w.classmate)
-    assert classmate.post(
-        f"/api/v1/me/anschlussvereinbarungen/{v2['id']}/confirm"
-    ).status_code == 403
+    assert (
+        classmate.post(f"/api/v1/me/anschlussvereinbarungen/{v2['id']}/confirm").status_code == 403
+    )
 
 
 def test_overdue_next_steps_show_for_the_teacher(anschluss_world, login_as):
@@ -94,9 +99,11 @@ def test_overdue_next_steps_show_for_the_teacher(anschluss_world, login_as):
     yesterday = (utcnow().date() - timedelta(days=1)).isoformat()
     created = teacher.post(
         URL.format(w.pupil.id),
-        json=agreement_body(next_steps=[
-            {"description": "Praktikumsplatz suchen", "owner": "pupil", "due_on": yesterday}
-        ]),
+        json=agreement_body(
+            next_steps=[
+                {"description": "Praktikumsplatz suchen", "owner": "pupil", "due_on": yesterday}
+            ]
+        ),
     ).get_json()
     step = created["next_steps"][0]
     assert step["overdue"] is True
@@ -107,9 +114,12 @@ def test_overdue_next_steps_show_for_the_teacher(anschluss_world, login_as):
     pupil = login_as(w.pupil)
     done = pupil.patch(f"/api/v1/anschluss-steps/{step['id']}", json={"done": True})
     assert done.status_code == 200 and done.get_json()["overdue"] is False
-    assert login_as(w.classmate).patch(
-        f"/api/v1/anschluss-steps/{step['id']}", json={"done": False}
-    ).status_code == 403
+    assert (
+        login_as(w.classmate)
+        .patch(f"/api/v1/anschluss-steps/{step['id']}", json={"done": False})
+        .status_code
+        == 403
+    )
     rows = teacher.get(f"/api/v1/classes/{w.klasse.id}/anschluss").get_json()
     assert next(r for r in rows if r["pupil_id"] == w.pupil.id)["overdue_steps"] == 0
 
@@ -123,10 +133,14 @@ def test_printable_pdf(anschluss_world, login_as, db):
     assert response.status_code == 200
     assert response.mimetype == "application/pdf" and response.data.startswith(b"%PDF")
     assert audit_events(db, "anschlussvereinbarung.pdf")[-1].pupil_id == w.classmate.id
-    assert login_as(w.classmate).get(
-        f"/api/v1/anschlussvereinbarungen/{agreement['id']}/pdf"
-    ).status_code == 200
-    assert login_as(w.pupil).get(
-        f"/api/v1/anschlussvereinbarungen/{agreement['id']}/pdf"
-    ).status_code == 403
+    assert (
+        login_as(w.classmate)
+        .get(f"/api/v1/anschlussvereinbarungen/{agreement['id']}/pdf")
+        .status_code
+        == 200
+    )
+    assert (
+        login_as(w.pupil).get(f"/api/v1/anschlussvereinbarungen/{agreement['id']}/pdf").status_code
+        == 403
+    )
     assert login_as(w.teacher_b).get(URL.format(w.classmate.id)).status_code == 403

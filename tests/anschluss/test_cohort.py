@@ -21,7 +21,10 @@ def test_noch_kein_anschluss_list_with_reasons(anschluss_world, login_as, db):
     w = anschluss_world
     teacher = login_as(w.users.teacher)
     put_anschluss(
-        teacher, w.pupil.id, status="zugesagt", option_code="DUAL",
+        teacher,
+        w.pupil.id,
+        status="zugesagt",
+        option_code="DUAL",
         expected_certificate="SBO_10_7_7",
     )
     stubo = login_as(w.users.stubo)
@@ -110,9 +113,12 @@ def test_exports_contain_only_needed_fields_and_are_audited(anschluss_world, log
     values = list(sheet.values)
     assert values[0][0] == "Klasse" and len(values) == 3
     assert len(audit_events(db, "leavers.xlsx")) == 2
-    assert login_as(w.users.teacher).get(
-        f"/api/v1/schools/{w.school.id}/leavers/export.csv"
-    ).status_code == 403
+    assert (
+        login_as(w.users.teacher)
+        .get(f"/api/v1/schools/{w.school.id}/leavers/export.csv")
+        .status_code
+        == 403
+    )
 
 
 def test_export_defuses_spreadsheet_formulas(anschluss_world, login_as, db):
@@ -120,9 +126,11 @@ def test_export_defuses_spreadsheet_formulas(anschluss_world, login_as, db):
     w = anschluss_world
     f.make_pupil(w.klasse, first_name="=HYPERLINK(1)", last_name="Evil")
     db.session.commit()
-    data = login_as(w.users.stubo).get(
-        f"/api/v1/schools/{w.school.id}/leavers/export.csv"
-    ).data.decode("utf-8-sig")
+    data = (
+        login_as(w.users.stubo)
+        .get(f"/api/v1/schools/{w.school.id}/leavers/export.csv")
+        .data.decode("utf-8-sig")
+    )
     assert "'=HYPERLINK(1)" in data
 
 

@@ -68,7 +68,9 @@ def test_snapshot_is_idempotent_and_feeds_the_trend(anschluss_world, login_as, d
     assert result.exit_code == 0, result.output
     f.make_pupil(w.klasse, first_name="Neu", last_name="Zugang")
     db.session.commit()
-    trend = login_as(w.users.stubo).get(
-        f"/api/v1/schools/{w.school.id}/leavers/summary"
-    ).get_json()["trend"]
+    trend = (
+        login_as(w.users.stubo)
+        .get(f"/api/v1/schools/{w.school.id}/leavers/summary")
+        .get_json()["trend"]
+    )
     assert [p["leavers"] for p in trend] == [10, 11]  # last week's snapshot, this week live

@@ -10,16 +10,20 @@ def test_pupil_report_confirmed_by_teacher_changes_the_anschluss(anschluss_world
     w = anschluss_world
     teacher = login_as(w.users.teacher)
     put_anschluss(
-        teacher, w.pupil.id, status="beworben", option_code="DUAL",
+        teacher,
+        w.pupil.id,
+        status="beworben",
+        option_code="DUAL",
         expected_certificate="SBO_10_7_7",
     )
     pupil = login_as(w.pupil)
     created = pupil.post("/api/v1/me/anschluss/reports", json={"proposed_status": "zugesagt"})
     assert created.status_code == 201, created.get_json()
     report_id = created.get_json()["id"]
-    assert pupil.post(
-        "/api/v1/me/anschluss/reports", json={"proposed_status": "zugesagt"}
-    ).status_code == 409
+    assert (
+        pupil.post("/api/v1/me/anschluss/reports", json={"proposed_status": "zugesagt"}).status_code
+        == 409
+    )
 
     pending = teacher.get(f"/api/v1/pupils/{w.pupil.id}/anschluss/reports").get_json()
     assert [(r["id"], r["state"]) for r in pending] == [(report_id, "pending")]
@@ -61,9 +65,10 @@ def test_dismissed_report_leaves_the_anschluss_alone(anschluss_world, login_as):
         "/api/v1/me/anschluss/reports", json={"proposed_status": "beworben", "option_code": "FOS"}
     ).get_json()["id"]
     assert pupil.post(f"/api/v1/anschluss-reports/{report_id}/dismiss").status_code == 403
-    assert login_as(w.teacher_b).post(
-        f"/api/v1/anschluss-reports/{report_id}/dismiss"
-    ).status_code == 403
+    assert (
+        login_as(w.teacher_b).post(f"/api/v1/anschluss-reports/{report_id}/dismiss").status_code
+        == 403
+    )
     teacher = login_as(w.users.teacher)
     assert teacher.post(f"/api/v1/anschluss-reports/{report_id}/dismiss").status_code == 200
     assert pupil.get("/api/v1/me/anschluss").get_json()["anschluss"]["status"] == "offen"

@@ -12,15 +12,23 @@ def test_teacher_records_an_anschluss_with_history_and_audit(anschluss_world, lo
     w = anschluss_world
     teacher = login_as(w.users.teacher)
     response = put_anschluss(
-        teacher, w.pupil.id, status="geplant", option_code="BFSII",
+        teacher,
+        w.pupil.id,
+        status="geplant",
+        option_code="BFSII",
         expected_certificate="SBO_10_7_7",
     )
     assert response.status_code == 200, response.get_json()
     body = response.get_json()
     assert (body["status"], body["option_code"], body["lock_version"]) == ("geplant", "BFSII", 1)
     response = put_anschluss(
-        teacher, w.pupil.id, status="zugesagt", option_code="BFSII",
-        expected_certificate="SBO 10.7.7", evidence="admission", lock_version=1,
+        teacher,
+        w.pupil.id,
+        status="zugesagt",
+        option_code="BFSII",
+        expected_certificate="SBO 10.7.7",
+        evidence="admission",
+        lock_version=1,
     )
     assert response.status_code == 200
     assert response.get_json()["secured"] is True
@@ -60,12 +68,18 @@ def test_study_needs_fhr_or_ahr(anschluss_world, login_as):
     w = anschluss_world
     teacher = login_as(w.users.teacher)
     refused = put_anschluss(
-        teacher, w.pupil.id, status="beworben", option_code="STUD",
+        teacher,
+        w.pupil.id,
+        status="beworben",
+        option_code="STUD",
         expected_certificate="SBO_10_7_5",
     )
     assert refused.status_code == 422 and "option_code" in refused.get_json()["errors"]
     accepted = put_anschluss(
-        teacher, w.pupil.id, status="beworben", option_code="STUD",
+        teacher,
+        w.pupil.id,
+        status="beworben",
+        option_code="STUD",
         expected_certificate="SBO_10_7_13",
     )
     assert accepted.status_code == 200
@@ -78,14 +92,22 @@ def test_missing_pieces_are_named(anschluss_world, login_as):
     cases = [
         ({"status": "geplant", "option_code": "DUAL"}, "expected_certificate"),
         ({"status": "geplant", "expected_certificate": "SBO_10_7_7"}, "option_code"),
-        ({"status": "offen", "option_code": "DUAL", "expected_certificate": "SBO_10_7_7"},
-         "option_code"),
-        ({"status": "geplant", "option_code": "XYZ", "expected_certificate": "SBO_10_7_7"},
-         "option_code"),
-        ({"status": "geplant", "option_code": "DUAL", "expected_certificate": "SBO_99"},
-         "expected_certificate"),
-        ({"status": "geplant", "option_code": "NOKEAN", "expected_certificate": "SBO_10_7_7"},
-         "option_code"),
+        (
+            {"status": "offen", "option_code": "DUAL", "expected_certificate": "SBO_10_7_7"},
+            "option_code",
+        ),
+        (
+            {"status": "geplant", "option_code": "XYZ", "expected_certificate": "SBO_10_7_7"},
+            "option_code",
+        ),
+        (
+            {"status": "geplant", "option_code": "DUAL", "expected_certificate": "SBO_99"},
+            "expected_certificate",
+        ),
+        (
+            {"status": "geplant", "option_code": "NOKEAN", "expected_certificate": "SBO_10_7_7"},
+            "option_code",
+        ),
         ({"status": "vielleicht"}, "status"),
         ({"status": "offen", "note": "free text"}, "note"),
     ]
@@ -144,7 +166,9 @@ def test_get_is_offen_before_anything_is_recorded_and_audited(anschluss_world, l
     assert body["status"] == "offen" and body["lock_version"] == 0
     event = audit_events(db, "anschluss")[-1]
     assert (event.actor_role, event.purpose, event.pupil_id) == (
-        "stubo", "career_guidance", w.pupil.id,
+        "stubo",
+        "career_guidance",
+        w.pupil.id,
     )
 
 

@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
-from support import with_csrf
 from passkey_support import authenticator, login, register, security_events, watch_security_log
+from support import with_csrf
 
 from app.auth.models import EnrolmentCode, UserSession
 from app.core.db import utcnow

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from support import with_csrf
 from passkey_support import BASE, authenticator, login, register
+from support import with_csrf
 
 from app.auth.models import EnrolmentCode, UserSession, WebAuthnCredential
 from app.auth.passwords import hash_password

@@ -25,7 +25,9 @@ def _staff(db, world):
 def test_can_a_teacher_log_in_and_see_their_classes(api, db, world):
     """Does a correct password log the teacher in and show their class?"""
     _staff(db, world)
-    response = api.post("/api/v1/auth/login", json={"username": "lehrerin", "password": "richtig-geheim-123"})
+    response = api.post(
+        "/api/v1/auth/login", json={"username": "lehrerin", "password": "richtig-geheim-123"}
+    )
     assert response.status_code == 200
     assert response.json["role"] == "teacher"
     assert response.json["class_ids"] == [world.klasse.id]
@@ -35,8 +37,12 @@ def test_can_a_teacher_log_in_and_see_their_classes(api, db, world):
 def test_is_an_unknown_user_indistinguishable_from_a_wrong_password(api, db, world):
     """Can an attacker tell whether an account exists from the login answer?"""
     _staff(db, world)
-    wrong = api.post("/api/v1/auth/login", json={"username": "lehrerin", "password": "falsch-falsch"})
-    unknown = api.post("/api/v1/auth/login", json={"username": "niemand", "password": "falsch-falsch"})
+    wrong = api.post(
+        "/api/v1/auth/login", json={"username": "lehrerin", "password": "falsch-falsch"}
+    )
+    unknown = api.post(
+        "/api/v1/auth/login", json={"username": "niemand", "password": "falsch-falsch"}
+    )
     assert wrong.status_code == unknown.status_code == 401
     assert wrong.json == unknown.json
     assert wrong.mimetype == "application/problem+json"
@@ -75,7 +81,12 @@ def test_do_idle_and_absolute_timeouts_end_a_staff_session(db, world, login_as):
     assert client.get("/api/v1/auth/me").status_code == 401
 
     client = login_as(world.users.stubo)
-    row = db.session.query(UserSession).filter(UserSession.revoked_at.is_(None)).order_by(UserSession.id.desc()).first()
+    row = (
+        db.session.query(UserSession)
+        .filter(UserSession.revoked_at.is_(None))
+        .order_by(UserSession.id.desc())
+        .first()
+    )
     row.created_at = utcnow() - timedelta(hours=12, minutes=1)
     db.session.commit()
     assert client.get("/api/v1/auth/me").status_code == 401
@@ -93,7 +104,9 @@ def test_is_the_eleventh_login_attempt_in_a_minute_refused(api, db, world):
     """Are password guesses limited to ten a minute per account?"""
     _staff(db, world)
     codes = [
-        api.post("/api/v1/auth/login", json={"username": "lehrerin", "password": f"rate{i}"}).status_code
+        api.post(
+            "/api/v1/auth/login", json={"username": "lehrerin", "password": f"rate{i}"}
+        ).status_code
         for i in range(11)
     ]
     assert codes[:10] == [401] * 10

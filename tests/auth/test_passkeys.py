@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from support import with_csrf
 from passkey_support import BASE, authenticator, login, register, registration_options
+from support import with_csrf
 
 from app.auth.models import UserSession, WebAuthnChallenge, WebAuthnCredential
 from app.auth.passwords import hash_password

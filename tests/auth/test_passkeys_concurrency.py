@@ -10,7 +10,6 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from support import with_csrf
 from passkey_support import (
     BASE,
     authenticator,
@@ -19,6 +18,7 @@ from passkey_support import (
     security_events,
     watch_security_log,
 )
+from support import with_csrf
 
 from app.auth.models import UserSession, WebAuthnChallenge, WebAuthnCredential
 

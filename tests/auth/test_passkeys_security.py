@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from support import with_csrf
 from passkey_support import (
     BASE,
     authenticator,
@@ -20,6 +19,7 @@ from passkey_support import (
     security_events,
     watch_security_log,
 )
+from support import with_csrf
 
 from app.auth.models import UserSession, WebAuthnChallenge, WebAuthnCredential
 from app.core.db import utcnow

@@ -10,8 +10,18 @@ from app.anschluss.chain.cases import case_outcomes_for_pupils
 from chain.helpers import audit_rows, fixture_ref, hand_over  # noqa: F401
 
 CASE_KEYS = {
-    "id", "status", "anschluss_option", "follow_up_on", "overdue", "handed_over_at",
-    "legal_basis", "updated_at", "identity", "contact", "prior_schooling", "intended_training",
+    "id",
+    "status",
+    "anschluss_option",
+    "follow_up_on",
+    "overdue",
+    "handed_over_at",
+    "legal_basis",
+    "updated_at",
+    "identity",
+    "contact",
+    "prior_schooling",
+    "intended_training",
     "contact_count",
 }
 
@@ -40,15 +50,18 @@ def test_does_another_berufskolleg_or_the_kommune_see_nothing(world, login_as, d
     """Does a coordinator of another Berufskolleg (or the Kommune) see none of these cases?"""
     case = hand_over(world.users.stubo, world.pupil, "berufskolleg", world.berufskolleg)
     other_bk = f.make_school(world.kommune, "BK", "Berufskolleg Ost")
-    other_coordinator = f.make_user("bk_coordinator", school_id=other_bk.id,
-                                    kommune_id=world.kommune.id)
+    other_coordinator = f.make_user(
+        "bk_coordinator", school_id=other_bk.id, kommune_id=world.kommune.id
+    )
     db.session.commit()
     for user in (other_coordinator, world.users.kommune_coordinator):
         client = login_as(user)
         assert client.get("/api/v1/cases").get_json() == []
         assert client.get(f"/api/v1/cases/{case.id}").status_code == 403
-        assert client.patch(f"/api/v1/cases/{case.id}", json={"status": "kontaktiert"}
-                            ).status_code == 403
+        assert (
+            client.patch(f"/api/v1/cases/{case.id}", json={"status": "kontaktiert"}).status_code
+            == 403
+        )
 
 
 def test_can_the_coordinator_log_contacts_without_free_text(world, login_as, db):
@@ -57,23 +70,32 @@ def test_can_the_coordinator_log_contacts_without_free_text(world, login_as, db)
     db.session.commit()
     bk = login_as(world.users.bk_coordinator)
     today = date.today().isoformat()
-    response = bk.post(f"/api/v1/cases/{case.id}/contacts",
-                       json={"date": today, "channel": "phone", "outcome": "nicht_erreicht"})
+    response = bk.post(
+        f"/api/v1/cases/{case.id}/contacts",
+        json={"date": today, "channel": "phone", "outcome": "nicht_erreicht"},
+    )
     assert response.status_code == 201
     assert response.get_json()["outcome"] == "nicht_erreicht"
-    note = bk.post(f"/api/v1/cases/{case.id}/contacts", json={
-        "date": today, "channel": "phone", "outcome": "erreicht", "note": "wirkte krank"})
+    note = bk.post(
+        f"/api/v1/cases/{case.id}/contacts",
+        json={"date": today, "channel": "phone", "outcome": "erreicht", "note": "wirkte krank"},
+    )
     assert note.status_code == 422 and "note" in note.get_json()["errors"]
-    free = bk.post(f"/api/v1/cases/{case.id}/contacts", json={
-        "date": today, "channel": "phone", "outcome": "hat keine Lust"})
+    free = bk.post(
+        f"/api/v1/cases/{case.id}/contacts",
+        json={"date": today, "channel": "phone", "outcome": "hat keine Lust"},
+    )
     assert free.status_code == 422 and "outcome" in free.get_json()["errors"]
     future = (date.today() + timedelta(days=2)).isoformat()
-    later = bk.post(f"/api/v1/cases/{case.id}/contacts",
-                    json={"date": future, "channel": "letter", "outcome": "erreicht"})
+    later = bk.post(
+        f"/api/v1/cases/{case.id}/contacts",
+        json={"date": future, "channel": "letter", "outcome": "erreicht"},
+    )
     assert later.status_code == 422 and "date" in later.get_json()["errors"]
     detail = bk.get(f"/api/v1/cases/{case.id}").get_json()
     assert [(c["channel"], c["outcome"]) for c in detail["contacts"]] == [
-        ("phone", "nicht_erreicht")]
+        ("phone", "nicht_erreicht")
+    ]
     assert detail["status"] == "kontaktiert"
 
 
@@ -85,11 +107,13 @@ def test_does_vermittelt_require_an_option_and_flow_back_to_the_school(world, lo
     missing = bk.patch(f"/api/v1/cases/{case.id}", json={"status": "vermittelt"})
     assert missing.status_code == 422
     assert "anschluss_option" in missing.get_json()["errors"]
-    unknown = bk.patch(f"/api/v1/cases/{case.id}",
-                       json={"status": "vermittelt", "anschluss_option": "XYZ"})
+    unknown = bk.patch(
+        f"/api/v1/cases/{case.id}", json={"status": "vermittelt", "anschluss_option": "XYZ"}
+    )
     assert unknown.status_code == 422
-    placed = bk.patch(f"/api/v1/cases/{case.id}",
-                      json={"status": "vermittelt", "anschluss_option": "DUAL"})
+    placed = bk.patch(
+        f"/api/v1/cases/{case.id}", json={"status": "vermittelt", "anschluss_option": "DUAL"}
+    )
     assert placed.status_code == 200, placed.get_json()
     assert placed.get_json()["anschluss_option"] == "DUAL"
     school = login_as(world.users.stubo).get(f"/api/v1/schools/{world.school.id}/handovers")
@@ -97,7 +121,8 @@ def test_does_vermittelt_require_an_option_and_flow_back_to_the_school(world, lo
     assert [(r["pupil_id"], r["case_status"]) for r in rows] == [(world.pupil.id, "vermittelt")]
     assert "contacts" not in rows[0] and "anschluss_option" not in rows[0]
     assert case_outcomes_for_pupils([world.pupil.id, world.classmate.id]) == {
-        world.pupil.id: "vermittelt"}
+        world.pupil.id: "vermittelt"
+    }
 
 
 def test_are_overdue_follow_ups_listed(world, login_as, db):
@@ -108,8 +133,10 @@ def test_are_overdue_follow_ups_listed(world, login_as, db):
     kommune = login_as(world.users.kommune_coordinator)
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    assert kommune.patch(f"/api/v1/cases/{late.id}", json={"follow_up_on": yesterday}
-                         ).status_code == 200
+    assert (
+        kommune.patch(f"/api/v1/cases/{late.id}", json={"follow_up_on": yesterday}).status_code
+        == 200
+    )
     kommune.patch(f"/api/v1/cases/{soon.id}", json={"follow_up_on": tomorrow})
     overdue = kommune.get("/api/v1/cases?overdue=true").get_json()
     assert [(c["id"], c["overdue"]) for c in overdue] == [(late.id, True)]

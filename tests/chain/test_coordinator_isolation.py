@@ -19,8 +19,16 @@ from chain.helpers import fixture_ref, hand_over  # noqa: F401
 BK_ALLOWED = re.compile(
     r"^/api/v1/(auth/.*|me/notifications.*|schools|providers|anschluss/catalog|cases.*)$"
 )
-PUPIL_PARAMS = {"pupil_id", "class_id", "step_id", "vereinbarung_id", "next_step_id",
-                "anschluss_report_id", "booking_id", "handover_consent_id"}
+PUPIL_PARAMS = {
+    "pupil_id",
+    "class_id",
+    "step_id",
+    "vereinbarung_id",
+    "next_step_id",
+    "anschluss_report_id",
+    "booking_id",
+    "handover_consent_id",
+}
 
 
 def _granting(app, role):
@@ -32,16 +40,18 @@ def _granting(app, role):
 
 def test_are_the_bk_coordinators_routes_only_cases_and_directories(app):
     """Is any route besides cases, own account and directories open to a bk_coordinator?"""
-    extra = [f"{m} {r.rule}" for r, m in _granting(app, "bk_coordinator")
-             if not BK_ALLOWED.match(r.rule)]
+    extra = [
+        f"{m} {r.rule}" for r, m in _granting(app, "bk_coordinator") if not BK_ALLOWED.match(r.rule)
+    ]
     assert extra == []
 
 
 def test_does_no_pupil_route_admit_a_receiving_coordinator(app):
     """Does any route about a pupil, class or pupil object name a coordinator role?"""
     for role in ("bk_coordinator", "kommune_coordinator"):
-        leaking = [f"{m} {r.rule}" for r, m in _granting(app, role)
-                   if set(r.arguments) & PUPIL_PARAMS]
+        leaking = [
+            f"{m} {r.rule}" for r, m in _granting(app, role) if set(r.arguments) & PUPIL_PARAMS
+        ]
         assert leaking == [], role
 
 
@@ -57,7 +67,8 @@ def test_is_a_handed_over_pupil_still_out_of_reach(world, login_as, db, app):
         if not url_rule.arguments:
             continue
         path = url_rule.rule.replace("<int:pupil_id>", str(world.pupil.id)).replace(
-            "<int:school_id>", str(world.school.id))
+            "<int:school_id>", str(world.school.id)
+        )
         status = client.get(path).status_code
         assert status in (403, 404), (path, status)
         refused.append(path)

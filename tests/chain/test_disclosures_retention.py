@@ -35,20 +35,25 @@ def test_does_the_pupil_see_transfers_consents_and_staff_access(world, login_as,
 
 
 def _personal_rows(db, pupil_id: int, case_ids: list[int]) -> int:
-    return sum((
-        db.session.query(VkCase).filter(VkCase.id.in_(case_ids)).count(),
-        db.session.query(CaseContact).filter(CaseContact.case_id.in_(case_ids)).count(),
-        db.session.query(Handover).filter_by(pupil_id=pupil_id).count(),
-        db.session.query(HandoverConsent).filter_by(pupil_id=pupil_id).count(),
-    ))
+    return sum(
+        (
+            db.session.query(VkCase).filter(VkCase.id.in_(case_ids)).count(),
+            db.session.query(CaseContact).filter(CaseContact.case_id.in_(case_ids)).count(),
+            db.session.query(Handover).filter_by(pupil_id=pupil_id).count(),
+            db.session.query(HandoverConsent).filter_by(pupil_id=pupil_id).count(),
+        )
+    )
 
 
 def test_does_retention_delete_closed_cases_after_the_schedule(world, login_as, db, app):
     """Travel 7 months: are the closed case, contacts, personal links gone, the log kept?"""
     case = hand_over(world.users.stubo, world.pupil, "berufskolleg", world.berufskolleg)
     open_case = hand_over(world.users.stubo, world.classmate, "kommune")
-    db.session.add(CaseContact(case_id=case.id, contacted_on=utcnow().date(), channel="phone",
-                               outcome="erreicht"))
+    db.session.add(
+        CaseContact(
+            case_id=case.id, contacted_on=utcnow().date(), channel="phone", outcome="erreicht"
+        )
+    )
     case.status, case.closed_at = "abgeschlossen", utcnow() - timedelta(days=215)
     recent = hand_over(world.users.stubo, world.pupil_b, "kommune")
     recent.status, recent.closed_at = "abgelehnt", utcnow() - timedelta(days=20)
@@ -76,11 +81,19 @@ def test_are_statutory_transfers_kept_only_as_a_pseudonymous_log(world, db):
     """After the period, does the Agentur transfer record lose the pupil id (idempotently)?"""
     from app.anschluss.chain import common
 
-    db.session.add(Handover(
-        pupil_id=world.pupil.id, pupil_pseudonym=common.pseudonym(world.pupil.id),
-        school_id=world.school.id, kind="statutory", legal_basis=common.LEGAL_BASIS_STATUTORY,
-        recipient_kind="agentur_fuer_arbeit", recipient_name=common.AGENTUR_NAME,
-        fields="name", handed_over_at=utcnow() - timedelta(days=200)))
+    db.session.add(
+        Handover(
+            pupil_id=world.pupil.id,
+            pupil_pseudonym=common.pseudonym(world.pupil.id),
+            school_id=world.school.id,
+            kind="statutory",
+            legal_basis=common.LEGAL_BASIS_STATUTORY,
+            recipient_kind="agentur_fuer_arbeit",
+            recipient_name=common.AGENTUR_NAME,
+            fields="name",
+            handed_over_at=utcnow() - timedelta(days=200),
+        )
+    )
     db.session.commit()
     assert retention.run(batch_size=1)["statutory_pseudonymised"] == 1
     db.session.commit()

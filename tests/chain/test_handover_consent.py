@@ -47,11 +47,15 @@ def test_is_a_pupil_under_14_refused_and_must_the_guardian_consent(world, login_
     refused = login_as(young).post("/api/v1/me/handover-consents", json={"recipient": "kommune"})
     assert refused.status_code == 403
     stubo = login_as(world.users.stubo)
-    wrong = stubo.post(f"/api/v1/pupils/{young.id}/handover-consents",
-                       json={"recipient": "kommune", "given_by": "pupil"})
+    wrong = stubo.post(
+        f"/api/v1/pupils/{young.id}/handover-consents",
+        json={"recipient": "kommune", "given_by": "pupil"},
+    )
     assert wrong.status_code == 422 and "given_by" in wrong.get_json()["errors"]
-    recorded = stubo.post(f"/api/v1/pupils/{young.id}/handover-consents",
-                          json={"recipient": "kommune", "given_by": "guardian"})
+    recorded = stubo.post(
+        f"/api/v1/pupils/{young.id}/handover-consents",
+        json={"recipient": "kommune", "given_by": "guardian"},
+    )
     assert recorded.status_code == 201
     assert recorded.get_json()["given_by"] == "guardian"
     assert recorded.get_json()["age_at_consent"] in (12, 13)
@@ -97,28 +101,38 @@ def test_may_a_stubo_hand_over_a_pupil_of_another_school(world, login_as, db):
 def test_does_withdrawal_stop_processing_and_hide_the_case(world, login_as, db):
     """After withdrawal: case gone from the list, 410 on the case, data erased, school told?"""
     case = hand_over(world.users.stubo, world.pupil, "berufskolleg", world.berufskolleg)
-    db.session.add(CaseContact(case_id=case.id, contacted_on=date.today(), channel="phone",
-                               outcome="erreicht"))
+    db.session.add(
+        CaseContact(case_id=case.id, contacted_on=date.today(), channel="phone", outcome="erreicht")
+    )
     db.session.commit()
     bk = login_as(world.users.bk_coordinator)
     assert [c["id"] for c in bk.get("/api/v1/cases").get_json()] == [case.id]
-    consent_id = login_as(world.pupil).get("/api/v1/me/handover-consents").get_json()[
-        "consents"][0]["id"]
-    withdrawn = login_as(world.pupil).post(
-        f"/api/v1/me/handover-consents/{consent_id}/withdraw")
+    consent_id = (
+        login_as(world.pupil).get("/api/v1/me/handover-consents").get_json()["consents"][0]["id"]
+    )
+    withdrawn = login_as(world.pupil).post(f"/api/v1/me/handover-consents/{consent_id}/withdraw")
     assert withdrawn.status_code == 200 and withdrawn.get_json()["active"] is False
     assert bk.get("/api/v1/cases").get_json() == []
     gone = bk.get(f"/api/v1/cases/{case.id}")
     assert gone.status_code == 410 and gone.content_type == "application/problem+json"
-    assert bk.post(f"/api/v1/cases/{case.id}/contacts", json={
-        "date": date.today().isoformat(), "channel": "phone", "outcome": "erreicht"}
-    ).status_code == 410
+    assert (
+        bk.post(
+            f"/api/v1/cases/{case.id}/contacts",
+            json={"date": date.today().isoformat(), "channel": "phone", "outcome": "erreicht"},
+        ).status_code
+        == 410
+    )
     stored = db.session.get(VkCase, case.id)
     assert (stored.first_name, stored.birth_date, stored.street, stored.status) == (
-        None, None, None, "widerrufen")
+        None,
+        None,
+        None,
+        "widerrufen",
+    )
     assert db.session.query(CaseContact).count() == 0
-    school_view = login_as(world.users.stubo).get(
-        f"/api/v1/schools/{world.school.id}/handovers").get_json()
+    school_view = (
+        login_as(world.users.stubo).get(f"/api/v1/schools/{world.school.id}/handovers").get_json()
+    )
     assert [h["case_status"] for h in school_view] == ["widerrufen"]
     again = login_as(world.pupil).post(f"/api/v1/me/handover-consents/{consent_id}/withdraw")
     assert again.status_code == 409
@@ -128,7 +142,11 @@ def test_can_staff_record_a_withdrawal_of_their_school(world, login_as, db):
     """May the StuBO record a withdrawal given on paper, and a teacher of another class not?"""
     consent = give_consent(world.pupil, "kommune")
     db.session.commit()
-    assert login_as(world.teacher_b).post(
-        f"/api/v1/handover-consents/{consent.id}/withdraw").status_code == 403
+    assert (
+        login_as(world.teacher_b)
+        .post(f"/api/v1/handover-consents/{consent.id}/withdraw")
+        .status_code
+        == 403
+    )
     response = login_as(world.users.stubo).post(f"/api/v1/handover-consents/{consent.id}/withdraw")
     assert response.status_code == 200 and response.get_json()["withdrawn_at"]

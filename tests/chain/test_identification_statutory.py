@@ -13,15 +13,29 @@ from app.anschluss.handover_models import Handover
 from app.anschluss.models import Anschluss
 from chain.helpers import audit_rows, fixture_ref  # noqa: F401
 
-EXACT_HEADER = ["Name", "Vorname", "Geburtsdatum", "Geschlecht", "Anschrift", "Schulform",
-                "Abschluss"]
+EXACT_HEADER = [
+    "Name",
+    "Vorname",
+    "Geburtsdatum",
+    "Geschlecht",
+    "Anschrift",
+    "Schulform",
+    "Abschluss",
+]
 
 
 def _anschluss(pupil, status, option=None, certificate=None):
     from app.extensions import db
 
-    db.session.add(Anschluss(pupil_id=pupil.id, school_year_id=current_school_year().id,
-                             status=status, option_code=option, expected_certificate=certificate))
+    db.session.add(
+        Anschluss(
+            pupil_id=pupil.id,
+            school_year_id=current_school_year().id,
+            status=status,
+            option_code=option,
+            expected_certificate=certificate,
+        )
+    )
     db.session.flush()
 
 
@@ -30,8 +44,15 @@ def _setup_population(world, db):
     one more in 10a with NOKEAN; a Q2 pupil (Abitur year)."""
     _anschluss(world.classmate, "zugesagt", "DUAL", "SBO_10_7_7")
     _anschluss(world.pupil_b, "geplant", "GY", "SBO_10_7_8")
-    nokean = f.make_pupil(world.klasse, first_name="Noah", last_name="Klein", sex="m",
-                          street="Ring 3", postcode="44137", city="Dortmund")
+    nokean = f.make_pupil(
+        world.klasse,
+        first_name="Noah",
+        last_name="Klein",
+        sex="m",
+        street="Ring 3",
+        postcode="44137",
+        city="Dortmund",
+    )
     _anschluss(nokean, "nokean", "NOKEAN", "SBO_10_7_5")
     q2 = f.make_class(world.school, "Q2", "Q2")
     abiturient = f.make_pupil(q2, first_name="Ida", last_name="Abel")
@@ -44,40 +65,61 @@ def test_can_the_kommune_set_rounds_and_schools_read_them(world, login_as, db):
     kommune = login_as(world.users.kommune_coordinator)
     year = current_school_year()
     spring = year.ends_on.year
-    first = kommune.post("/api/v1/identification-rounds", json={
-        "name": "Runde I", "starts_on": f"{spring}-03-01", "ends_on": f"{spring}-04-30"})
+    first = kommune.post(
+        "/api/v1/identification-rounds",
+        json={"name": "Runde I", "starts_on": f"{spring}-03-01", "ends_on": f"{spring}-04-30"},
+    )
     assert first.status_code == 201, first.get_json()
-    kommune.post("/api/v1/identification-rounds", json={
-        "name": "Runde II", "starts_on": f"{spring}-05-01", "ends_on": f"{spring}-05-31"})
-    duplicate = kommune.post("/api/v1/identification-rounds", json={
-        "name": "Runde I", "starts_on": f"{spring}-03-02", "ends_on": f"{spring}-04-30"})
+    kommune.post(
+        "/api/v1/identification-rounds",
+        json={"name": "Runde II", "starts_on": f"{spring}-05-01", "ends_on": f"{spring}-05-31"},
+    )
+    duplicate = kommune.post(
+        "/api/v1/identification-rounds",
+        json={"name": "Runde I", "starts_on": f"{spring}-03-02", "ends_on": f"{spring}-04-30"},
+    )
     assert duplicate.status_code == 409
-    backwards = kommune.post("/api/v1/identification-rounds", json={
-        "name": "Runde III", "starts_on": f"{spring}-05-01", "ends_on": f"{spring}-04-01"})
+    backwards = kommune.post(
+        "/api/v1/identification-rounds",
+        json={"name": "Runde III", "starts_on": f"{spring}-05-01", "ends_on": f"{spring}-04-01"},
+    )
     assert backwards.status_code == 422 and "ends_on" in backwards.get_json()["errors"]
-    names = [r["name"] for r in login_as(world.users.stubo).get(
-        "/api/v1/identification-rounds").get_json()]
+    names = [
+        r["name"]
+        for r in login_as(world.users.stubo).get("/api/v1/identification-rounds").get_json()
+    ]
     assert names == ["Runde II", "Runde I"]
     other = f.make_user("kommune_coordinator", kommune_id=world.other_kommune.id)
     db.session.commit()
     assert login_as(other).get("/api/v1/identification-rounds").get_json() == []
-    patched = kommune.patch(f"/api/v1/identification-rounds/{first.get_json()['id']}",
-                            json={"ends_on": f"{spring}-04-15"})
+    patched = kommune.patch(
+        f"/api/v1/identification-rounds/{first.get_json()['id']}",
+        json={"ends_on": f"{spring}-04-15"},
+    )
     assert patched.status_code == 200 and patched.get_json()["ends_on"] == f"{spring}-04-15"
 
 
 def test_does_the_identification_list_exclude_secured_and_abitur(world, login_as, db, ref):
     """Are secured and Abitur-admitted leavers left out, and does a teacher see only the class?"""
     nokean, abiturient = _setup_population(world, db)
-    listed = login_as(world.users.stubo).get(
-        f"/api/v1/schools/{world.school.id}/identification").get_json()
+    listed = (
+        login_as(world.users.stubo)
+        .get(f"/api/v1/schools/{world.school.id}/identification")
+        .get_json()
+    )
     ids = {item["pupil_id"] for item in listed["items"]}
     assert ids == {world.pupil.id, nokean.id}
-    own_class = login_as(world.teacher_b).get(
-        f"/api/v1/schools/{world.school.id}/identification").get_json()
+    own_class = (
+        login_as(world.teacher_b)
+        .get(f"/api/v1/schools/{world.school.id}/identification")
+        .get_json()
+    )
     assert own_class["items"] == []  # pupil_b (10b) is Abitur-admitted
-    teacher = login_as(world.users.teacher).get(
-        f"/api/v1/schools/{world.school.id}/identification").get_json()
+    teacher = (
+        login_as(world.users.teacher)
+        .get(f"/api/v1/schools/{world.school.id}/identification")
+        .get_json()
+    )
     assert {item["pupil_id"] for item in teacher["items"]} == ids
     assert audit_rows(db, "identification", "placement_followup")
 
@@ -87,8 +129,15 @@ def test_does_the_statutory_export_carry_exactly_the_legal_fields(world, login_a
     nokean, abiturient = _setup_population(world, db)
     stubo = login_as(world.users.stubo)
     preview = stubo.get(f"/api/v1/schools/{world.school.id}/statutory-transfer").get_json()
-    assert preview["fields"] == ["name", "first_name", "birth_date", "sex", "address",
-                                 "school_form", "certificate"]
+    assert preview["fields"] == [
+        "name",
+        "first_name",
+        "birth_date",
+        "sex",
+        "address",
+        "school_form",
+        "certificate",
+    ]
     assert {i["pupil_id"] for i in preview["items"]} == {world.pupil.id, nokean.id}
     response = stubo.post(f"/api/v1/schools/{world.school.id}/statutory-transfer.csv", json={})
     assert response.status_code == 200 and response.mimetype == "text/csv"
@@ -97,9 +146,15 @@ def test_does_the_statutory_export_carry_exactly_the_legal_fields(world, login_a
     assert all(len(row) == 7 for row in rows)
     by_name = {row[0]: row for row in rows[1:]}
     assert set(by_name) == {"Becker", "Klein"}
-    assert by_name["Klein"] == ["Klein", "Noah", nokean.birth_date.isoformat(), "männlich",
-                                "Ring 3, 44137 Dortmund", by_name["Klein"][5],
-                                by_name["Klein"][6]]
+    assert by_name["Klein"] == [
+        "Klein",
+        "Noah",
+        nokean.birth_date.isoformat(),
+        "männlich",
+        "Ring 3, 44137 Dortmund",
+        by_name["Klein"][5],
+        by_name["Klein"][6],
+    ]
     assert "Hauptschulabschluss" in by_name["Klein"][6]
     assert "Abel" not in response.data.decode("utf-8-sig")
     logged = db.session.query(Handover).filter_by(kind="statutory").all()
@@ -107,19 +162,23 @@ def test_does_the_statutory_export_carry_exactly_the_legal_fields(world, login_a
     assert all("31a SGB III" in h.legal_basis for h in logged)
     events = audit_rows(db, "statutory_transfer", "statutory_transfer")
     assert {(e.action, e.pupil_id) for e in events if e.action == "transfer"} == {
-        ("transfer", world.pupil.id), ("transfer", nokean.id)}
+        ("transfer", world.pupil.id),
+        ("transfer", nokean.id),
+    }
     again = stubo.post(f"/api/v1/schools/{world.school.id}/statutory-transfer.csv", json={})
     assert again.status_code == 422
 
 
-def test_is_a_pupil_outside_the_population_refused_for_the_statutory_export(world, login_as, db,
-                                                                            ref):
+def test_is_a_pupil_outside_the_population_refused_for_the_statutory_export(
+    world, login_as, db, ref
+):
     """May the StuBO send a secured or Abitur-admitted pupil to the Agentur? (No.)"""
     _setup_population(world, db)
     for pupil in (world.classmate, world.pupil_b):
         response = login_as(world.users.stubo).post(
             f"/api/v1/schools/{world.school.id}/statutory-transfer.csv",
-            json={"pupil_ids": [pupil.id]})
+            json={"pupil_ids": [pupil.id]},
+        )
         assert response.status_code == 422 and "pupil_ids" in response.get_json()["errors"]
     assert db.session.query(Handover).count() == 0
 
@@ -129,12 +188,21 @@ def test_does_the_pupil_see_the_statutory_transfer(world, login_as, db, ref):
     _setup_population(world, db)
     login_as(world.users.stubo).post(
         f"/api/v1/schools/{world.school.id}/statutory-transfer.csv",
-        json={"pupil_ids": [world.pupil.id]})
+        json={"pupil_ids": [world.pupil.id]},
+    )
     transfers = login_as(world.pupil).get("/api/v1/me/disclosures").get_json()["transfers"]
     assert [(t["recipient"], t["kind"]) for t in transfers] == [
-        ("agentur_fuer_arbeit", "statutory")]
-    assert transfers[0]["fields"] == ["name", "first_name", "birth_date", "sex", "address",
-                                      "school_form", "certificate"]
+        ("agentur_fuer_arbeit", "statutory")
+    ]
+    assert transfers[0]["fields"] == [
+        "name",
+        "first_name",
+        "birth_date",
+        "sex",
+        "address",
+        "school_form",
+        "certificate",
+    ]
     assert date.fromisoformat(transfers[0]["date"][:10]) == date.today()
 
 

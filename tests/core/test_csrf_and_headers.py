@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from api_routes import ROUTES, UNSAFE
 
 UNSAFE_ROUTES = [route for route in ROUTES if route.split(" ", 1)[0] in UNSAFE]
@@ -41,9 +40,11 @@ def test_is_an_unsafe_request_from_a_foreign_origin_refused(app, world, login_as
     assert cross_site.status_code == 403
 
 
-@pytest.mark.parametrize("path", ["/", "/api/v1/health", "/api/v1/auth/me", "/api/v1/nope", "/manifest.webmanifest"])
+@pytest.mark.parametrize(
+    "path", ["/", "/api/v1/health", "/api/v1/auth/me", "/api/v1/nope", "/manifest.webmanifest"]
+)
 def test_does_every_response_carry_security_headers(client, path):
-    """Are CSP, nosniff, referrer policy and frame-ancestors set on pages, API answers and errors?"""
+    """Are CSP, nosniff, referrer policy and frame-ancestors set on pages, API and errors?"""
     response = client.get(path)
     csp = response.headers.get("Content-Security-Policy", "")
     assert "frame-ancestors 'none'" in csp

@@ -25,21 +25,37 @@ def _setup_round(live_server) -> dict:
 
         stubo = db.session.scalar(select(User).where(User.username == "stubo"))
         school = db.session.get(School, stubo.school_id)
-        provider = db.session.scalar(select(Provider).where(
-            Provider.kommune_id == school.kommune_id, Provider.approved_at.is_not(None)))
+        provider = db.session.scalar(
+            select(Provider).where(
+                Provider.kommune_id == school.kommune_id, Provider.approved_at.is_not(None)
+            )
+        )
         tag = uuid.uuid4().hex[:6]
         days = school_days(3, after_days=150)
-        slots = [make_slot(provider, days[0], capacity=2, fields=("ITC",), title=f"IT {tag}"),
-                 make_slot(provider, days[1], capacity=1, fields=("GESGE",), title=f"Pflege {tag}"),
-                 make_slot(provider, days[2], capacity=2, fields=("M",), title=f"Metall {tag}")]
-        allocation_round = make_round(school=school, days=days, name=f"BFE-Woche {tag}",
-                                      deadline_in=timedelta(days=2), seed=99)
-        pupils = db.session.scalars(select(User).where(
-            User.username.in_(["schueler2", "schueler3", "schueler4", "schueler5"]))).all()
+        slots = [
+            make_slot(provider, days[0], capacity=2, fields=("ITC",), title=f"IT {tag}"),
+            make_slot(provider, days[1], capacity=1, fields=("GESGE",), title=f"Pflege {tag}"),
+            make_slot(provider, days[2], capacity=2, fields=("M",), title=f"Metall {tag}"),
+        ]
+        allocation_round = make_round(
+            school=school,
+            days=days,
+            name=f"BFE-Woche {tag}",
+            deadline_in=timedelta(days=2),
+            seed=99,
+        )
+        pupils = db.session.scalars(
+            select(User).where(
+                User.username.in_(["schueler2", "schueler3", "schueler4", "schueler5"])
+            )
+        ).all()
         for pupil in pupils:
             rank(allocation_round, pupil, [slots[1], slots[0]])
-        return {"round_id": allocation_round.id, "name": allocation_round.name,
-                "titles": [slot.offer.title for slot in slots]}
+        return {
+            "round_id": allocation_round.id,
+            "name": allocation_round.name,
+            "titles": [slot.offer.title for slot in slots],
+        }
 
     return live_server.create(create)
 
@@ -69,13 +85,15 @@ def _bookings(live_server, round_id: int) -> list[tuple[str, str]]:
             select(User.username, Booking.status)
             .join(AllocationAssignment, AllocationAssignment.booking_id == Booking.id)
             .join(User, User.id == Booking.pupil_id)
-            .where(AllocationAssignment.round_id == round_id)).all()
+            .where(AllocationAssignment.round_id == round_id)
+        ).all()
 
     return live_server.create(read)
 
 
-def test_pupil_ranks_and_stubo_runs_and_publishes(page, desktop_page, live_server, login,
-                                                  assert_no_axe_violations):
+def test_pupil_ranks_and_stubo_runs_and_publishes(
+    page, desktop_page, live_server, login, assert_no_axe_violations
+):
     """Can a pupil rank without drag and drop, and a StuBO run, review and publish a round?"""
     setup = _setup_round(live_server)
     it, care, metal = setup["titles"]
@@ -129,8 +147,9 @@ def test_pupil_ranks_and_stubo_runs_and_publishes(page, desktop_page, live_serve
     assert not page.js_errors
 
 
-def test_stubo_opens_a_round_through_the_form(desktop_page, live_server, login,
-                                              assert_no_axe_violations):
+def test_stubo_opens_a_round_through_the_form(
+    desktop_page, live_server, login, assert_no_axe_violations
+):
     """Can a StuBO open a round with the form, and are field errors shown accessibly?"""
     from allocation.helpers import school_days
 

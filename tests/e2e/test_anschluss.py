@@ -98,8 +98,14 @@ def test_anschluss_screens_have_no_axe_violations(
     page = request.getfixturevalue(viewport)
     pupil = demo_ids(live_server, "schueler3")
     screens = [
-        ("lehrer", ["/#/anschluss", f"/#/anschluss/classes/{pupil['class_id']}",
-                    f"/#/anschluss/pupils/{pupil['id']}"]),
+        (
+            "lehrer",
+            [
+                "/#/anschluss",
+                f"/#/anschluss/classes/{pupil['class_id']}",
+                f"/#/anschluss/pupils/{pupil['id']}",
+            ],
+        ),
         ("stubo", ["/#/leavers"]),
         ("kommune", ["/#/kommune"]),
         ("schueler3", ["/#/my-anschluss"]),

@@ -54,8 +54,9 @@ def test_handover_with_consent_reaches_the_berufskolleg_and_the_outcome_the_scho
     page.get_by_role("button", name=f"Übergeben an {world.college_name}").click()
     page.get_by_text(f"Übergeben an {world.college_name}.").first.wait_for()
 
-    bk_context = browser.new_context(base_url=live_server.url, locale="de-DE",
-                                     viewport={"width": 360, "height": 740})
+    bk_context = browser.new_context(
+        base_url=live_server.url, locale="de-DE", viewport={"width": 360, "height": 740}
+    )
     bk = bk_context.new_page()
     bk_errors: list[str] = []
     bk.on("pageerror", lambda exc: bk_errors.append(str(exc)))
@@ -108,14 +109,17 @@ def test_pupil_sees_where_the_data_went_and_manages_consent(page, login, assert_
     assert page.js_errors == []
 
 
-@pytest.mark.parametrize("username,path,heading", [
-    ("bk", "/#/cases", "Übergebene Fälle"),
-    ("stubo", "/#/handover", "Verantwortungskette"),
-    ("schueler1", "/#/disclosures", "Wohin gingen meine Daten?"),
-])
-def test_chain_screens_have_no_axe_violations_on_desktop(desktop_page, login,
-                                                         assert_no_axe_violations,
-                                                         username, path, heading):
+@pytest.mark.parametrize(
+    "username,path,heading",
+    [
+        ("bk", "/#/cases", "Übergebene Fälle"),
+        ("stubo", "/#/handover", "Verantwortungskette"),
+        ("schueler1", "/#/disclosures", "Wohin gingen meine Daten?"),
+    ],
+)
+def test_chain_screens_have_no_axe_violations_on_desktop(
+    desktop_page, login, assert_no_axe_violations, username, path, heading
+):
     """Are the chain screens free of WCAG 2.1 AA violations at 1280 px (demo data)?"""
     login(desktop_page, username)
     desktop_page.goto(path)

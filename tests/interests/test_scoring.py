@@ -67,8 +67,9 @@ def test_are_scores_and_code_always_well_formed(values):
 
 def test_do_the_berufsfelder_follow_the_documented_weights():
     """Does a strongly social, then artistic profile put Soziales, Pädagogik first?"""
-    result = evaluate(_answers({t: [5 if t == "S" else 4 if t == "A" else 2] * 10
-                                for t in catalog.TYPES}), [])
+    result = evaluate(
+        _answers({t: [5 if t == "S" else 4 if t == "A" else 2] * 10 for t in catalog.TYPES}), []
+    )
     assert result["berufsfelder"][0]["kuerzel"] == "SP"
     assert len(result["berufsfelder"]) == 16
     assert result["berufsfelder"][0]["reason_de"]
@@ -85,5 +86,6 @@ def test_are_occupations_ranked_by_the_shape_not_by_the_level():
     ranked = rank_occupations(scores, "SAE", occupations)
     assert ranked[0]["title"] == "Erzieher/in"
     assert "S" in ranked[0]["shared_types"]
-    assert [o["similarity"] for o in ranked] == sorted((o["similarity"] for o in ranked),
-                                                       reverse=True)
+    assert [o["similarity"] for o in ranked] == sorted(
+        (o["similarity"] for o in ranked), reverse=True
+    )

@@ -12,8 +12,8 @@ import threading
 import time
 
 import pytest
-from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 from sqlalchemy import func, select
+from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 from app import create_app
 from app.auth.models import User

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import func, select
+from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 from app import create_app
 from app.auth.models import UserSession

@@ -13,8 +13,11 @@ from app.notifications.services import notify
 
 def test_does_notify_write_a_bilingual_inbox_entry(world, db):
     """Does an event become an entry with German and English text and a link?"""
-    notify(world.pupil.id, "booking_confirmed",
-           {"pupil_id": world.pupil.id, "offer_title": "IT bei Muster", "starts_on": "2027-02-03"})
+    notify(
+        world.pupil.id,
+        "booking_confirmed",
+        {"pupil_id": world.pupil.id, "offer_title": "IT bei Muster", "starts_on": "2027-02-03"},
+    )
     entry = db.session.scalar(select(Notification))
     assert entry.title_de == "Buchung bestätigt: IT bei Muster"
     assert "03.02.2027" in entry.body_de
@@ -54,15 +57,18 @@ def test_does_a_booking_request_reach_pupil_and_class_teacher(world, db):
 def test_can_a_user_list_and_read_their_inbox(world, login_as, db):
     """Does the inbox page show newest first with the unread count, and can items be read?"""
     for title in ("Eins", "Zwei", "Drei"):
-        notify(world.pupil.id, "booking_confirmed",
-               {"offer_title": title, "starts_on": "2027-02-03"})
+        notify(
+            world.pupil.id, "booking_confirmed", {"offer_title": title, "starts_on": "2027-02-03"}
+        )
     notify(world.classmate.id, "booking_confirmed", {"offer_title": "Fremd", "starts_on": "x"})
     db.session.commit()
     client = login_as(world.pupil)
     page = client.get("/api/v1/me/notifications?per_page=2").get_json()
     assert page["total"] == 3 and page["unread"] == 3
     assert [item["title_de"] for item in page["items"]] == [
-        "Buchung bestätigt: Drei", "Buchung bestätigt: Zwei"]
+        "Buchung bestätigt: Drei",
+        "Buchung bestätigt: Zwei",
+    ]
     first = page["items"][0]["id"]
     response = client.post(f"/api/v1/me/notifications/{first}/read")
     assert response.status_code == 200 and response.get_json()["read"] is True

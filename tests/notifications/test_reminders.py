@@ -17,15 +17,17 @@ def booked(world, db):
     booking = pytest.importorskip("app.internships.booking")
     day = school_days(1)[0]
     slot = make_slot(world.provider_org, day, title="Werkstatt")
-    booking.create_confirmed_booking(world.pupil.id, slot.id, source="teacher",
-                                     actor=world.users.teacher)
+    booking.create_confirmed_booking(
+        world.pupil.id, slot.id, source="teacher", actor=world.users.teacher
+    )
     db.session.commit()
     return day
 
 
 def _reminders(db):
     return db.session.scalars(
-        select(Notification).where(Notification.kind == "booking_reminder")).all()
+        select(Notification).where(Notification.kind == "booking_reminder")
+    ).all()
 
 
 def test_is_a_pupil_reminded_the_day_before(world, db, booked):
@@ -45,7 +47,8 @@ def test_is_the_reminder_never_sent_twice(app, world, db, booked):
     db.session.commit()
     assert remind(day) == 0
     result = app.test_cli_runner().invoke(
-        args=["notifications", "remind", "--today", day.isoformat()])
+        args=["notifications", "remind", "--today", day.isoformat()]
+    )
     assert result.exit_code == 0, result.output
     assert "reminders: 0" in result.output
     assert len(_reminders(db)) == 1

@@ -8,10 +8,16 @@ from portfolio_answers import submission
 def _fill(client):
     profile = client.post("/api/v1/me/interest-profiles", json=submission()).json
     step = client.get("/api/v1/me/portfolio").json["steps"][0]
-    client.put(f"/api/v1/me/portfolio/steps/{step['id']}", json={
-        "status": "done", "date": "2026-03-03", "provider": "Schule",
-        "berufsfeld": None, "reflection": "Ich weiß jetzt mehr über Ausbildungen.",
-    })
+    client.put(
+        f"/api/v1/me/portfolio/steps/{step['id']}",
+        json={
+            "status": "done",
+            "date": "2026-03-03",
+            "provider": "Schule",
+            "berufsfeld": None,
+            "reflection": "Ich weiß jetzt mehr über Ausbildungen.",
+        },
+    )
     client.post("/api/v1/me/shares", json={"item_type": "step", "item_id": step["id"]})
     return profile, step
 
@@ -45,8 +51,9 @@ def test_does_the_pdf_export_download_as_a_berufswahlpass(db, world, reference, 
     assert response.data.startswith(b"%PDF")
     assert "mein-berufswahlpass.pdf" in response.headers["Content-Disposition"]
     english = client.get("/api/v1/me/export.pdf?lang=en")
-    assert english.status_code == 200 and "career-passport" in english.headers[
-        "Content-Disposition"]
+    assert (
+        english.status_code == 200 and "career-passport" in english.headers["Content-Disposition"]
+    )
     assert client.get("/api/v1/me/export.pdf?lang=fr").status_code == 422
 
 

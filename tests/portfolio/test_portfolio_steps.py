@@ -20,23 +20,30 @@ def _put(client, step_id, **fields):
     return client.put(f"{URL}/steps/{step_id}", json=body)
 
 
-def test_does_a_grade_10_pupil_see_the_official_steps_of_the_jahrgang(db, world, reference,
-                                                                        login_as):
+def test_does_a_grade_10_pupil_see_the_official_steps_of_the_jahrgang(
+    db, world, reference, login_as
+):
     """Are the SBO elements of Jahrgang 10 listed with their official texts, all still open?"""
     response = login_as(world.pupil).get(URL)
     assert response.status_code == 200
     body = response.json
     assert body["jahrgang"] == "10" and body["class_name"] == "10a"
     assert [s["sbo_kuerzel"] for s in body["steps"]] == [
-        "SBO 2.1", "SBO 2.2", "SBO 6.1", "SBO 6.4", "SBO 10.1", "SBO 10.6",
+        "SBO 2.1",
+        "SBO 2.2",
+        "SBO 6.1",
+        "SBO 6.4",
+        "SBO 10.1",
+        "SBO 10.6",
     ]
     assert body["steps"][5]["official_text"] == "Anschlussvereinbarung"
     assert {s["status"] for s in body["steps"]} == {"open"}
     assert not any(s["shared"] for s in body["steps"])
 
 
-def test_does_a_grade_8_pupil_get_potenzialanalyse_and_three_bfe_days(db, world, reference,
-                                                                        login_as):
+def test_does_a_grade_8_pupil_get_potenzialanalyse_and_three_bfe_days(
+    db, world, reference, login_as
+):
     """Does Jahrgang 8 list the Potenzialanalyse and three Berufsfelderkundung days?"""
     klasse = f.make_class(world.school, "8c", "8")
     pupil = f.make_pupil(klasse)
@@ -60,8 +67,13 @@ def test_can_the_pupil_record_a_step_and_a_reflection(db, world, reference, logi
     client = login_as(world.pupil)
     step = next(s for s in _steps(client) if s["kind"] == "internship")
     response = _put(
-        client, step["id"], status="done", date="2026-02-02", provider="Tischlerei Kaya",
-        berufsfeld="PRFE", reflection="Holz riecht gut. Ich nehme mit: genau messen!",
+        client,
+        step["id"],
+        status="done",
+        date="2026-02-02",
+        provider="Tischlerei Kaya",
+        berufsfeld="PRFE",
+        reflection="Holz riecht gut. Ich nehme mit: genau messen!",
     )
     assert response.status_code == 200, response.json
     again = next(s for s in _steps(client) if s["id"] == step["id"])

@@ -15,8 +15,13 @@ SHARES = "/api/v1/me/shares"
 
 def _reflect(client, kind="internship", text="Ich mag Werkstätten."):
     step = next(s for s in client.get(PORTFOLIO).json["steps"] if s["kind"] == kind)
-    body = {"status": "done", "date": "2026-01-20", "provider": "Bäckerei Yıldız",
-            "berufsfeld": None, "reflection": text}
+    body = {
+        "status": "done",
+        "date": "2026-01-20",
+        "provider": "Bäckerei Yıldız",
+        "berufsfeld": None,
+        "reflection": text,
+    }
     return client.put(f"{PORTFOLIO}/steps/{step['id']}", json=body).json
 
 
@@ -51,13 +56,16 @@ def test_does_the_teacher_see_only_what_the_pupil_shared(db, world, reference, l
     assert len(_audit("shared_items", world.users.teacher)) == 3
 
 
-def test_can_a_pupil_share_an_interest_profile_but_not_the_answers(db, world, reference,
-                                                                    login_as):
+def test_can_a_pupil_share_an_interest_profile_but_not_the_answers(db, world, reference, login_as):
     """Does the teacher get code and fields of a shared profile, never the single answers?"""
     pupil = login_as(world.pupil)
     profile = pupil.post("/api/v1/me/interest-profiles", json=submission()).json
-    assert pupil.post(SHARES, json={"item_type": "interest_profile",
-                                    "item_id": profile["id"]}).status_code == 201
+    assert (
+        pupil.post(
+            SHARES, json={"item_type": "interest_profile", "item_id": profile["id"]}
+        ).status_code
+        == 201
+    )
     again = pupil.post(SHARES, json={"item_type": "interest_profile", "item_id": profile["id"]})
     assert again.status_code == 200
     assert pupil.get("/api/v1/me/interest-profiles").json[0]["shared"] is True
@@ -70,8 +78,9 @@ def test_can_a_pupil_share_an_interest_profile_but_not_the_answers(db, world, re
 def test_can_a_pupil_not_share_someone_elses_item(db, world, reference, login_as):
     """Is sharing a classmate's step refused with 422 naming item_id?"""
     theirs = login_as(world.classmate).get(PORTFOLIO).json["steps"][0]
-    response = login_as(world.pupil).post(SHARES, json={"item_type": "step",
-                                                        "item_id": theirs["id"]})
+    response = login_as(world.pupil).post(
+        SHARES, json={"item_type": "step", "item_id": theirs["id"]}
+    )
     assert response.status_code == 422 and "item_id" in response.json["errors"]
 
 
@@ -93,8 +102,7 @@ def test_does_another_teacher_not_see_shared_items(db, world, reference, login_a
     assert stubo.status_code == 403
 
 
-def test_does_the_class_teacher_see_the_progress_matrix_with_counts(db, world, reference,
-                                                                    login_as):
+def test_does_the_class_teacher_see_the_progress_matrix_with_counts(db, world, reference, login_as):
     """Does the matrix show each pupil's statuses and counts per step, but no texts?"""
     _reflect(login_as(world.pupil), "internship", "geheim")
     response = login_as(world.users.teacher).get(f"/api/v1/classes/{world.klasse.id}/progress")
@@ -137,8 +145,9 @@ def _statements(app, client, url) -> int:
     return count
 
 
-def test_does_the_matrix_cost_the_same_queries_for_3_or_30_pupils(app, db, world, reference,
-                                                                   login_as):
+def test_does_the_matrix_cost_the_same_queries_for_3_or_30_pupils(
+    app, db, world, reference, login_as
+):
     """Is the number of SQL statements independent of the class size?"""
     teacher = login_as(world.users.teacher)
     url = f"/api/v1/classes/{world.klasse.id}/progress"

@@ -57,22 +57,28 @@ def _view(case: VkCase, today, contacts=None) -> dict:
         "anschluss_option": case.anschluss_option,
         "follow_up_on": case.follow_up_on,
         "overdue": bool(
-            case.follow_up_on and case.follow_up_on < today
+            case.follow_up_on
+            and case.follow_up_on < today
             and case.status not in (*CLOSING_STATUSES, WITHDRAWN)
         ),
         "handed_over_at": handover.handed_over_at,
         "legal_basis": handover.legal_basis,
         "updated_at": case.updated_at,
         "identity": {
-            "first_name": case.first_name, "last_name": case.last_name,
-            "birth_date": case.birth_date, "sex": case.sex,
+            "first_name": case.first_name,
+            "last_name": case.last_name,
+            "birth_date": case.birth_date,
+            "sex": case.sex,
         },
         "contact": {
-            "street": case.street, "postcode": case.postcode, "city": case.city,
+            "street": case.street,
+            "postcode": case.postcode,
+            "city": case.city,
             "email": case.email,
         },
         "prior_schooling": {
-            "school_name": case.school_name, "school_form": case.school_form,
+            "school_name": case.school_name,
+            "school_form": case.school_form,
             "certificate": case.certificate,
         },
         "intended_training": {"option_code": case.wish_option, "text": case.wish_text},
@@ -84,14 +90,21 @@ def _view(case: VkCase, today, contacts=None) -> dict:
 
 def _contact_view(contact: CaseContact) -> dict:
     return {
-        "id": contact.id, "date": contact.contacted_on, "channel": contact.channel,
-        "outcome": contact.outcome, "recorded_at": contact.recorded_at,
+        "id": contact.id,
+        "date": contact.contacted_on,
+        "channel": contact.channel,
+        "outcome": contact.outcome,
+        "recorded_at": contact.recorded_at,
     }
 
 
 def _audit(user, action: str, pupil_ids) -> None:
     audit.record(
-        user, action, "vk_case", [p for p in pupil_ids if p is not None], PURPOSE[user.role],
+        user,
+        action,
+        "vk_case",
+        [p for p in pupil_ids if p is not None],
+        PURPOSE[user.role],
         common.CASE_FIELDS,
     )
 
@@ -112,13 +125,17 @@ def list_cases(user, query: dict) -> list[dict]:
         VkCase.follow_up_on.is_(None), VkCase.follow_up_on, VkCase.id.desc()
     )
     cases = list(db.session.scalars(statement))
-    counts = dict(
-        db.session.execute(
-            select(CaseContact.case_id, func.count(CaseContact.id))
-            .where(CaseContact.case_id.in_([c.id for c in cases]))
-            .group_by(CaseContact.case_id)
-        ).all()
-    ) if cases else {}
+    counts = (
+        dict(
+            db.session.execute(
+                select(CaseContact.case_id, func.count(CaseContact.id))
+                .where(CaseContact.case_id.in_([c.id for c in cases]))
+                .group_by(CaseContact.case_id)
+            ).all()
+        )
+        if cases
+        else {}
+    )
     _audit(user, "read", [c.pupil_id for c in cases])
     return [{**_view(c, today), "contact_count": counts.get(c.id, 0)} for c in cases]
 
@@ -176,8 +193,11 @@ def add_contact(user, case_id: int, data: dict) -> dict:
     if data["date"] > reference.today():
         raise Invalid("A contact cannot lie in the future.", errors={"date": ["In the future."]})
     contact = CaseContact(
-        case_id=case.id, contacted_on=data["date"], channel=data["channel"],
-        outcome=data["outcome"], recorded_by_id=user.id,
+        case_id=case.id,
+        contacted_on=data["date"],
+        channel=data["channel"],
+        outcome=data["outcome"],
+        recorded_by_id=user.id,
     )
     db.session.add(contact)
     # The first logged attempt moves a new case on; anything later is the coordinator's call.

@@ -17,9 +17,7 @@ CONSENT_PURPOSE = "verantwortungskette"
 CONSENT_TEXT_VERSION = "vk-2026-1"
 SELF_CONSENT_AGE = 14
 
-LEGAL_BASIS_CONSENT = (
-    "Einwilligung (Art. 6 Abs. 1 lit. a, Art. 7 DSGVO; § 120 Abs. 5 SchulG NRW)"
-)
+LEGAL_BASIS_CONSENT = "Einwilligung (Art. 6 Abs. 1 lit. a, Art. 7 DSGVO; § 120 Abs. 5 SchulG NRW)"
 LEGAL_BASIS_STATUTORY = (
     "Schülerinnen- und Schülerdatenübermittlungsgesetz NRW; § 31a SGB III; BASS 10-44 Nr. 11"
 )
@@ -28,7 +26,13 @@ AGENTUR_NAME = "Agentur für Arbeit"
 # Field categories a receiving coordinator gets (B1) and the § 31a SGB III data set (B8).
 CASE_FIELDS = ("identity", "contact", "prior_schooling", "intended_training")
 STATUTORY_FIELDS = (
-    "name", "first_name", "birth_date", "sex", "address", "school_form", "certificate",
+    "name",
+    "first_name",
+    "birth_date",
+    "sex",
+    "address",
+    "school_form",
+    "certificate",
 )
 # Abitur admission: Gymnasiale Oberstufe with the FOR-Q certificate, or the Abitur year itself.
 OBERSTUFE_CERTIFICATE = "SBO_10_7_8"

@@ -21,8 +21,19 @@ from app.extensions import db
 from app.schools.models import School
 
 PERSONAL_CASE_COLUMNS = (
-    "first_name", "last_name", "birth_date", "sex", "street", "postcode", "city", "email",
-    "school_name", "school_form", "certificate", "wish_option", "wish_text",
+    "first_name",
+    "last_name",
+    "birth_date",
+    "sex",
+    "street",
+    "postcode",
+    "city",
+    "email",
+    "school_name",
+    "school_form",
+    "certificate",
+    "wish_option",
+    "wish_text",
 )
 
 
@@ -117,7 +128,11 @@ def record_for_pupil(staff: User, pupil_id: int, data: dict) -> HandoverConsent:
         raise Invalid(message, errors={"given_by": [f"Must be {needed!r}."]})
     consent = _record(pupil, data["given_by"], data, staff)
     audit.record(
-        staff, "create", "handover_consent", [pupil.id], audit.Purpose.PLACEMENT_FOLLOWUP,
+        staff,
+        "create",
+        "handover_consent",
+        [pupil.id],
+        audit.Purpose.PLACEMENT_FOLLOWUP,
         ("consent",),
     )
     return consent
@@ -135,7 +150,11 @@ def list_for_pupil(pupil_id: int) -> list[HandoverConsent]:
 
 def list_for_staff(staff: User, pupil_id: int) -> list[HandoverConsent]:
     audit.record(
-        staff, "read", "handover_consent", [pupil_id], audit.Purpose.PLACEMENT_FOLLOWUP,
+        staff,
+        "read",
+        "handover_consent",
+        [pupil_id],
+        audit.Purpose.PLACEMENT_FOLLOWUP,
         ("consent",),
     )
     return list_for_pupil(pupil_id)
@@ -175,7 +194,11 @@ def withdraw(consent_id: int, via: str) -> HandoverConsent:
 def withdraw_by_staff(staff: User, consent_id: int) -> HandoverConsent:
     consent = withdraw(consent_id, "staff")
     audit.record(
-        staff, "update", "handover_consent", [consent.pupil_id], audit.Purpose.PLACEMENT_FOLLOWUP,
+        staff,
+        "update",
+        "handover_consent",
+        [consent.pupil_id],
+        audit.Purpose.PLACEMENT_FOLLOWUP,
         ("consent",),
     )
     return consent
@@ -195,11 +218,13 @@ def recipients_for_school(home: School | None) -> list[dict]:
     )
     kommune = db.session.get(Kommune, home.kommune_id)
     return [
-        {"recipient": "berufskolleg", "recipient_school_id": s.id, "name": s.name}
-        for s in colleges
+        {"recipient": "berufskolleg", "recipient_school_id": s.id, "name": s.name} for s in colleges
     ] + [
-        {"recipient": "kommune", "recipient_school_id": None,
-         "name": recipient_name("kommune", None, kommune)}
+        {
+            "recipient": "kommune",
+            "recipient_school_id": None,
+            "name": recipient_name("kommune", None, kommune),
+        }
     ]
 
 

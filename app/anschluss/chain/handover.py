@@ -96,9 +96,7 @@ def _open_case_exists(consent_id: int) -> bool:
 def hand_over(staff: User, data: dict) -> Handover:
     pupil = _pupil_of_school(staff, data["pupil_id"])
     kind = data["recipient"]
-    school_id, kommune_id = consents.resolve_recipient(
-        pupil, kind, data.get("recipient_school_id")
-    )
+    school_id, kommune_id = consents.resolve_recipient(pupil, kind, data.get("recipient_school_id"))
     consent = consents.active_consent(pupil.id, kind, school_id, kommune_id)
     if consent is None:
         raise Invalid(
@@ -174,8 +172,12 @@ def school_handovers(staff: User, school_id: int) -> list[dict]:
         .order_by(Handover.handed_over_at.desc(), Handover.id.desc())
     ).all()
     audit.record(
-        staff, "read", "handovers", sorted({h.pupil_id for h, *_ in rows}),
-        audit.Purpose.PLACEMENT_FOLLOWUP, ("identity", "transfer"),
+        staff,
+        "read",
+        "handovers",
+        sorted({h.pupil_id for h, *_ in rows}),
+        audit.Purpose.PLACEMENT_FOLLOWUP,
+        ("identity", "transfer"),
     )
     return [
         {**handover_view(handover, status), "first_name": first, "last_name": last}

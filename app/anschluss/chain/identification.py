@@ -24,11 +24,20 @@ def population_query(school_id: int, school_year_id: int, teacher_id: int | None
     """Leavers of the school year without a secured Anschluss, not admitted to the Abitur."""
     query = (
         select(
-            User.id.label("pupil_id"), User.first_name, User.last_name, User.birth_date,
-            User.sex, User.street, User.postcode, User.city,
-            SchoolClass.id.label("class_id"), SchoolClass.name.label("class_name"),
-            SchoolClass.jahrgang, status_column().label("status"),
-            Anschluss.option_code, Anschluss.expected_certificate,
+            User.id.label("pupil_id"),
+            User.first_name,
+            User.last_name,
+            User.birth_date,
+            User.sex,
+            User.street,
+            User.postcode,
+            User.city,
+            SchoolClass.id.label("class_id"),
+            SchoolClass.name.label("class_name"),
+            SchoolClass.jahrgang,
+            status_column().label("status"),
+            Anschluss.option_code,
+            Anschluss.expected_certificate,
         )
         .select_from(SchoolClass)
         .join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
@@ -117,7 +126,11 @@ def identification_list(user, school_id: int, round_id: int | None) -> dict:
     pupil_ids = [row.pupil_id for row in rows]
     consents, handed, statutory = _chain_state(pupil_ids)
     audit.record(
-        user, "read", "identification", pupil_ids, audit.Purpose.PLACEMENT_FOLLOWUP,
+        user,
+        "read",
+        "identification",
+        pupil_ids,
+        audit.Purpose.PLACEMENT_FOLLOWUP,
         ("identity", "anschluss"),
     )
     items = [

@@ -31,8 +31,23 @@ DEFAULT_BATCH = 500
 def months_before(moment: datetime, months: int) -> datetime:
     year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
     month += 1
-    day = min(moment.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
-                           31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
+    day = min(
+        moment.day,
+        [
+            31,
+            29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+            31,
+            30,
+            31,
+            30,
+            31,
+            31,
+            30,
+            31,
+            30,
+            31,
+        ][month - 1],
+    )
     return moment.replace(year=year, month=month, day=day)
 
 
@@ -56,8 +71,12 @@ def _delete_cases(cutoff: datetime, batch_size: int, now: datetime) -> tuple[int
         .values(pupil_id=None, pseudonymised_at=now)
     ).rowcount
     audit.record(
-        None, "delete", "vk_case", [row.pupil_id for row in rows if row.pupil_id],
-        audit.Purpose.PLACEMENT_FOLLOWUP, ("identity", "contact", "prior_schooling"),
+        None,
+        "delete",
+        "vk_case",
+        [row.pupil_id for row in rows if row.pupil_id],
+        audit.Purpose.PLACEMENT_FOLLOWUP,
+        ("identity", "contact", "prior_schooling"),
         reason="retention",
     )
     return len(case_ids), contacts, handovers
@@ -116,8 +135,13 @@ def run(
     now = now or utcnow()
     months = current_app.config["RETENTION_CASE_MONTHS"] if months is None else months
     cutoff = months_before(now, months)
-    totals = {"cases_deleted": 0, "contacts_deleted": 0, "handovers_pseudonymised": 0,
-              "statutory_pseudonymised": 0, "consents_pseudonymised": 0}
+    totals = {
+        "cases_deleted": 0,
+        "contacts_deleted": 0,
+        "handovers_pseudonymised": 0,
+        "statutory_pseudonymised": 0,
+        "consents_pseudonymised": 0,
+    }
     while True:
         cases, contacts, handovers = _delete_cases(cutoff, batch_size, now)
         statutory = _pseudonymise_statutory(cutoff, batch_size, now)

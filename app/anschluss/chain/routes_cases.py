@@ -26,7 +26,8 @@ blp = Blueprint(
 
 RECEIVERS = allow(
     "Coordinators see only the cases handed to their Berufskolleg / Kommune",
-    bk_coordinator=everywhere, kommune_coordinator=everywhere,
+    bk_coordinator=everywhere,
+    kommune_coordinator=everywhere,
 )
 CASE_RECEIVER = allow(
     "Only the receiving coordinator reaches a case",

@@ -31,7 +31,8 @@ blp = Blueprint(
 STUBO_OF_SCHOOL = allow("The school's StuBO hands its leavers over", stubo=scopes.school_is_own)
 PUPIL_STAFF = allow(
     "The pupil's teacher and the school's StuBO record consents given on paper",
-    teacher=scopes.pupil_in_taught_class, stubo=scopes.pupil_in_own_school,
+    teacher=scopes.pupil_in_taught_class,
+    stubo=scopes.pupil_in_own_school,
 )
 
 
@@ -40,8 +41,9 @@ def consent_view(consent_id: int) -> dict:
 
 
 @blp.route("/handovers", methods=["POST"])
-@access(allow("The StuBO hands a pupil of their school over (checked in the service)",
-              stubo=everywhere))
+@access(
+    allow("The StuBO hands a pupil of their school over (checked in the service)", stubo=everywhere)
+)
 @blp.arguments(HandoverInputSchema)
 @blp.response(201, HandoverSchema)
 @blp.alt_response(409, description="Already handed over to this recipient")
@@ -73,9 +75,12 @@ def statutory_candidates(school_id: int):
 @blp.route("/schools/<int:school_id>/statutory-transfer.csv", methods=["POST"])
 @access(STUBO_OF_SCHOOL)
 @blp.arguments(StatutoryExportInputSchema)
-@blp.response(200, content_type="text/csv",
-              description="§ 31a SGB III data set: Name, Vorname, Geburtsdatum, Geschlecht, "
-                          "Anschrift, Schulform, Abschluss")
+@blp.response(
+    200,
+    content_type="text/csv",
+    description="§ 31a SGB III data set: Name, Vorname, Geburtsdatum, Geschlecht, "
+    "Anschrift, Schulform, Abschluss",
+)
 @blp.alt_response(404, description="No such school")
 @blp.alt_response(422, description="A pupil outside the population, or nobody left")
 def statutory_export_csv(data: dict, school_id: int):
@@ -117,7 +122,8 @@ def record_consent(data: dict, pupil_id: int):
 @access(
     allow(
         "The pupil's teacher and the school's StuBO record a withdrawal",
-        teacher=chain_scopes.consent_in_taught_class, stubo=chain_scopes.consent_in_own_school,
+        teacher=chain_scopes.consent_in_taught_class,
+        stubo=chain_scopes.consent_in_own_school,
     )
 )
 @blp.response(200, HandoverConsentSchema)

@@ -29,7 +29,9 @@ blp = Blueprint(
 @access(
     allow(
         "The Kommune's coordination and its schools see the Kommune's rounds",
-        kommune_coordinator=everywhere, stubo=everywhere, teacher=everywhere,
+        kommune_coordinator=everywhere,
+        stubo=everywhere,
+        teacher=everywhere,
     )
 )
 @blp.response(200, IdentificationRoundSchema(many=True))
@@ -80,7 +82,8 @@ def delete_round(identification_round_id: int):
 @access(
     allow(
         "The school's StuBO sees its leavers without Anschluss; a teacher their own class",
-        stubo=scopes.school_is_own, teacher=scopes.school_is_own,
+        stubo=scopes.school_is_own,
+        teacher=scopes.school_is_own,
     )
 )
 @blp.arguments(IdentificationQuerySchema, location="query")

@@ -19,6 +19,7 @@ f = ma.fields
 
 # -- identification rounds -------------------------------------------------------------
 
+
 class IdentificationRoundInputSchema(InputSchema):
     name = f.String(required=True, validate=ma.validate.Length(min=1, max=60))
     starts_on = f.Date(required=True)
@@ -41,6 +42,7 @@ class IdentificationRoundSchema(OutputSchema):
 
 
 # -- identification list ---------------------------------------------------------------
+
 
 class IdentificationQuerySchema(InputSchema):
     identification_round_id = f.Integer(validate=ID)
@@ -78,12 +80,14 @@ class IdentificationSchema(OutputSchema):
     round = f.Nested(IdentificationRoundSchema, allow_none=True)
     items = f.List(f.Nested(IdentificationItemSchema), required=True)
     recipients = f.List(
-        f.Nested(lambda: HandoverRecipientSchema()), required=True,
+        f.Nested(lambda: HandoverRecipientSchema()),
+        required=True,
         metadata={"description": "Recipients a consent may name for this school's pupils"},
     )
 
 
 # -- consents --------------------------------------------------------------------------
+
 
 class HandoverConsentInputSchema(InputSchema):
     recipient = f.String(required=True, validate=ma.validate.OneOf(RECIPIENTS))
@@ -126,6 +130,7 @@ class MyHandoverConsentsSchema(OutputSchema):
 
 
 # -- handovers and the statutory transfer ----------------------------------------------
+
 
 class HandoverInputSchema(InputSchema):
     pupil_id = f.Integer(required=True, validate=ID)

@@ -28,7 +28,8 @@ class CaseQuerySchema(InputSchema):
 class CasePatchSchema(InputSchema):
     status = f.String(validate=ma.validate.OneOf(CASE_STATUSES))
     anschluss_option = f.String(
-        allow_none=True, validate=ma.validate.Length(min=1, max=16),
+        allow_none=True,
+        validate=ma.validate.Length(min=1, max=16),
         metadata={"description": "Required when the status is vermittelt"},
     )
     follow_up_on = f.Date(allow_none=True)

@@ -43,7 +43,7 @@ def _certificate_names() -> dict[str, str]:
     for key, text in db.session.execute(select(LeavingCertificate.key, LeavingCertificate.text)):
         for prefix in CERTIFICATE_PREFIXES:
             if text.startswith(prefix):
-                text = text[len(prefix):]
+                text = text[len(prefix) :]
                 break
         names[key] = text
     return names
@@ -93,8 +93,12 @@ def candidates(staff, school_id: int) -> dict:
     records = _records(school)
     done = _transferred([r["pupil_id"] for r in records], year.id if year else None)
     audit.record(
-        staff, "read", "statutory_transfer", [r["pupil_id"] for r in records],
-        audit.Purpose.STATUTORY_TRANSFER, common.STATUTORY_FIELDS,
+        staff,
+        "read",
+        "statutory_transfer",
+        [r["pupil_id"] for r in records],
+        audit.Purpose.STATUTORY_TRANSFER,
+        common.STATUTORY_FIELDS,
     )
     for record in records:
         record["transferred_at"] = done.get(record["pupil_id"])
@@ -162,7 +166,11 @@ def export(staff, school_id: int, data: dict) -> bytes:
     )
     db.session.flush()
     audit.record(
-        staff, "transfer", "statutory_transfer", [r["pupil_id"] for r in chosen],
-        audit.Purpose.STATUTORY_TRANSFER, common.STATUTORY_FIELDS,
+        staff,
+        "transfer",
+        "statutory_transfer",
+        [r["pupil_id"] for r in chosen],
+        audit.Purpose.STATUTORY_TRANSFER,
+        common.STATUTORY_FIELDS,
     )
     return _csv(chosen)
