@@ -48,6 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
     from app.core.converters import register_converters
     from app.core.db import configure_sqlite
     from app.core.errors import register_error_handlers
+    from app.core.logsafety import init_log_safety
     from app.core.policy import enforce_access_policy
     from app.core.security import init_security
     from app.core.transactions import init_transactions
@@ -65,6 +66,7 @@ def create_app(config: dict | None = None) -> Flask:
     import_module("app.models")  # every model registered before mappers configure
 
     init_security(app)
+    init_log_safety(app)
     app.before_request(enforce_access_policy)
     init_transactions(app)
     register_error_handlers(app)

@@ -56,6 +56,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", "anschluss"),
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute"),
+        # One budget per account shared by all bulk exports of personal data.
+        "EXPORT_RATE_LIMIT": os.environ.get("EXPORT_RATE_LIMIT", "30 per hour"),
         "SESSION_COOKIE_NAME": "__Host-anschluss" if secure_cookies else "anschluss_session",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -76,6 +78,12 @@ def load_config(overrides: dict | None = None) -> dict:
         "MAIL_SMTP_SSL": _bool("MAIL_SMTP_SSL", False),
         "MAIL_FROM": os.environ.get("MAIL_FROM", "anschluss@localhost"),
         "RETENTION_CASE_MONTHS": int(os.environ.get("RETENTION_CASE_MONTHS", "6")),
+        # App-only pupil data ends with its purpose: months after the school year of the
+        # pupil's last class membership ended, or after the account was deactivated.
+        "RETENTION_APP_DATA_MONTHS": int(os.environ.get("RETENTION_APP_DATA_MONTHS", "3")),
+        # School-record copies (Anschluss, agreements, memberships) and then the account:
+        # years after that school year (VO-DV I § 9: "other data" five years).
+        "RETENTION_SCHOOL_RECORD_YEARS": int(os.environ.get("RETENTION_SCHOOL_RECORD_YEARS", "5")),
         "API_TITLE": "Anschluss API",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",

@@ -1,7 +1,8 @@
 """Leaver cohorts: one row per pupil with Anschluss, KAoA facts and explainable risk reasons.
 
 One SELECT fetches every row of a school's cohort (or a class) with the facts as correlated
-sub-queries; the portfolio adapter adds at most one more query. Risk is the *list* of reasons —
+sub-queries; the portfolio adapter adds at most one more query, the Verantwortungskette
+outcome (case status of handed-over leavers) exactly one. Risk is the *list* of reasons —
 sorting by risk sorts by how many reasons apply, nothing is weighted or hidden.
 """
 
@@ -156,10 +157,21 @@ def traffic_light(status: str, reasons: list[str]) -> str:
     return "yellow"
 
 
+def case_outcomes(pupils) -> dict[int, str]:
+    """The Verantwortungskette outcome (case status only) of handed-over leavers; one query.
+
+    Imported here, not at module level: the chain package itself builds on this module.
+    """
+    from app.anschluss.chain.cases import case_outcomes_for_pupils
+
+    return case_outcomes_for_pupils(pupils)
+
+
 def build_rows(query, pupils) -> list[dict]:
     """Rows of the cohort query, completed by the portfolio facts of the `pupils` sub-select."""
     rows = db.session.execute(query).all()
     steps = kaoa.completed_steps(pupils)
+    case_status = case_outcomes(pupils)
     result = []
     for row in rows:
         done = None if steps is None else steps.get(row.pupil_id, set())
@@ -183,6 +195,7 @@ def build_rows(query, pupils) -> list[dict]:
                 "missing_steps": kaoa.missing_steps(done, bool(row.has_agreement), row.jahrgang),
                 "risk_reasons": reasons,
                 "traffic_light": traffic_light(row.status, reasons),
+                "case_status": case_status.get(row.pupil_id),
             }
         )
     return result

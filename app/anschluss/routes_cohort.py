@@ -18,6 +18,7 @@ from app.anschluss.schemas_cohort import (
     SchoolSummarySchema,
 )
 from app.core.policy import access, allow
+from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.schools import scopes
 
 blp = Blueprint(
@@ -80,9 +81,11 @@ def _download(content: bytes, mimetype: str, filename: str) -> Response:
 
 @blp.route("/schools/<int:school_id>/leavers/export.csv", methods=["GET"])
 @access(allow(COHORT_WHY, **SCHOOL_COHORT))
+@export_limit
 @blp.arguments(LeaverFilterSchema, location="query")
 @blp.response(200, content_type="text/csv", description="The filtered leaver list as CSV")
 @blp.alt_response(404, description="No such school or school year")
+@blp.alt_response(429, description=EXPORT_LIMIT_DOC)
 def export_csv(query: dict, school_id: int):
     """Export the filtered leaver list as CSV (only follow-up fields; audited)."""
     content = exports.leavers_csv(current_user, school_id, query)
@@ -91,9 +94,11 @@ def export_csv(query: dict, school_id: int):
 
 @blp.route("/schools/<int:school_id>/leavers/export.xlsx", methods=["GET"])
 @access(allow(COHORT_WHY, **SCHOOL_COHORT))
+@export_limit
 @blp.arguments(LeaverFilterSchema, location="query")
 @blp.response(200, content_type=XLSX, description="The filtered leaver list as XLSX")
 @blp.alt_response(404, description="No such school or school year")
+@blp.alt_response(429, description=EXPORT_LIMIT_DOC)
 def export_xlsx(query: dict, school_id: int):
     """Export the filtered leaver list as XLSX (only follow-up fields; audited)."""
     content = exports.leavers_xlsx(current_user, school_id, query)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from app.anschluss.cohort import RISK_REASONS
+from app.anschluss.handover_models import CASE_STATUSES, WITHDRAWN
 from app.anschluss.models import STATUSES
 from app.core.schemas import InputSchema, OutputSchema
 
@@ -61,6 +62,14 @@ class LeaverRowSchema(OutputSchema):
     traffic_light = ma.fields.String(
         required=True, validate=ma.validate.OneOf(("green", "yellow", "red"))
     )
+    case_status = ma.fields.String(
+        allow_none=True,
+        validate=ma.validate.OneOf((*CASE_STATUSES, WITHDRAWN)),
+        metadata={
+            "description": "Status of the Verantwortungskette case after a handover "
+            "(the outcome only); null when the leaver was not handed over"
+        },
+    )
 
 
 class LeaverPageSchema(OutputSchema):
@@ -100,6 +109,14 @@ class SchoolSummarySchema(OutputSchema):
     by_class = ma.fields.List(ma.fields.Nested(LeaverClassCountSchema))
     pupils_with_overdue_steps = ma.fields.Integer(required=True)
     pending_reports = ma.fields.Integer(required=True)
+    handed_over = ma.fields.Integer(
+        required=True, metadata={"description": "Leavers with a Verantwortungskette case"}
+    )
+    by_case_status = ma.fields.Dict(
+        keys=ma.fields.String(),
+        values=ma.fields.Integer(),
+        metadata={"description": "Handed-over leavers by case status (the outcome only)"},
+    )
     trend = ma.fields.List(ma.fields.Nested(LeaverTrendPointSchema))
 
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from sqlalchemy import func, select
 
 from app.anschluss import cohort, leavers, reference, snapshots
+from app.anschluss.handover_models import CASE_STATUSES
 from app.anschluss.models import SECURED_STATUSES, STATUSES, AnschlussReport, NextStep
 from app.anschluss.models import Anschlussvereinbarung as Agreement
 from app.extensions import db
@@ -48,6 +49,15 @@ def _attention_counts(school_id: int, year_id: int) -> tuple[int, int]:
     return int(row[0] or 0), int(row[1] or 0)
 
 
+def _case_status_counts(school_id: int, year_id: int) -> dict[str, int]:
+    """Handed-over leavers by the outcome of their Verantwortungskette case — one query."""
+    pupils = cohort.cohort_pupils(school_id=school_id, school_year_id=year_id)
+    counts = dict.fromkeys(CASE_STATUSES, 0)
+    for status in cohort.case_outcomes(pupils).values():
+        counts[status] = counts.get(status, 0) + 1
+    return counts
+
+
 def school_summary(school_id: int, query: dict) -> dict:
     year_id = leavers.school_year_id(query.get("school_year_id"))
     rows = snapshots.grouped_counts(year_id, school_id=school_id, by_class=True) if year_id else []
@@ -67,6 +77,7 @@ def school_summary(school_id: int, query: dict) -> dict:
     total = sum(by_status.values())
     secured = sum(by_status[s] for s in SECURED_STATUSES)
     overdue, pending = _attention_counts(school_id, year_id) if year_id else (0, 0)
+    by_case_status = _case_status_counts(school_id, year_id) if year_id else {}
     return {
         "school_id": school_id,
         "leavers": total,
@@ -80,5 +91,7 @@ def school_summary(school_id: int, query: dict) -> dict:
         "by_class": sorted(classes.values(), key=lambda c: c["class_name"]),
         "pupils_with_overdue_steps": overdue,
         "pending_reports": pending,
+        "handed_over": sum(by_case_status.values()),
+        "by_case_status": by_case_status,
         "trend": snapshots.trend(year_id, rows, school_id=school_id) if year_id else [],
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import logging
 import secrets
 import unicodedata
@@ -56,7 +57,13 @@ def enrol_url(code: str) -> str:
 
 
 def qr_svg(url: str) -> str:
-    return segno.make(url, error="m").svg_inline(scale=4, title="QR")
+    """The QR code of `url` as a standalone SVG document (with the SVG namespace, so it works
+    as an image file or data URL as well as inline; a viewBox lets it scale sharply)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(
+        buffer, kind="svg", xmldecl=False, svgns=True, omitsize=True, scale=4, title="QR"
+    )
+    return buffer.getvalue().decode("utf-8")
 
 
 # -- staff: issue codes ------------------------------------------------------------------

@@ -13,6 +13,7 @@ from app.auth.routes import login_limit
 from app.auth.schemas import MeSchema
 from app.core.policy import access, allow, public
 from app.core.problems import PROBLEM_MIMETYPE, ProblemSchema
+from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.core.security import csrf_token
 from app.extensions import db, limiter
 from app.schools import scopes
@@ -60,6 +61,7 @@ def issue_enrolment_codes(body, class_id: int):
 
 @blp.route("/classes/<int:class_id>/enrolment-codes/sheet.pdf", methods=["POST"])
 @access(_ISSUERS)
+@export_limit
 @blp.arguments(EnrolmentCodeRequestSchema, required=False)
 @blp.response(
     201,
@@ -70,6 +72,7 @@ def issue_enrolment_codes(body, class_id: int):
 @problem(401, "Not logged in")
 @problem(403, "Not a class of the caller")
 @problem(404, "No such class")
+@problem(429, EXPORT_LIMIT_DOC)
 def issue_enrolment_sheet(body, class_id: int):
     """Issue one-time enrolment codes as a printable PDF sheet (older open codes end)."""
     entries = _issue(class_id, body or {})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.db import UTCDateTime, utcnow
@@ -39,6 +39,8 @@ class User(db.Model):
         ForeignKey("providers.id", use_alter=True), index=True
     )
     active: Mapped[bool] = mapped_column(default=True)
+    # When the account was switched off: starts the retention of app-only data (core/retention).
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Random WebAuthn user handle (user.id of the passkeys): maps a discoverable login to its
     # owner without putting the database id or a name on the authenticator.
@@ -70,6 +72,15 @@ class User(db.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip() or self.display_name
+
+
+@event.listens_for(User.active, "set")
+def _stamp_deactivation(user: User, value: bool, old, _initiator) -> None:
+    """Switching an account off (or on again) records when, for the retention schedule."""
+    if value is False and old is not False:
+        user.deactivated_at = utcnow()
+    elif value is True:
+        user.deactivated_at = None
 
 
 class UserSession(db.Model):

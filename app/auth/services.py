@@ -23,7 +23,13 @@ def login_with_password(username: str, password: str) -> User:
     user = db.session.scalar(select(User).where(User.username == username.strip().lower()))
     valid = verify_password(user.password_hash if user else None, password)
     if not user or not valid or not user.active:
-        security_log.warning("password login failed", extra={"username_known": bool(user)})
+        # The claimed account name shows which accounts are attacked (stuffing); the log
+        # filter (core/logsafety) keeps CR/LF in it from forging lines.
+        security_log.warning(
+            "password login failed for %s",
+            username[:80],
+            extra={"event": "login.failed", "username_known": bool(user)},
+        )
         raise Unauthorized(LOGIN_FAILED, title="Login failed")
     start_session(user, "password")
     return user

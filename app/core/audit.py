@@ -32,6 +32,7 @@ class Purpose(StrEnum):
     STATUTORY_TRANSFER = "statutory_transfer"
     DATA_SUBJECT_REQUEST = "dsr"
     AUTHENTICATION = "authentication"
+    RETENTION = "retention"
 
 
 class AuditEvent(db.Model):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from app.core import audit
 from app.core.db import utcnow
 from app.extensions import db
 from app.interests import catalog
 from app.interests.services import profile_view, pupil_profiles
+from app.portfolio import export_records
 from app.portfolio.models import Share
 from app.portfolio.services import current_class, element_texts, pupil_steps, step_view
 from app.portfolio.sharing import shared_item_ids
@@ -33,7 +35,8 @@ def _all_shares(pupil_id: int) -> list[dict]:
 
 
 def export_data(pupil) -> dict:
-    """The pupil's own data: person, interest profiles (with answers), steps, share history."""
+    """Everything of the pupil (a data subject request, audited): the portfolio views, and
+    a section per category with the rows of every other feature (see export_records)."""
     school_class = current_class(pupil.id)
     school = db.session.get(School, pupil.school_id) if pupil.school_id else None
     steps = sorted(pupil_steps(pupil.id), key=lambda s: (s.jahrgang, s.id))
@@ -48,6 +51,14 @@ def export_data(pupil) -> dict:
         }
         for i, p in enumerate(rows)
     ]
+    audit.record(
+        pupil,
+        "export",
+        "pupil_export",
+        [pupil.id],
+        audit.Purpose.DATA_SUBJECT_REQUEST,
+        tuple(export_records.SECTIONS) + ("portfolio", "interest_profiles"),
+    )
     return {
         "format": EXPORT_FORMAT,
         "exported_at": utcnow(),
@@ -61,6 +72,8 @@ def export_data(pupil) -> dict:
         "interest_profiles": profiles,
         "steps": [step_view(s, texts, shared) for s in steps],
         "shares": _all_shares(pupil.id),
+        "sections": export_records.sections(pupil.id),
+        "access_log": export_records.access_log_summary(pupil.id),
         "attributions": {
             "questionnaire": catalog.questionnaire()["attribution"],
             "occupations": catalog.occupation_attribution(),

@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 
 from app.core.policy import access, allow, everywhere
 from app.core.problems import PROBLEM_MIMETYPE, ProblemSchema
+from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.portfolio import export, progress, services, sharing
 from app.portfolio.pdf import render_pass
 from app.portfolio.schemas import (
@@ -91,7 +92,9 @@ def withdraw_share(query):
 
 @blp.route("/me/export", methods=["GET"])
 @access(allow(PUPIL_ONLY, pupil=everywhere))
+@export_limit
 @blp.response(200, PortfolioExportSchema)
+@problem(429, EXPORT_LIMIT_DOC)
 def export_json():
     """Everything of the pupil's portfolio and interest profiles as JSON."""
     return export.export_data(current_user)
@@ -99,8 +102,10 @@ def export_json():
 
 @blp.route("/me/export.pdf", methods=["GET"])
 @access(allow(PUPIL_ONLY, pupil=everywhere))
+@export_limit
 @blp.arguments(PortfolioExportQuerySchema, location="query")
 @blp.response(200, content_type="application/pdf", description='PDF "Mein Berufswahlpass"')
+@problem(429, EXPORT_LIMIT_DOC)
 def export_pdf(query):
     """The pupil's portfolio and interest profiles as the PDF "Mein Berufswahlpass"."""
     document = render_pass(export.export_data(current_user), query["lang"])

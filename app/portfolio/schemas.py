@@ -31,6 +31,27 @@ class PortfolioStepUpdateSchema(InputSchema):
     )
 
 
+class PortfolioBookingSchema(OutputSchema):
+    """A confirmed or attended booking (BFE day, Betriebspraktikum, Praxiskurs) of the pupil."""
+
+    id = ma.fields.Integer(required=True)
+    kind = ma.fields.String(required=True, metadata={"description": "bfe, praktikum, praxiskurs"})
+    status = ma.fields.String(required=True, validate=ma.validate.OneOf(("confirmed", "attended")))
+    starts_on = ma.fields.Date(required=True)
+    ends_on = ma.fields.Date(required=True)
+    berufsfeld = ma.fields.String(required=True)
+    provider_name = ma.fields.String(required=True)
+    offer_title = ma.fields.String(required=True)
+    certificate_url = ma.fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "Teilnahmebescheinigung (PDF) once attended, else null"},
+    )
+    step_id = ma.fields.Integer(
+        allow_none=True, metadata={"description": "The portfolio step showing this booking"}
+    )
+
+
 class PortfolioStepSchema(OutputSchema):
     id = ma.fields.Integer(required=True)
     jahrgang = ma.fields.String(required=True)
@@ -45,6 +66,11 @@ class PortfolioStepSchema(OutputSchema):
     reflection = ma.fields.String(required=True)
     shared = ma.fields.Boolean(required=True)
     updated_at = ma.fields.DateTime(required=True)
+    booking = ma.fields.Nested(
+        PortfolioBookingSchema,
+        allow_none=True,
+        metadata={"description": "The confirmed/attended booking that fills this step, if any"},
+    )
 
 
 class PortfolioSchema(OutputSchema):
@@ -52,6 +78,10 @@ class PortfolioSchema(OutputSchema):
     class_name = ma.fields.String(allow_none=True, required=True)
     steps = ma.fields.List(ma.fields.Nested(PortfolioStepSchema), required=True)
     earlier_steps = ma.fields.List(ma.fields.Nested(PortfolioStepSchema), required=True)
+    bookings = ma.fields.List(
+        ma.fields.Nested(PortfolioBookingSchema),
+        metadata={"description": "All confirmed/attended bookings; step_id null when no step"},
+    )
 
 
 class PortfolioShareCreateSchema(InputSchema):
@@ -97,6 +127,20 @@ class PortfolioAttributionsSchema(OutputSchema):
     occupations = ma.fields.Nested(InterestTextsSchema, required=True)
 
 
+class ExportAccessSchema(OutputSchema):
+    role = ma.fields.String(required=True)
+    school_name = ma.fields.String(allow_none=True, required=True)
+    action = ma.fields.String(required=True)
+    purpose = ma.fields.String(required=True)
+    count = ma.fields.Integer(required=True)
+    first_at = ma.fields.DateTime(required=True)
+    last_at = ma.fields.DateTime(required=True)
+
+
+# category → table → the pupil's rows (column → value), see app/portfolio/export_records.py
+_SECTION = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.Dict()))
+
+
 class PortfolioExportSchema(OutputSchema):
     format = ma.fields.String(required=True)
     exported_at = ma.fields.DateTime(required=True)
@@ -106,6 +150,17 @@ class PortfolioExportSchema(OutputSchema):
     )
     steps = ma.fields.List(ma.fields.Nested(PortfolioStepSchema), required=True)
     shares = ma.fields.List(ma.fields.Nested(PortfolioShareHistorySchema), required=True)
+    sections = ma.fields.Dict(
+        keys=ma.fields.String(),
+        values=_SECTION,
+        required=True,
+        metadata={"description": "Every other feature's rows of the pupil, per category"},
+    )
+    access_log = ma.fields.List(
+        ma.fields.Nested(ExportAccessSchema),
+        required=True,
+        metadata={"description": "Access to the pupil's data by role and school (no names)"},
+    )
     attributions = ma.fields.Nested(PortfolioAttributionsSchema, required=True)
 
 

@@ -10,7 +10,7 @@ from app.core.db import utcnow
 from app.core.errors import Invalid, NotFound
 from app.extensions import db
 from app.interests.catalog import field_weights
-from app.portfolio import plan
+from app.portfolio import bookings, plan
 from app.portfolio.models import PortfolioStep
 from app.portfolio.sharing import shared_item_ids
 from app.schools.models import ClassMembership, SchoolClass, SchoolYear
@@ -106,29 +106,47 @@ def pupil_steps(pupil_id: int) -> list[PortfolioStep]:
     return list(db.session.scalars(select(PortfolioStep).where(PortfolioStep.pupil_id == pupil_id)))
 
 
+def _worked_on(view: dict) -> bool:
+    return view["status"] != "open" or bool(view["reflection"] or view["date"])
+
+
 def get_portfolio(pupil) -> dict:
-    """Current Jahrgang's steps in plan order, then earlier steps the pupil worked on."""
+    """Current Jahrgang's steps in plan order, then earlier steps the pupil worked on; confirmed
+    and attended bookings shown on their steps."""
     school_class = current_class(pupil.id)
     jahrgang = school_class.jahrgang if school_class else None
     ensure_steps(pupil.id, jahrgang)
     steps = pupil_steps(pupil.id)
     texts = element_texts({s.sbo_kuerzel for s in steps})
     shared = shared_item_ids(pupil.id, "step")
+    booked = bookings.pupil_bookings(pupil.id)
+    placed = bookings.place_bookings(steps, booked, jahrgang)
+
+    def view(step):
+        return bookings.overlay(step_view(step, texts, shared), placed.get(step.id))
+
     current = sorted((s for s in steps if s.jahrgang == jahrgang), key=_plan_position)
     earlier = sorted(
-        (
-            s
-            for s in steps
-            if s.jahrgang != jahrgang and (s.status != "open" or s.reflection or s.date)
-        ),
+        (s for s in steps if s.jahrgang != jahrgang),
         key=lambda s: (s.jahrgang, *_plan_position(s)),
     )
     return {
         "jahrgang": jahrgang,
         "class_name": school_class.name if school_class else None,
-        "steps": [step_view(s, texts, shared) for s in current],
-        "earlier_steps": [step_view(s, texts, shared) for s in earlier],
+        "steps": [view(s) for s in current],
+        "earlier_steps": [v for v in map(view, earlier) if _worked_on(v)],
+        "bookings": booked,
     }
+
+
+def step_booking(pupil_id: int, step: PortfolioStep) -> dict | None:
+    """The booking shown on one step (placed among all the pupil's steps, as in the list)."""
+    school_class = current_class(pupil_id)
+    booked = bookings.pupil_bookings(pupil_id)
+    if not booked:
+        return None
+    jahrgang = school_class.jahrgang if school_class else None
+    return bookings.place_bookings(pupil_steps(pupil_id), booked, jahrgang).get(step.id)
 
 
 def _check_berufsfeld(step: PortfolioStep, berufsfeld: str | None) -> None:
@@ -159,4 +177,5 @@ def update_step(pupil, step_id: int, data: dict) -> dict:
     step.updated_at = utcnow()
     db.session.flush()
     texts = element_texts({step.sbo_kuerzel})
-    return step_view(step, texts, shared_item_ids(pupil.id, "step"))
+    view = step_view(step, texts, shared_item_ids(pupil.id, "step"))
+    return bookings.overlay(view, step_booking(pupil.id, step))

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import factories as f
+from sqlalchemy import select
 
+from app.anschluss.handover_models import CASE_STATUSES, Handover, VkCase
 from app.anschluss.models import Anschluss, Anschlussvereinbarung, NextStep
 from app.core.db import utcnow
+from app.schools.models import ClassMembership, SchoolClass
 
 STATUS_CYCLE = (
     ("offen", None),
@@ -51,3 +54,36 @@ def add_leavers(db, school_class, count: int, start: int = 0) -> list:
         pupils.append(pupil)
     db.session.flush()
     return pupils
+
+
+def add_cases(db, pupils, recipient_school) -> None:
+    """A Verantwortungskette case (handover to the Berufskolleg) for each of `pupils`."""
+    for pupil in pupils:
+        handover = Handover(
+            pupil_id=pupil.id,
+            pupil_pseudonym=f"pseudo-{pupil.id}",
+            school_id=pupil_school_id(db, pupil),
+            kind="consent",
+            legal_basis="Einwilligung",
+            recipient_kind="berufskolleg",
+            recipient_school_id=recipient_school.id,
+            recipient_name=recipient_school.name,
+            fields="identity",
+        )
+        handover.case = VkCase(
+            pupil_id=pupil.id,
+            recipient_kind="berufskolleg",
+            recipient_school_id=recipient_school.id,
+            status=CASE_STATUSES[pupil.id % len(CASE_STATUSES)],
+        )
+        db.session.add(handover)
+    db.session.flush()
+
+
+def pupil_school_id(db, pupil) -> int:
+    return db.session.scalar(
+        select(SchoolClass.school_id)
+        .join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
+        .where(ClassMembership.pupil_id == pupil.id)
+        .limit(1)
+    )

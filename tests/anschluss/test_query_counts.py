@@ -5,7 +5,7 @@ from __future__ import annotations
 import factories as f
 import pytest
 from anschluss_helpers import counted_statements, fixture_anschluss_world, fixture_ref  # noqa: F401
-from cohort_helpers import add_leavers
+from cohort_helpers import add_cases, add_leavers
 
 
 def statements_for(client, db, url: str) -> int:
@@ -26,14 +26,15 @@ def statements_for(client, db, url: str) -> int:
     ],
 )
 def test_constant_statement_count(anschluss_world, login_as, db, role, url):
-    """Does the view run as many SQL statements for a large cohort as for a small one?"""
+    """Does the view run as many SQL statements for a large cohort (and more handed-over
+    leavers with case outcomes) as for a small one?"""
     w = anschluss_world
     url = url.format(school=w.school.id, kommune=w.kommune.id, klasse=w.klasse.id)
     client = login_as(getattr(w.users, role))
-    add_leavers(db, w.klasse, 8)
+    add_cases(db, add_leavers(db, w.klasse, 8)[:2], w.berufskolleg)
     db.session.commit()
     small = statements_for(client, db, url)
-    add_leavers(db, w.klasse, 60, start=100)
+    add_cases(db, add_leavers(db, w.klasse, 60, start=100)[:40], w.berufskolleg)
     second_school = f.make_school(w.kommune, "GE")
     add_leavers(db, f.make_class(second_school, "10c", "10"), 50, start=300)
     db.session.commit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from xml.etree import ElementTree
 
 from passkey_support import BASE, authenticator, login, register
 from support import with_csrf
@@ -38,6 +39,10 @@ def test_can_a_class_teacher_issue_codes_for_pupils_who_cannot_log_in_yet(app, d
     assert CODE_PATTERN.match(issued["code"])
     assert issued["enrol_url"] == f"{app.config['PUBLIC_BASE_URL']}/#/enrol?code={issued['code']}"
     assert issued["qr_svg"].startswith("<svg")
+    # A standalone SVG document: namespaced, so it works as an image file / data URL.
+    svg = ElementTree.fromstring(issued["qr_svg"])  # noqa: S314 - our own server output
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    assert svg.get("viewBox") and svg.find("{http://www.w3.org/2000/svg}title").text == "QR"
     stored = db.session.query(EnrolmentCode).one()
     assert stored.code_hash != issued["code"] and issued["code"] not in stored.code_hash
     assert timedelta(days=13, hours=23) < stored.expires_at - utcnow() <= timedelta(days=14)

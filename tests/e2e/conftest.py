@@ -1,7 +1,25 @@
 """Browser-test fixtures: a live server on a seeded file SQLite DB, Playwright chromium, axe.
 
 The live server is shared by the whole session; tests do not empty its tables (unlike the
-`db` fixture of tests/conftest.py), so every test creates or uses distinct data.
+`db` fixture of tests/conftest.py). So that every test passes alone, in any order and in the
+full run, a test never changes data another test reads: it creates its own school world with
+`live_server.make_class_world()` / `make_user(role)`, or changes only demo accounts its file
+owns. Demo accounts and what may change them:
+
+- test_allocation.py: schueler1 (ranks, gets a booking), schueler12 … schueler15 (ranked by
+  the setup); rounds of the demo school (created, run and published by "stubo").
+- test_anschluss.py: schueler2 (Anschluss and agreement recorded), schueler3 (axe only).
+- test_chain.py: schueler4 (axe only), schueler5 (gives and withdraws a consent).
+- test_internships.py: schueler11 (axe only); new offers of the provider of "betrieb" (the
+  booking flow runs in its own world with its own provider).
+- test_pupil_journey.py: schueler30 (questionnaire, step, sharing), schueler31 (axe only).
+- Read only, shared by several files: lehrer, stubo, bk, kommune, betrieb (no test changes
+  their accounts or the records they see except through the pupils listed above).
+
+Waiting: never sleep. `open_screen(page, path)` / `with new_screen(page): …` wait until the
+router has finished rendering a *new* screen (the old one is marked stale first), so a check
+never runs against the screen that is being replaced; otherwise wait for a specific element,
+text or response.
 """
 
 from __future__ import annotations
@@ -14,9 +32,11 @@ import shutil
 import sys
 import threading
 import warnings
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urljoin
 
 import pytest
 
@@ -83,10 +103,15 @@ class LiveServer(SimpleNamespace):
             db.session.commit()
             return result
 
-    def make_class_world(self, pupils=(("Mia", "Becker"), ("Ali", "Yilmaz"))):
+    def make_class_world(
+        self, pupils=(("Mia", "Becker"), ("Ali", "Yilmaz")), *, pupil_logins=False, provider=False
+    ):
         """A fresh Kommune, school and class 10e with a teacher (password login) and pupils.
 
-        Returns ids and usernames only (no ORM objects outlive the app context).
+        pupil_logins: the pupils get usernames (`.pupil_usernames`) and the demo password.
+        provider: an approved provider in the Kommune with a contact user (`.provider`,
+        `.provider_id`, `.provider_name`). Returns ids and usernames only (no ORM objects
+        outlive the app context).
         """
         import factories as f
 
@@ -95,6 +120,7 @@ class LiveServer(SimpleNamespace):
 
         n = next(_numbers)
         tag = secrets.token_hex(3)
+        password = hash_password(DEMO_PASSWORD)
 
         def build():
             from app.extensions import db
@@ -111,8 +137,19 @@ class LiveServer(SimpleNamespace):
             db.session.add(school)
             db.session.flush()
             klasse = f.make_class(school, "10e", "10")
+            logins = (
+                (lambda i: {"username": f"pupil-{tag}-{i}", "password_hash": password})
+                if pupil_logins
+                else (lambda i: {})
+            )
             made = [
-                f.make_pupil(klasse, first_name=first, last_name=last, external_id=f"E2E{tag}{i}")
+                f.make_pupil(
+                    klasse,
+                    first_name=first,
+                    last_name=last,
+                    external_id=f"E2E{tag}{i}",
+                    **logins(i),
+                )
                 for i, (first, last) in enumerate(pupils)
             ]
             teacher = f.make_teacher(
@@ -120,16 +157,33 @@ class LiveServer(SimpleNamespace):
                 username=f"lehrkraft-{tag}",
                 first_name="Lena",
                 last_name="Lehrerin",
-                password_hash=hash_password(DEMO_PASSWORD),
+                password_hash=password,
             )
+            extra = {}
+            if provider:
+                company = f.make_provider(kommune, name=f"Betrieb E2E {tag}")
+                contact = f.make_user(
+                    "provider",
+                    username=f"betrieb-{tag}",
+                    provider_id=company.id,
+                    password_hash=password,
+                )
+                extra = {
+                    "provider": contact.username,
+                    "provider_id": company.id,
+                    "provider_name": company.name,
+                }
             return SimpleNamespace(
+                kommune_id=kommune.id,
                 school_id=school.id,
                 class_id=klasse.id,
                 class_name=klasse.name,
                 teacher=teacher.username,
                 pupil_ids=[p.id for p in made],
                 pupils=[f"{p.first_name} {p.last_name}" for p in made],
+                pupil_usernames=[p.username for p in made],
                 tag=tag,
+                **extra,
             )
 
         return self.create(build)
@@ -172,6 +226,9 @@ def live_server(tmp_path_factory):
             "HSTS": False,
             "RATELIMIT_STORAGE_URI": "memory://",
             "LOGIN_RATE_LIMIT": "1000 per minute",
+            # One client address runs every test: per-address limits would make later tests
+            # fail for what earlier ones did. Rate limiting has its own API tests.
+            "RATELIMIT_ENABLED": False,
         }
     )
     seeded = _seed(app)
@@ -268,14 +325,49 @@ def virtual_authenticator():
     return add_virtual_authenticator
 
 
+STALE_SCREEN = (
+    "() => { const s = document.getElementById('screen'); if (s) s.dataset.stale = '1'; }"
+)
+FRESH_SCREEN = "#screen:not([data-stale]):not([aria-busy])"
+
+
+@contextmanager
+def new_screen(page, timeout: float = 15000):
+    """Around a navigation: wait until the router has finished a screen that is new.
+
+    The current screen is marked stale first, so neither it nor its elements can satisfy
+    the wait while the hashchange is still on its way.
+    """
+    page.evaluate(STALE_SCREEN)
+    yield
+    page.locator(FRESH_SCREEN).wait_for(timeout=timeout)
+
+
+def open_screen(page, path: str) -> None:
+    """Go to a hash route (or URL) and wait until its screen is rendered (again)."""
+    with new_screen(page):
+        if urljoin(page.url, path) == page.url:
+            page.reload()  # the same hash fires no hashchange: render the route afresh
+        else:
+            page.goto(path)
+
+
 def login_through_ui(page, username: str, password: str = DEMO_PASSWORD) -> None:
-    """Password login via the login screen; waits for the home screen."""
+    """Password login via the login screen; waits until the home screen is rendered.
+
+    The app is loaded afresh, so that state left in the page by an earlier login or a cleared
+    session cookie cannot redirect the login screen.
+    """
+    page.context.clear_cookies()  # whoever was logged in in this context before
+    page.goto("about:blank")
     page.goto("/#/login")
-    page.locator("#login-password-form").wait_for()
-    page.get_by_label("Benutzername", exact=True).fill(username)
-    page.get_by_label("Passwort", exact=True).fill(password)
-    page.locator("#login-password-form button[type=submit]").click()
-    page.wait_for_url("**/#/home")
+    page.locator(FRESH_SCREEN + " #login-password-form").wait_for()
+    form = page.locator("#login-password-form")
+    form.get_by_label("Benutzername", exact=True).fill(username)
+    form.get_by_label("Passwort", exact=True).fill(password)
+    with new_screen(page):
+        form.locator("button[type=submit]").click()
+        page.wait_for_url("**/#/home")
     page.locator("main h1").wait_for()
 
 
@@ -288,9 +380,12 @@ def login():
 def check_axe(page, label: str = "") -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    # Let the screen finish rendering (the router clears aria-busy when it is done).
+    # Let the screen finish rendering (the router clears aria-busy when it is done) and the
+    # shell's header finish its own requests (the inbox badge asks for the unread count).
     page.wait_for_selector("#screen:not([aria-busy])", timeout=10000)
-    page.evaluate("new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))")
+    page.wait_for_function(
+        "() => !document.querySelector('button[aria-busy], #inbox-link:not([aria-label])')"
+    )
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     violations = results.response.get("violations", [])
     summary = [
@@ -308,6 +403,12 @@ def check_axe(page, label: str = "") -> None:
     assert not violations, f"axe violations on {label} ({page.url}):\n" + json.dumps(
         summary, indent=2, ensure_ascii=False
     )
+
+
+@pytest.fixture
+def screens():
+    """screens.open(page, path) and `with screens.new(page): …` (see new_screen)."""
+    return SimpleNamespace(open=open_screen, new=new_screen, fresh=FRESH_SCREEN)
 
 
 @pytest.fixture

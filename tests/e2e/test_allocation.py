@@ -10,6 +10,10 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+# Demo pupils of the StuBO's school owned by this file (see tests/e2e/conftest.py).
+PUPIL = "schueler1"
+OTHER_PUPILS = ["schueler12", "schueler13", "schueler14", "schueler15"]
+
 
 def _setup_round(live_server) -> dict:
     """A round of the StuBO's school with three slots; four other pupils already ranked."""
@@ -44,11 +48,7 @@ def _setup_round(live_server) -> dict:
             deadline_in=timedelta(days=2),
             seed=99,
         )
-        pupils = db.session.scalars(
-            select(User).where(
-                User.username.in_(["schueler2", "schueler3", "schueler4", "schueler5"])
-            )
-        ).all()
+        pupils = db.session.scalars(select(User).where(User.username.in_(OTHER_PUPILS))).all()
         for pupil in pupils:
             rank(allocation_round, pupil, [slots[1], slots[0]])
         return {
@@ -98,7 +98,7 @@ def test_pupil_ranks_and_stubo_runs_and_publishes(
     setup = _setup_round(live_server)
     it, care, metal = setup["titles"]
 
-    login(page, "schueler1")
+    login(page, PUPIL)
     page.get_by_role("navigation").get_by_role("link", name="Wahlrunden").click()
     page.get_by_role("link", name=f"Wünsche für „{setup['name']}“ wählen").click()
     page.wait_for_url(f"**/#/allocation/{setup['round_id']}")
@@ -130,9 +130,9 @@ def test_pupil_ranks_and_stubo_runs_and_publishes(
     assert_no_axe_violations(desktop_page, "published round")
 
     booked = _bookings(live_server, setup["round_id"])
-    assert ("schueler1", "confirmed") in booked
+    assert (PUPIL, "confirmed") in booked
     # Five pupils, five seats, but four of them only want IT (2 seats) and care (1 seat):
-    # the most that can be placed is four, schueler1 gets metal, the second choice.
+    # the most that can be placed is four, schueler1 (PUPIL) gets metal, the second choice.
     assert len(booked) == 4
     assert desktop_page.locator("#unassigned-table tbody tr").count() == 1
 

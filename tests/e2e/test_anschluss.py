@@ -66,18 +66,20 @@ def test_teacher_records_an_anschluss_and_an_agreement(page, live_server, login)
     assert page.js_errors == []
 
 
-def test_stubo_filters_and_exports_the_noch_kein_anschluss_list(page, live_server, login):
+def test_stubo_filters_and_exports_the_noch_kein_anschluss_list(page, live_server, login, screens):
     """Can the StuBO filter the list to leavers without Anschluss in 10a and export it?"""
     login(page, "stubo")
-    page.get_by_role("navigation").get_by_role("link", name="Abschlussjahrgang").click()
-    page.wait_for_url("**/#/leavers")
+    with screens.new(page):
+        page.get_by_role("navigation").get_by_role("link", name="Abschlussjahrgang").click()
+        page.wait_for_url("**/#/leavers")
     page.locator("#leavers-table").wait_for()
     filters = page.locator("#leavers-filter")
     filters.get_by_label("Nur „noch kein Anschluss“").check()
     filters.get_by_label("Klasse").select_option(label="10a")
-    filters.get_by_role("button", name="Anzeigen").click()
-    page.wait_for_url("**/#/leavers?*unsecured=true*")
-    page.locator("#leavers-table").wait_for()
+    with screens.new(page):  # the filter is a new route: wait for its screen, not the old one
+        filters.get_by_role("button", name="Anzeigen").click()
+        page.wait_for_url("**/#/leavers?*unsecured=true*")
+    page.locator(f"{screens.fresh} #leavers-table").wait_for()
     table = page.locator("#leavers-table").inner_text()
     assert "zugesagt" not in table.split("\n", 1)[1]  # no secured leaver in the rows
     assert "keine Bewerbung" in table or "Schritt überfällig" in table
@@ -92,12 +94,12 @@ def test_stubo_filters_and_exports_the_noch_kein_anschluss_list(page, live_serve
 
 @pytest.mark.parametrize("viewport", ["page", "desktop_page"])
 def test_anschluss_screens_have_no_axe_violations(
-    request, viewport, live_server, login, assert_no_axe_violations
+    request, viewport, live_server, login, assert_no_axe_violations, screens
 ):
     """Do the teacher, StuBO, Kommune and pupil screens pass axe at 360 and 1280 px?"""
     page = request.getfixturevalue(viewport)
     pupil = demo_ids(live_server, "schueler3")
-    screens = [
+    visits = [
         (
             "lehrer",
             [
@@ -110,12 +112,9 @@ def test_anschluss_screens_have_no_axe_violations(
         ("kommune", ["/#/kommune"]),
         ("schueler3", ["/#/my-anschluss"]),
     ]
-    for username, paths in screens:
+    for username, paths in visits:
         login(page, username)
         for path in paths:
-            page.goto(path)
-            page.locator("main h1").wait_for()
-            page.wait_for_load_state("networkidle")
+            screens.open(page, path)
             assert_no_axe_violations(page, f"{username} {path}")
-        page.context.clear_cookies()
     assert page.js_errors == []

@@ -38,7 +38,7 @@ def wait_screen(page, heading: str):
 
 
 def test_handover_with_consent_reaches_the_berufskolleg_and_the_outcome_the_school(
-    browser, page, live_server, login, assert_no_axe_violations
+    browser, page, live_server, login, assert_no_axe_violations, screens
 ):
     """Does a case handed over with consent appear for the BK, get placed, and show at school?"""
     world = make_chain_world(live_server)
@@ -84,18 +84,23 @@ def test_handover_with_consent_reaches_the_berufskolleg_and_the_outcome_the_scho
     assert bk_errors == []
     bk_context.close()
 
-    page.goto("/#/home")
-    page.goto("/#/handover")
+    screens.open(page, "/#/home")
+    screens.open(page, "/#/handover")
     wait_screen(page, "Verantwortungskette")
     outcome = page.locator("#history-h").locator("..")
     assert "Vermittelt" in outcome.inner_text()
     assert world.college_name in outcome.inner_text()
+    page.goto("/#/leavers")
+    page.locator("#leavers-table").wait_for()
+    row = page.locator("#leavers-table tbody tr", has_text="Brandt")
+    assert row.locator(".case-status").inner_text() == "vermittelt"
+    assert "vermittelt: 1" in page.locator("#leavers-cases").inner_text()
     assert page.js_errors == []
 
 
 def test_pupil_sees_where_the_data_went_and_manages_consent(page, login, assert_no_axe_violations):
     """Does a pupil give and withdraw a consent and see transfers and access on #/disclosures?"""
-    login(page, "schueler5")
+    login(page, "schueler5")  # owned by this test (see tests/e2e/conftest.py)
     page.goto("/#/disclosures")
     wait_screen(page, "Wohin gingen meine Daten?")
     assert_no_axe_violations(page, "disclosures 360")
@@ -114,7 +119,7 @@ def test_pupil_sees_where_the_data_went_and_manages_consent(page, login, assert_
     [
         ("bk", "/#/cases", "Übergebene Fälle"),
         ("stubo", "/#/handover", "Verantwortungskette"),
-        ("schueler1", "/#/disclosures", "Wohin gingen meine Daten?"),
+        ("schueler4", "/#/disclosures", "Wohin gingen meine Daten?"),
     ],
 )
 def test_chain_screens_have_no_axe_violations_on_desktop(

@@ -10,12 +10,12 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-FLOW_PUPIL = "schueler10"  # 10a, class teacher "lehrer"; no demo bookings
-AXE_PUPIL = "schueler11"
+AXE_PUPIL = "schueler11"  # demo pupil of 10a, owned by this file (read only)
 
 
-def _setup_offer(live_server) -> dict:
-    """A live BFE offer of the demo provider of user "betrieb", with one slot in 3 weeks."""
+def _setup_offer(live_server, provider_id: int | None = None) -> dict:
+    """A live BFE offer with one slot in 3 weeks: of the given provider, or of the demo
+    provider of user "betrieb"."""
 
     def create():
         from internships.helpers import make_offer, make_slot, school_day
@@ -25,8 +25,11 @@ def _setup_offer(live_server) -> dict:
         from app.extensions import db
         from app.internships.models import Provider
 
-        contact = db.session.scalar(select(User).where(User.username == "betrieb"))
-        provider = db.session.get(Provider, contact.provider_id)
+        if provider_id is None:
+            contact = db.session.scalar(select(User).where(User.username == "betrieb"))
+            provider = db.session.get(Provider, contact.provider_id)
+        else:
+            provider = db.session.get(Provider, provider_id)
         title = f"Labortag {uuid.uuid4().hex[:6]}"
         offer = make_offer(provider, fields=("N",), title=title, postcode=provider.postcode)
         slot = make_slot(offer, school_day(21), capacity=2)
@@ -58,8 +61,12 @@ def test_pupil_books_teacher_confirms_provider_marks_attendance(
     page, browser, live_server, login, assert_no_axe_violations
 ):
     """Can a pupil find and book a day, the teacher confirm it and the provider mark attendance?"""
-    offer = _setup_offer(live_server)
-    login(page, FLOW_PUPIL)
+    # An own Kommune, school, class and provider: no other test's offers or bookings show up.
+    world = live_server.make_class_world(
+        pupils=(("Nele", "Schmitz"),), pupil_logins=True, provider=True
+    )
+    offer = _setup_offer(live_server, world.provider_id)
+    login(page, world.pupil_usernames[0])
     page.goto("/#/offers")
     page.locator("#offer-list").wait_for()
     page.get_by_role("link", name=f"Details und Termine: {offer['title']}").click()
@@ -74,9 +81,9 @@ def test_pupil_books_teacher_confirms_provider_marks_attendance(
 
     context, teacher = _context_page(browser, live_server)
     try:
-        login(teacher, "lehrer")
+        login(teacher, world.teacher)
         teacher.goto("/#/internships")
-        teacher.get_by_role("link", name="Klasse 10a öffnen").click()
+        teacher.get_by_role("link", name="Klasse 10e öffnen").click()
         teacher.locator("#class-bookings li.class-booking").first.wait_for()
         row = teacher.locator("li.class-booking", has_text=offer["title"])
         row.get_by_role("button", name="Bestätigen:").click()
@@ -90,13 +97,16 @@ def test_pupil_books_teacher_confirms_provider_marks_attendance(
     _day_has_come(live_server, offer["slot_id"])
     context, provider = _context_page(browser, live_server, 1280, 800)
     try:
-        login(provider, "betrieb")
+        login(provider, world.provider)
         provider.goto("/#/provider")
         provider.get_by_role("link", name=f"Termine und Teilnehmende: {offer['title']}").click()
         provider.locator("#participants").wait_for()
         provider.get_by_role("button", name="Anwesend:").first.click()
         provider.locator("#provider-status").get_by_text("Anwesenheit gespeichert.").wait_for()
-        assert provider.locator("#participants").get_by_text("teilgenommen").count() == 1
+        # The message comes first, then the list is fetched again: wait for the new list.
+        attended = provider.locator("#participants").get_by_text("teilgenommen")
+        attended.first.wait_for()
+        assert attended.count() == 1
         assert_no_axe_violations(provider, "provider offer")
     finally:
         context.close()

@@ -121,4 +121,10 @@ def test_does_a_pupil_without_a_class_get_an_empty_portfolio(db, world, referenc
     loner = f.make_user("pupil", school_id=world.school.id)
     db.session.commit()
     body = login_as(loner).get(URL).json
-    assert body == {"jahrgang": None, "class_name": None, "steps": [], "earlier_steps": []}
+    assert body == {
+        "jahrgang": None,
+        "class_name": None,
+        "steps": [],
+        "earlier_steps": [],
+        "bookings": [],
+    }

@@ -6,7 +6,7 @@ handed to their Kommune's coordination — only the transfer fields, nothing els
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from app.anschluss import reference
@@ -210,10 +210,15 @@ def add_contact(user, case_id: int, data: dict) -> dict:
 
 
 def case_outcomes_for_pupils(pupil_ids) -> dict[int, str]:
-    """Latest case status per pupil (one query) — for the leaving school's cohort view."""
-    pupil_ids = list(pupil_ids)
-    if not pupil_ids:
-        return {}
+    """Latest case status per pupil (one query) — for the leaving school's cohort view.
+
+    `pupil_ids` is an iterable of ids or a SELECT of pupil ids (a whole cohort stays one
+    statement instead of a bound parameter per pupil).
+    """
+    if not isinstance(pupil_ids, Select):
+        pupil_ids = list(pupil_ids)
+        if not pupil_ids:
+            return {}
     rows = db.session.execute(
         select(VkCase.pupil_id, VkCase.status)
         .join(Handover, Handover.id == VkCase.handover_id)

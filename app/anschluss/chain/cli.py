@@ -1,4 +1,4 @@
-"""`flask retention run`: the nightly retention job of the Verantwortungskette."""
+"""`flask retention run`: the nightly retention job (Verantwortungskette, then core/retention)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import click
 from flask.cli import AppGroup
 
 from app.anschluss.chain import retention
+from app.core import retention as pupil_retention
 from app.extensions import db
 
 retention_cli = AppGroup("retention", help="Delete or pseudonymise data whose time is up.")
@@ -15,7 +16,9 @@ retention_cli = AppGroup("retention", help="Delete or pseudonymise data whose ti
 @click.option("--batch-size", default=retention.DEFAULT_BATCH, show_default=True, type=int)
 @click.option("--months", default=None, type=int, help="Override RETENTION_CASE_MONTHS.")
 def run(batch_size: int, months: int | None):
-    """Delete closed cases and pseudonymise transfer logs (idempotent; commits per batch)."""
+    """Delete closed cases, pseudonymise transfer logs, then delete app-only and expired
+    school-record data of pupils who left (idempotent; commits per batch)."""
     counts = retention.run(months=months, batch_size=batch_size, commit=db.session.commit)
+    counts |= pupil_retention.run(batch_size=batch_size, commit=db.session.commit)
     db.session.commit()
     click.echo("retention: " + ", ".join(f"{name}={count}" for name, count in counts.items()))

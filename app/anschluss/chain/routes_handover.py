@@ -19,6 +19,7 @@ from app.anschluss.chain.schemas import (
 )
 from app.anschluss.handover_models import HandoverConsent
 from app.core.policy import access, allow, everywhere
+from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.schools import scopes
 
 blp = Blueprint(
@@ -74,6 +75,7 @@ def statutory_candidates(school_id: int):
 
 @blp.route("/schools/<int:school_id>/statutory-transfer.csv", methods=["POST"])
 @access(STUBO_OF_SCHOOL)
+@export_limit
 @blp.arguments(StatutoryExportInputSchema)
 @blp.response(
     200,
@@ -83,6 +85,7 @@ def statutory_candidates(school_id: int):
 )
 @blp.alt_response(404, description="No such school")
 @blp.alt_response(422, description="A pupil outside the population, or nobody left")
+@blp.alt_response(429, description=EXPORT_LIMIT_DOC)
 def statutory_export_csv(data: dict, school_id: int):
     """Export the statutory transfer as CSV; every transfer is logged."""
     content = statutory_export.export(current_user, school_id, data)

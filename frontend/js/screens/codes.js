@@ -5,10 +5,8 @@ import { className, enrolmentState, findClass, pupilName } from '../classes-comm
 import { announce, busy, formatDate, formErrors, h, notice, replace, screenReady } from '../ui.js';
 
 function svgDataUrl(svg) {
-  // An inline SVG fragment may lack the namespace; as an image file it needs it.
-  const standalone = /<svg[^>]*\sxmlns=/.test(svg) ? svg
-    : svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
-  const bytes = new TextEncoder().encode(standalone);
+  // The server sends a standalone SVG document (with its namespace): usable as an image as is.
+  const bytes = new TextEncoder().encode(svg);
   let binary = '';
   bytes.forEach((byte) => { binary += String.fromCharCode(byte); });
   return `data:image/svg+xml;base64,${btoa(binary)}`;

@@ -15,7 +15,8 @@ function link() {
   if (!anchor) {
     const actions = document.querySelector('.app-header__actions');
     if (!actions) return null;
-    anchor = h('a', { id: 'inbox-link', class: 'inbox-link', href: '#/inbox' },
+    // Named from the start: the unread count arrives later, the link is usable at once.
+    anchor = h('a', { id: 'inbox-link', class: 'inbox-link', href: '#/inbox', 'aria-label': t('notifications.badge_label') },
       h('span', { class: 'inbox-link__icon', 'aria-hidden': 'true' }, '✉'),
       h('span', { class: 'inbox-link__count', id: 'inbox-count', hidden: true }));
     actions.prepend(anchor);

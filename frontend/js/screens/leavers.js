@@ -20,10 +20,26 @@ function summaryCard(ctx, summary) {
     h('h3', {}, ctx.t('anschluss.leavers.by_status')),
     h('ul', { class: 'status-counts' }, Object.entries(summary.by_status).map(([status, count]) => h('li', {},
       `${statusLabel(ctx, status)}: ${count}`))),
+    caseCounts(ctx, summary),
     h('h3', {}, ctx.t('anschluss.leavers.trend')),
     h('ul', { class: 'trend' }, trend.map((point) => h('li', {}, ctx.t('anschluss.leavers.trend_entry', {
       week: formatDate(point.week_start, ctx.lang), secured: point.secured, leavers: point.leavers,
     })))));
+}
+
+// The Verantwortungskette outcome of handed-over leavers: the status only, no case details.
+function caseLabel(ctx, status) {
+  return status ? ctx.t(`anschluss.case_status.${status}`) : ctx.t('anschluss.common.none');
+}
+
+function caseCounts(ctx, summary) {
+  const counts = Object.entries(summary.by_case_status || {}).filter(([, count]) => count > 0);
+  return h('div', { id: 'leavers-cases' },
+    h('h3', {}, `${ctx.t('anschluss.leavers.by_case')} (${ctx.t('anschluss.leavers.handed_over')}: ${summary.handed_over})`),
+    h('p', { class: 'field-hint' }, ctx.t('anschluss.leavers.by_case_hint')),
+    counts.length
+      ? h('ul', { class: 'status-counts' }, counts.map(([status, count]) => h('li', {}, `${caseLabel(ctx, status)}: ${count}`)))
+      : h('p', {}, ctx.t('anschluss.leavers.by_case_none')));
 }
 
 function filterForm(ctx, catalog, summary, query, onChange) {
@@ -57,7 +73,7 @@ function filterForm(ctx, catalog, summary, query, onChange) {
 
 function leaverTable(ctx, catalog, page) {
   if (!page.items.length) return h('p', { class: 'notice notice--info', id: 'leavers-empty' }, ctx.t('anschluss.leavers.empty'));
-  const columns = ['name', 'class', 'light', 'status', 'option', 'certificate', 'reasons'];
+  const columns = ['name', 'class', 'light', 'status', 'option', 'certificate', 'reasons', 'case'];
   return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'leavers-caption' },
     h('table', { class: 'table', id: 'leavers-table' },
       h('caption', { id: 'leavers-caption' }, ctx.t('anschluss.leavers.caption', { total: page.total })),
@@ -69,7 +85,8 @@ function leaverTable(ctx, catalog, page) {
         h('td', {}, statusLabel(ctx, row.status)),
         h('td', {}, optionLabel(catalog, row.option_code)),
         h('td', {}, row.expected_certificate || '—'),
-        h('td', {}, reasonList(ctx, row.risk_reasons)))))));
+        h('td', {}, reasonList(ctx, row.risk_reasons)),
+        h('td', { class: 'case-status' }, caseLabel(ctx, row.case_status)))))));
 }
 
 function queryString(query, extra = {}) {

@@ -4,6 +4,39 @@ import { loadNamespace } from '../i18n.js';
 import { ensureStylesheet, formatDate, h, notice, replace, screenReady } from '../ui.js';
 import { loadPortfolio, pendingStepIds, stepTitle } from './portfolio-common.js';
 
+// A confirmed or attended booking (BFE day, Praktikum) shown on its step, with the
+// Teilnahmebescheinigung once attendance is confirmed.
+function bookingInfo(ctx, booking, label) {
+  const when = booking.ends_on && booking.ends_on !== booking.starts_on
+    ? ctx.t('portfolio.booking.period', {
+      from: formatDate(booking.starts_on, ctx.lang), until: formatDate(booking.ends_on, ctx.lang),
+    })
+    : formatDate(booking.starts_on, ctx.lang);
+  return h('div', { class: 'step__booking', dataset: { bookingId: String(booking.id) } },
+    h('p', {},
+      h('span', { class: ['badge', booking.status === 'attended' ? 'badge--ok' : ''] },
+        ctx.t(`portfolio.booking.${booking.status}`)),
+      ' ', booking.offer_title),
+    h('p', { class: 'subtle' }, [when, booking.provider_name,
+      ctx.t(`portfolio.berufsfelder.${booking.berufsfeld}`)].join(' · ')),
+    booking.certificate_url
+      ? h('a', {
+        href: booking.certificate_url, class: 'button button--secondary step__certificate', download: '',
+        'aria-label': ctx.t('portfolio.booking.certificate_label', { title: label }),
+      }, ctx.t('portfolio.booking.certificate'))
+      : null);
+}
+
+function otherBookings(ctx, bookings) {
+  const others = (bookings || []).filter((booking) => !booking.step_id);
+  if (!others.length) return null;
+  return h('section', { 'aria-labelledby': 'other-bookings-heading', id: 'other-bookings' },
+    h('h2', { id: 'other-bookings-heading' }, ctx.t('portfolio.booking.other_heading')),
+    h('p', {}, ctx.t('portfolio.booking.other_text')),
+    h('ul', { class: 'list' }, others.map((booking) => h('li', { class: 'list-item' },
+      bookingInfo(ctx, booking, booking.offer_title)))));
+}
+
 function stepCard(ctx, step, pending) {
   const title = stepTitle(ctx, step);
   const headingId = `step-${step.id}-title`;
@@ -16,6 +49,7 @@ function stepCard(ctx, step, pending) {
       h('span', {}, step.date ? formatDate(step.date, ctx.lang) : ctx.t('portfolio.no_date')),
       step.shared ? h('span', { class: 'badge badge--ok step__shared' }, ctx.t('portfolio.shared_badge')) : null),
     step.provider ? h('p', { class: 'step__provider' }, step.provider) : null,
+    step.booking ? bookingInfo(ctx, step.booking, title) : null,
     pending.has(step.id) ? h('p', { class: 'subtle' }, ctx.t('portfolio.pending')) : null,
     h('a', {
       href: `#/portfolio/steps/${step.id}`, class: 'button button--secondary',
@@ -56,6 +90,7 @@ export async function render(root, ctx) {
     portfolio.earlier_steps.length ? h('h2', {}, ctx.t('portfolio.earlier_heading')) : null,
     portfolio.earlier_steps.length
       ? h('ol', { class: 'list steps' }, portfolio.earlier_steps.map((step) => stepCard(ctx, step, pending))) : null,
+    otherBookings(ctx, portfolio.bookings),
     exportSection(ctx));
   screenReady(root, title);
 }

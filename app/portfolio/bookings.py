@@ -1,0 +1,109 @@
+"""Bookings in "Mein Weg": confirmed and attended internship bookings fill the matching steps.
+
+Read-only adapter to app/internships: one query reads the pupil's bookings; each is placed on
+a step of its KAoA element — preferring the step of the Jahrgang the pupil was in on the day
+(a Betriebspraktikum of grade 9 lands on the grade 9 step), earliest booking first. A confirmed
+booking makes the step at least "planned", an attended one "done"; what the pupil typed
+(date, provider, Berufsfeld) stays and only empty fields are filled from the booking.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, select
+
+from app.extensions import db
+from app.internships.models import Booking, Offer, Provider, Slot
+from app.portfolio.models import STEP_STATUSES
+from app.schools.models import ClassMembership, SchoolClass, SchoolYear
+
+# Offer kind → the KAoA standard element of the portfolio step it fills.
+ELEMENT_BY_KIND = {"bfe": "SBO 5.1", "praktikum": "SBO 6.1", "praxiskurs": "SBO 6.4"}
+SHOWN_STATES = ("confirmed", "attended")
+STEP_STATUS_BY_BOOKING = {"confirmed": "planned", "attended": "done"}
+
+
+def _jahrgang_on_the_day(pupil_id: int):
+    """The pupil's Jahrgang in the school year of the slot's first day (correlated)."""
+    return (
+        select(SchoolClass.jahrgang)
+        .join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
+        .join(SchoolYear, SchoolYear.id == SchoolClass.school_year_id)
+        .where(
+            ClassMembership.pupil_id == pupil_id,
+            and_(SchoolYear.starts_on <= Slot.starts_on, SchoolYear.ends_on >= Slot.starts_on),
+        )
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def pupil_bookings(pupil_id: int) -> list[dict]:
+    """The pupil's confirmed and attended bookings that belong to a portfolio step (one query)."""
+    rows = db.session.execute(
+        select(
+            Booking.id,
+            Booking.status,
+            Booking.berufsfeld,
+            Offer.kind,
+            Offer.title,
+            Provider.name.label("provider_name"),
+            Slot.starts_on,
+            Slot.ends_on,
+            _jahrgang_on_the_day(pupil_id).label("jahrgang"),
+        )
+        .join(Slot, Slot.id == Booking.slot_id)
+        .join(Offer, Offer.id == Slot.offer_id)
+        .join(Provider, Provider.id == Offer.provider_id)
+        .where(
+            Booking.pupil_id == pupil_id,
+            Booking.status.in_(SHOWN_STATES),
+            Offer.kind.in_(tuple(ELEMENT_BY_KIND)),
+        )
+        .order_by(Slot.starts_on, Booking.id)
+    )
+    return [
+        {
+            "id": row.id,
+            "kind": row.kind,
+            "status": row.status,
+            "starts_on": row.starts_on,
+            "ends_on": row.ends_on,
+            "berufsfeld": row.berufsfeld,
+            "provider_name": row.provider_name,
+            "offer_title": row.title,
+            "jahrgang": row.jahrgang,
+            "certificate_url": (
+                f"/api/v1/bookings/{row.id}/certificate.pdf" if row.status == "attended" else None
+            ),
+        }
+        for row in rows
+    ]
+
+
+def place_bookings(steps, bookings: list[dict], current_jahrgang: str | None) -> dict[int, dict]:
+    """Step id → the booking shown on it. Steps are tried in the order: the Jahrgang of the
+    booking's day, then the current Jahrgang, then any other; each step takes one booking."""
+    free = sorted(steps, key=lambda s: (s.jahrgang, s.sequence, s.id))
+    placed: dict[int, dict] = {}
+    for booking in bookings:
+        element = ELEMENT_BY_KIND[booking["kind"]]
+        candidates = [s for s in free if s.sbo_kuerzel == element and s.id not in placed]
+        preferred = (booking["jahrgang"], current_jahrgang)
+        candidates.sort(key=lambda s: preferred.index(s.jahrgang) if s.jahrgang in preferred else 2)
+        if candidates:
+            placed[candidates[0].id] = booking
+            booking["step_id"] = candidates[0].id
+    return placed
+
+
+def overlay(view: dict, booking: dict | None) -> dict:
+    """The step as the pupil sees it with the booking: status raised, empty fields filled."""
+    view["booking"] = booking
+    if booking is None:
+        return view
+    booked = STEP_STATUS_BY_BOOKING[booking["status"]]
+    view["status"] = max(view["status"], booked, key=STEP_STATUSES.index)
+    view["date"] = view["date"] or booking["starts_on"]
+    view["provider"] = view["provider"] or booking["provider_name"]
+    view["berufsfeld"] = view["berufsfeld"] or booking["berufsfeld"]
+    return view

@@ -1,0 +1,144 @@
+// Kommune coordinator: the identification rounds of the Verantwortungskette (list, set, change
+// dates, remove). At a round the schools list their leavers without a secured Anschluss.
+
+import { busy, clearErrors, formatDate, formErrors, h, replace, screenReady } from '../ui.js';
+import { prepare } from './cases-common.js';
+
+function dateField(ctx, id, name, value) {
+  return h('div', { class: 'field' },
+    h('label', { for: id }, ctx.t(`chain.rounds.${name}`)),
+    h('input', { id, name, type: 'date', required: true, value: value || '' }));
+}
+
+function roundFields(ctx, prefix, round = {}) {
+  return [
+    h('div', { class: 'field' },
+      h('label', { for: `${prefix}-name` }, ctx.t('chain.rounds.name')),
+      h('p', { class: 'field-hint', id: `${prefix}-name-hint` }, ctx.t('chain.rounds.name_hint')),
+      h('input', {
+        id: `${prefix}-name`, name: 'name', type: 'text', required: true, maxlength: '60',
+        'aria-describedby': `${prefix}-name-hint`, value: round.name || '',
+      })),
+    dateField(ctx, `${prefix}-starts`, 'starts_on', round.starts_on),
+    dateField(ctx, `${prefix}-ends`, 'ends_on', round.ends_on),
+  ];
+}
+
+function formBody(form) {
+  const data = new FormData(form);
+  return {
+    name: String(data.get('name') || '').trim(),
+    starts_on: data.get('starts_on') || null,
+    ends_on: data.get('ends_on') || null,
+  };
+}
+
+/** Submit `form` through `send(body)`; field errors of the problem show next to the fields. */
+function onSubmit(form, send) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        await send(formBody(form));
+        clearErrors(form);
+      } catch (error) {
+        formErrors(form, error);
+      }
+    });
+  });
+}
+
+function createForm(ctx, reload) {
+  const form = h('form', { class: 'form', id: 'round-create', novalidate: true },
+    ...roundFields(ctx, 'round-new'),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('chain.rounds.create'))));
+  onSubmit(form, async (body) => {
+    const round = await ctx.api.post('/identification-rounds', body);
+    await reload(ctx.t('chain.rounds.created', { name: round.name }));
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'round-create-h' },
+    h('h2', { id: 'round-create-h' }, ctx.t('chain.rounds.create_heading')), form);
+}
+
+function editForm(ctx, round, reload) {
+  const prefix = `round-${round.id}`;
+  const form = h('form', { class: 'form', id: `${prefix}-form`, novalidate: true },
+    ...roundFields(ctx, prefix, round),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('chain.rounds.save'))));
+  onSubmit(form, async (body) => {
+    const saved = await ctx.api.patch(`/identification-rounds/${round.id}`, body);
+    await reload(ctx.t('chain.rounds.saved', { name: saved.name }));
+  });
+  return h('details', { class: 'help round-edit' },
+    h('summary', {}, ctx.t('chain.rounds.edit', { name: round.name })), form);
+}
+
+function deleteControl(ctx, round, reload) {
+  const ask = h('button', { type: 'button', class: 'button button--secondary', id: `round-${round.id}-delete` },
+    ctx.t('chain.rounds.delete', { name: round.name }));
+  const confirmBox = h('div', { class: 'notice notice--info', role: 'group', hidden: true,
+    'aria-labelledby': `round-${round.id}-confirm-text` },
+  h('p', { id: `round-${round.id}-confirm-text` }, ctx.t('chain.rounds.confirm_delete', { name: round.name })),
+  h('div', { class: 'actions' },
+    h('button', {
+      type: 'button', class: 'button button--danger',
+      onclick: (event) => busy(event.currentTarget, async () => {
+        await ctx.api.del(`/identification-rounds/${round.id}`);
+        await reload(ctx.t('chain.rounds.deleted', { name: round.name }));
+      }),
+    }, ctx.t('chain.rounds.confirm_yes')),
+    h('button', {
+      type: 'button', class: 'button button--quiet',
+      onclick: () => { confirmBox.hidden = true; ask.hidden = false; ask.focus(); },
+    }, ctx.t('chain.rounds.confirm_no'))));
+  ask.addEventListener('click', () => {
+    ask.hidden = true;
+    confirmBox.hidden = false;
+    confirmBox.querySelector('button').focus();
+  });
+  return h('div', {}, ask, confirmBox);
+}
+
+function roundCard(ctx, round, reload) {
+  const headingId = `round-${round.id}-h`;
+  return h('li', { class: 'list-item', id: `round-${round.id}` },
+    h('h3', { class: 'list-item__title', id: headingId }, round.name),
+    h('p', {}, ctx.t('chain.rounds.period', {
+      from: formatDate(round.starts_on, ctx.lang), until: formatDate(round.ends_on, ctx.lang),
+    })),
+    editForm(ctx, round, reload),
+    deleteControl(ctx, round, reload));
+}
+
+function roundList(ctx, rounds, reload) {
+  return h('section', { 'aria-labelledby': 'rounds-list-h' },
+    h('h2', { id: 'rounds-list-h' }, ctx.t('chain.rounds.list_heading')),
+    rounds.length
+      ? h('ul', { class: 'list', id: 'rounds-list' }, rounds.map((round) => roundCard(ctx, round, reload)))
+      : h('p', { class: 'notice notice--info', id: 'rounds-empty' }, ctx.t('chain.rounds.none')));
+}
+
+export async function render(root, ctx) {
+  await prepare();
+  const title = ctx.t('chain.rounds.title');
+  const status = h('p', { role: 'status', id: 'rounds-status', class: 'chain-status-line' });
+  const listSlot = h('div', {});
+  const reload = async (message) => {
+    replace(listSlot, roundList(ctx, await ctx.api.get('/identification-rounds'), reload));
+    // The status line is a live region: screen readers hear the message.
+    if (message) status.textContent = message;
+  };
+  replace(root,
+    h('h1', {}, title),
+    h('p', { class: 'lead' }, ctx.t('chain.rounds.lead')),
+    status,
+    createForm(ctx, async (message) => {
+      root.querySelector('#round-create').reset();
+      await reload(message);
+    }),
+    listSlot);
+  await reload();
+  screenReady(root, title);
+}

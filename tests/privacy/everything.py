@@ -1,0 +1,199 @@
+"""A pupil with data in every feature: portfolio and interests through the API, the rest
+through services, test helpers and models (each row as the feature itself would store it)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+import pytest
+from allocation.helpers import make_round, rank
+from chain.helpers import hand_over
+from internships.helpers import make_offer, make_slot, school_day
+from sqlalchemy import select
+
+from app.allocation.models import AllocationAssignment
+from app.anschluss.handover_models import CaseContact
+from app.anschluss.models import (
+    Anschluss,
+    AnschlussChange,
+    AnschlussReport,
+    Anschlussvereinbarung,
+    NextStep,
+)
+from app.auth.models import EnrolmentCode, UserSession, WebAuthnChallenge, WebAuthnCredential
+from app.core import audit
+from app.core.db import utcnow
+from app.extensions import db
+from app.interests import catalog
+from app.internships.models import Booking, BookingDay, DataTransferConsent, WaitlistEntry
+from app.notifications.models import Notification, OutboxMail
+from app.schools.models import ClassMembership, SchoolYear
+
+
+@pytest.fixture(name="reference")
+def fixture_reference(db):
+    """Reference catalogues (Berufsfelder, SBO elements, options, certificates, occupations)."""
+    from seeds.loader import load_reference
+
+    load_reference()
+    db.session.commit()
+
+
+def fill_portfolio(client) -> None:
+    """Interest profile, a step with reflection, and a share, as the pupil does it."""
+    answers = {item_id: 4 for item_id in catalog.item_types()}
+    version = catalog.questionnaire()["version"]
+    response = client.post(
+        "/api/v1/me/interest-profiles", json={"questionnaire_version": version, "answers": answers}
+    )
+    assert response.status_code == 201, response.json
+    step = client.get("/api/v1/me/portfolio").json["steps"][0]
+    body = {"status": "done", "date": "2026-03-03", "provider": "Schule", "berufsfeld": None}
+    body["reflection"] = "Mir hat das Werkstattpraktikum gefallen."
+    assert client.put(f"/api/v1/me/portfolio/steps/{step['id']}", json=body).status_code == 200
+    share = client.post("/api/v1/me/shares", json={"item_type": "step", "item_id": step["id"]})
+    assert share.status_code == 201
+
+
+def _internships(world, pupil):
+    offer = make_offer(world.provider_org)
+    slot = make_slot(offer, school_day(10), booked=1)
+    full = make_slot(offer, school_day(10, skip=1), capacity=1, booked=1)
+    booking = Booking(
+        pupil_id=pupil.id, slot_id=slot.id, berufsfeld="ITC", status="confirmed", source="pupil"
+    )
+    db.session.add(booking)
+    db.session.flush()
+    db.session.add_all(
+        [
+            BookingDay(booking_id=booking.id, pupil_id=pupil.id, day=slot.starts_on),
+            WaitlistEntry(slot_id=full.id, pupil_id=pupil.id, berufsfeld="ITC"),
+            DataTransferConsent(
+                pupil_id=pupil.id,
+                provider_id=world.provider_org.id,
+                given_by="pupil",
+                pupil_age=15,
+                text_version="2026-1",
+            ),
+        ]
+    )
+    allocation_round = make_round(school=world.school, days=[slot.starts_on])
+    rank(allocation_round, pupil, [slot])
+    db.session.add(
+        AllocationAssignment(
+            round_id=allocation_round.id,
+            pupil_id=pupil.id,
+            slot_id=slot.id,
+            rank=1,
+            outcome="booked",
+            booking_id=booking.id,
+        )
+    )
+
+
+def _account(world, pupil):
+    notification = Notification(
+        user_id=pupil.id,
+        kind="booking_confirmed",
+        title_de="Buchung bestätigt",
+        body_de="Dein Praktikum ist bestätigt.",
+        title_en="Booking confirmed",
+        body_en="Your internship is confirmed.",
+    )
+    db.session.add(notification)
+    db.session.flush()
+    db.session.add_all(
+        [
+            OutboxMail(
+                user_id=pupil.id,
+                notification_id=notification.id,
+                to_address="mia@example.org",
+                subject="Buchung bestätigt",
+                body="Dein Praktikum ist bestätigt.",
+            ),
+            WebAuthnCredential(
+                user_id=pupil.id,
+                credential_id=secrets.token_bytes(16),
+                public_key=secrets.token_bytes(32),
+                name="Mein Handy",
+            ),
+            WebAuthnChallenge(
+                challenge=secrets.token_urlsafe(32),
+                purpose="register",
+                binding=secrets.token_hex(16),
+                user_id=pupil.id,
+                expires_at=utcnow() + timedelta(minutes=5),
+            ),
+            UserSession(token_hash=secrets.token_hex(32), user_id=pupil.id, method="passkey"),
+            EnrolmentCode(
+                pupil_id=pupil.id,
+                code_hash=secrets.token_hex(32),
+                created_by_id=world.users.teacher.id,
+                expires_at=utcnow() + timedelta(days=14),
+            ),
+        ]
+    )
+
+
+def _anschluss(world, pupil):
+    year_id = world.klasse.school_year_id
+    anschluss = Anschluss(pupil_id=pupil.id, school_year_id=year_id, status="beworben")
+    db.session.add(anschluss)
+    db.session.flush()
+    agreement = Anschlussvereinbarung(
+        pupil_id=pupil.id, school_year_id=year_id, version=1, stufe="10", wish_text="Mechatronik"
+    )
+    db.session.add(agreement)
+    db.session.flush()
+    db.session.add_all(
+        [
+            AnschlussChange(
+                anschluss_id=anschluss.id,
+                changed_by_id=world.users.teacher.id,
+                changed_by_role="teacher",
+                to_status="beworben",
+            ),
+            AnschlussReport(pupil_id=pupil.id, school_year_id=year_id, proposed_status="zugesagt"),
+            NextStep(
+                agreement_id=agreement.id,
+                pupil_id=pupil.id,
+                description="Bewerbung abschicken",
+                owner="pupil",
+            ),
+        ]
+    )
+    case = hand_over(world.users.stubo, pupil, "berufskolleg", world.berufskolleg)
+    db.session.add(
+        CaseContact(
+            case_id=case.id, contacted_on=utcnow().date(), channel="phone", outcome="erreicht"
+        )
+    )
+
+
+def seed_everything(world, client) -> None:
+    """`client` is logged in as world.pupil; afterwards every feature holds a row of theirs."""
+    fill_portfolio(client)
+    pupil = world.pupil
+    _internships(world, pupil)
+    _account(world, pupil)
+    _anschluss(world, pupil)
+    audit.record(
+        world.users.teacher,
+        "read",
+        "pupil",
+        [pupil.id],
+        audit.Purpose.CLASS_MANAGEMENT,
+        ("identity",),
+    )
+    db.session.commit()
+
+
+def last_school_year_end(pupil_id: int):
+    return db.session.scalar(
+        select(SchoolYear.ends_on)
+        .join(ClassMembership, ClassMembership.school_year_id == SchoolYear.id)
+        .where(ClassMembership.pupil_id == pupil_id)
+        .order_by(SchoolYear.ends_on.desc())
+        .limit(1)
+    )
