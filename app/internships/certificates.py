@@ -54,6 +54,8 @@ def certificate_lines(booking: Booking) -> tuple[str, list[str]]:
     if slot.ends_on != slot.starts_on:
         period += f" bis {_date(slot.ends_on)}"
     days = len(school_days(slot.starts_on, slot.ends_on, slot.weekdays)) or 1
+    # Imported or migrated bookings may lack the time of confirmation: fall back to the end.
+    confirmed_on = booking.attendance_at.date() if booking.attendance_at else slot.ends_on
     lines = [
         f"{pupil.first_name} {pupil.last_name}".strip(),
         f"Schule: {school.name}" if school else "",
@@ -67,7 +69,7 @@ def certificate_lines(booking: Booking) -> tuple[str, list[str]]:
         f"Zeitraum: {period} ({days} {'Tag' if days == 1 else 'Tage'}, "
         f"täglich {slot.daily_start:%H:%M}–{slot.daily_end:%H:%M} Uhr)",
         "",
-        f"Die Teilnahme wurde am {_date(booking.attendance_at.date())} vom Anbieter bestätigt.",
+        f"Die Teilnahme wurde am {_date(confirmed_on)} vom Anbieter bestätigt.",
         f"Ausgestellt am {_date(utcnow().date())} über Anschluss "
         f"(Bescheinigungs-Nr. {booking.id}).",
     ]
