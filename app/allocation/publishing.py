@@ -3,21 +3,22 @@
 No solely automated decision (Art. 22 GDPR): the solver only drafts; a coordinator reviews
 the figures and publishes, and the round records who did and when. Publishing happens once:
 the status moves drafted → published by a conditional UPDATE, so a second (or concurrent)
-publish gets 409. A seat lost in the meantime (someone booked it directly) or a day clash
-turns that pupil into an unassigned pupil for follow-up instead of failing the round.
+publish gets 409. Bookings are created set-based (bulk_booking.py: a few statements per
+slot, not per pupil). A seat lost in the meantime (someone booked it directly) or a day
+clash turns that pupil into an unassigned pupil for follow-up instead of failing the round.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import select, update
 
+from app.allocation.bulk_booking import book_round
 from app.allocation.models import AllocationAssignment, AllocationRound
 from app.allocation.rounds import annotate
 from app.allocation.unassigned import unassigned_rows
 from app.core.db import utcnow
-from app.core.errors import Conflict, DomainError
+from app.core.errors import Conflict
 from app.extensions import db
-from app.internships.booking import create_confirmed_booking
 from app.notifications.services import notify_many
 
 
@@ -36,34 +37,16 @@ def _claim(actor, allocation_round: AllocationRound) -> None:
     db.session.refresh(allocation_round)
 
 
-def _book(actor, assignment: AllocationAssignment) -> None:
-    try:
-        booking = create_confirmed_booking(
-            assignment.pupil_id,
-            assignment.slot_id,
-            source="allocation",
-            actor=actor,
-            berufsfeld=assignment.berufsfeld,
-        )
-    except DomainError as error:
-        assignment.outcome, assignment.reason = "failed", error.detail[:300]
-        return
-    assignment.outcome, assignment.booking_id = "booked", booking.id
-
-
 def publish_round(actor, round_id: int) -> dict:
     allocation_round = db.session.get(AllocationRound, round_id)
     _claim(actor, allocation_round)
-    assignments = db.session.scalars(
-        select(AllocationAssignment)
-        .where(AllocationAssignment.round_id == round_id)
-        .order_by(AllocationAssignment.pupil_id)
+    booked = book_round(actor, round_id)
+    left_out = db.session.scalars(
+        select(AllocationAssignment.pupil_id).where(
+            AllocationAssignment.round_id == round_id,
+            AllocationAssignment.outcome.in_(("unassigned", "failed")),
+        )
     ).all()
-    for assignment in assignments:
-        if assignment.slot_id is not None:
-            _book(actor, assignment)
-    db.session.flush()
-    left_out = [a.pupil_id for a in assignments if a.outcome in ("unassigned", "failed")]
     notify_many(
         left_out,
         "allocation_unassigned",
@@ -75,6 +58,6 @@ def publish_round(actor, round_id: int) -> dict:
     annotate(actor, [allocation_round])
     return {
         "round": allocation_round,
-        "booked": sum(1 for a in assignments if a.outcome == "booked"),
+        "booked": booked,
         "unassigned": unassigned_rows(actor, allocation_round),
     }

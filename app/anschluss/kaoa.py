@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select
-
-from app.extensions import db
+from sqlalchemy import ColumnElement, and_, exists, or_
 
 INTERNSHIP_KINDS = ("praktikum", "langzeitpraktikum")
 # KAoA standard elements a leaver is expected to have done by the leaving year (SBO numbering).
@@ -48,23 +46,17 @@ def internship_done_expr(pupil_id_column, today: date) -> ColumnElement[bool] | 
 
 
 def completed_steps(pupils) -> dict[int, set[str]] | None:
-    """SBO elements each pupil (a sub-select of pupil ids) marked done in the portfolio, in one
-    query; None if the portfolio cannot tell."""
+    """SBO elements each pupil (a sub-select of pupil ids) has done — as the portfolio shows
+    them: marked done by the pupil or filled by an attended booking (constant statements);
+    None if the portfolio cannot tell."""
     try:
-        from app.portfolio.models import PortfolioStep
+        from app.portfolio.effective import done_elements
     except ImportError:
         return None
-    if not all(hasattr(PortfolioStep, name) for name in ("pupil_id", "sbo_kuerzel", "status")):
-        return None
-    rows = db.session.execute(
-        select(PortfolioStep.pupil_id, PortfolioStep.sbo_kuerzel)
-        .where(PortfolioStep.pupil_id.in_(pupils), PortfolioStep.status == "done")
-        .distinct()
-    )
-    done: dict[int, set[str]] = {}
-    for pupil_id, kuerzel in rows:
-        done.setdefault(pupil_id, set()).add(_sbo(kuerzel))
-    return done
+    return {
+        pupil_id: {_sbo(kuerzel) for kuerzel in elements}
+        for pupil_id, elements in done_elements(pupils).items()
+    }
 
 
 def _sbo(code: str) -> str:

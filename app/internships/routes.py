@@ -1,4 +1,4 @@
-"""Routes of providers, offers and slots."""
+"""Routes of providers (and their contact users), offers and slots."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ from flask_login import current_user
 from flask_smorest import Blueprint
 
 from app.core.policy import access, allow, everywhere
-from app.internships import offers, providers, scopes
+from app.internships import contacts, offers, providers, scopes, slot_editing
 from app.internships.docs import problems
 from app.internships.offers import serialize_offer
 from app.internships.schemas import (
+    ContactCreatedSchema,
+    ContactCreateSchema,
+    ContactSchema,
     OfferCreateSchema,
     OfferPageSchema,
     OfferPatchSchema,
@@ -19,6 +22,7 @@ from app.internships.schemas import (
     ProviderQuerySchema,
     ProviderSchema,
     SlotCreateSchema,
+    SlotPatchSchema,
     SlotSchema,
 )
 
@@ -159,3 +163,84 @@ def update_offer(data, offer_id: int):
 def add_slot(data, offer_id: int):
     """Add a date (BFE day) or period (Praktikum) with daily hours and capacity."""
     return offers.add_slot(current_user, offer_id, data)
+
+
+@blp.route("/slots/<int:slot_id>", methods=["PATCH"])
+@access(
+    allow(
+        "The provider changes dates, hours and places of its own slots",
+        provider=scopes.slot_is_own,
+        admin=scopes.slot_exists,
+    )
+)
+@blp.arguments(SlotPatchSchema)
+@blp.response(200, SlotSchema)
+@problems(blp, 401, 403, 404, 409, 422)
+def update_slot(data, slot_id: int):
+    """Change a slot. Capacity never below the booked places (409); dates and hours only
+    while nobody is booked (409); the rules of a new slot apply (422)."""
+    return slot_editing.update_slot(current_user, slot_id, data)
+
+
+@blp.route("/slots/<int:slot_id>", methods=["DELETE"])
+@access(
+    allow(
+        "The provider removes its own slots that nobody booked",
+        provider=scopes.slot_is_own,
+        admin=scopes.slot_exists,
+    )
+)
+@blp.response(204)
+@problems(blp, 401, 403, 404, 409)
+def delete_slot(slot_id: int):
+    """Delete a slot without active bookings (409 with bookings: the school cancels first)."""
+    slot_editing.delete_slot(current_user, slot_id)
+
+
+@blp.route("/providers/<int:provider_id>/contacts", methods=["GET"])
+@access(
+    allow(
+        "A provider's contacts see their colleagues; the Kommune coordinator its providers'",
+        provider=scopes.provider_is_own,
+        kommune_coordinator=scopes.provider_in_own_kommune,
+        admin=scopes.provider_exists,
+    )
+)
+@blp.response(200, ContactSchema(many=True))
+@problems(blp, 401, 403, 404)
+def list_contacts(provider_id: int):
+    """The provider's contact users (active first)."""
+    return contacts.list_contacts(provider_id)
+
+
+@blp.route("/providers/<int:provider_id>/contacts", methods=["POST"])
+@access(
+    allow(
+        "A provider's contact adds a colleague; the Kommune coordinator for its providers",
+        provider=scopes.provider_is_own,
+        kommune_coordinator=scopes.provider_in_own_kommune,
+        admin=scopes.provider_exists,
+    )
+)
+@blp.arguments(ContactCreateSchema)
+@blp.response(201, ContactCreatedSchema)
+@problems(blp, 401, 403, 404, 409, 422)
+def create_contact(data, provider_id: int):
+    """Add a contact user; the initial password appears only in this response."""
+    return contacts.create_contact(current_user, provider_id, data)
+
+
+@blp.route("/providers/<int:provider_id>/contacts/<int:user_id>", methods=["DELETE"])
+@access(
+    allow(
+        "A provider's contact removes a colleague; the Kommune coordinator for its providers",
+        provider=scopes.contact_of_own_provider,
+        kommune_coordinator=scopes.contact_in_own_kommune,
+        admin=scopes.contact_exists,
+    )
+)
+@blp.response(204)
+@problems(blp, 401, 403, 404, 409)
+def deactivate_contact(provider_id: int, user_id: int):
+    """Deactivate a contact user and end its sessions (409 for the last active contact)."""
+    contacts.deactivate_contact(current_user, provider_id, user_id)

@@ -54,6 +54,33 @@ class ProviderSchema(OutputSchema):
     created_at = ma.fields.DateTime()
 
 
+class ContactCreateSchema(InputSchema):
+    first_name = _name(100, required=True)
+    last_name = _name(100, required=True)
+    email = ma.fields.Email(validate=ma.validate.Length(max=255), allow_none=True)
+    username = ma.fields.String(
+        validate=ma.validate.Regexp(r"^[A-Za-z0-9._-]{3,80}$"),
+        metadata={"description": "login name; generated from the name when omitted"},
+    )
+
+
+class ContactSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    first_name = ma.fields.String(required=True)
+    last_name = ma.fields.String(required=True)
+    email = ma.fields.String(allow_none=True)
+    username = ma.fields.String(allow_none=True)
+    active = ma.fields.Boolean(required=True)
+    created_at = ma.fields.DateTime()
+
+
+class ContactCreatedSchema(OutputSchema):
+    contact = ma.fields.Nested(ContactSchema, required=True)
+    initial_password = ma.fields.String(
+        required=True, metadata={"description": "shown only in this response; never stored"}
+    )
+
+
 # -- slots ------------------------------------------------------------------------------
 
 
@@ -68,6 +95,20 @@ class SlotCreateSchema(InputSchema):
         validate=ma.validate.Regexp(r"^[0-4]{0,5}$"),
         metadata={"description": "Langzeitpraktikum: weekdays as digits, 0 = Monday, e.g. '03'"},
     )
+
+
+class SlotPatchSchema(InputSchema):
+    """Change dates and hours (only while nobody is booked) and/or the capacity."""
+
+    starts_on = ma.fields.Date()
+    ends_on = ma.fields.Date(metadata={"description": "last day; a BFE day moves as a whole"})
+    daily_start = ma.fields.Time(metadata={"example": "08:00"})
+    daily_end = ma.fields.Time(metadata={"example": "14:00"})
+    capacity = ma.fields.Integer(
+        validate=ma.validate.Range(min=1, max=500),
+        metadata={"description": "never below the places already booked (409)"},
+    )
+    weekdays = ma.fields.String(validate=ma.validate.Regexp(r"^[0-4]{0,5}$"))
 
 
 class SlotSchema(OutputSchema):

@@ -44,6 +44,30 @@ def provider_exists(_user, args) -> bool | None:
     return None if _get(Provider, args.get("provider_id")) is None else True
 
 
+def _contact(args) -> tuple[Provider | None, bool]:
+    """The provider and whether `user_id` is one of its contact users."""
+    from app.auth.models import User
+
+    provider = _get(Provider, args.get("provider_id"))
+    contact = _get(User, args.get("user_id"))
+    found = contact is not None and provider is not None and contact.provider_id == provider.id
+    return provider, found and contact.role == "provider"
+
+
+def contact_of_own_provider(user, args) -> bool | None:
+    provider, found = _contact(args)
+    return provider.id == user.provider_id if found else None
+
+
+def contact_in_own_kommune(user, args) -> bool | None:
+    provider, found = _contact(args)
+    return provider.kommune_id == user.kommune_id if found else None
+
+
+def contact_exists(_user, args) -> bool | None:
+    return True if _contact(args)[1] else None
+
+
 # -- offers -----------------------------------------------------------------------------
 
 
@@ -134,6 +158,11 @@ def kommune_exists(_user, args) -> bool | None:
     from app.schools.models import Kommune
 
     return None if _get(Kommune, args.get("kommune_id")) is None else True
+
+
+def slot_is_own(user, args) -> bool | None:
+    slot = _get(Slot, args.get("slot_id"))
+    return None if slot is None else slot.offer.provider_id == user.provider_id
 
 
 def slot_exists(_user, args) -> bool | None:

@@ -21,7 +21,7 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 
 from flask import current_app
-from sqlalchemy import or_, select, update
+from sqlalchemy import insert, or_, select, update
 
 from app.core.db import utcnow
 from app.extensions import db
@@ -66,9 +66,17 @@ def queue_for(user, entry: Notification) -> None:
 
 def queue_many(pairs: Iterable[tuple]) -> int:
     rows = [row for row in (_row(user, entry) for user, entry in pairs) if row]
+    if not rows:
+        return 0
     now = utcnow()
-    db.session.add_all(OutboxMail(**row, next_attempt_at=now) for row in rows)
-    db.session.flush()
+    # One batched INSERT whatever the number of mails (bulk notices after a round).
+    db.session.execute(
+        insert(OutboxMail),
+        [
+            {**row, "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now}
+            for row in rows
+        ],
+    )
     return len(rows)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 
 from app.auth.models import User
 from app.core.db import utcnow
@@ -29,11 +29,27 @@ def _subject_name(data: dict, recipient_id: int) -> dict:
     return {**data, "pupil_name": pupil.full_name if pupil else "–"}
 
 
-def _entry(user: User, kind: str, data: dict, dedupe_key: str | None) -> Notification:
+def _entry_values(user: User, kind: str, data: dict, dedupe_key: str | None) -> dict:
     subject_is_recipient = data.get("pupil_id") in (None, user.id)
     data = _subject_name(data, user.id)
     texts = render(kind, data, recipient_is_subject=subject_is_recipient)
-    return Notification(user_id=user.id, kind=kind, data=data, dedupe_key=dedupe_key, **texts)
+    return {"user_id": user.id, "kind": kind, "data": data, "dedupe_key": dedupe_key, **texts}
+
+
+def _entry(user: User, kind: str, data: dict, dedupe_key: str | None) -> Notification:
+    return Notification(**_entry_values(user, kind, data, dedupe_key))
+
+
+def _insert_entries(users: list[User], kind: str, data_of) -> int:
+    """One batched INSERT … RETURNING for the entries, one batched INSERT for their mails."""
+    if not users:
+        return 0
+    now = utcnow()
+    rows = [{**_entry_values(u, kind, data_of(u), None), "created_at": now} for u in users]
+    entries = db.session.scalars(insert(Notification).returning(Notification), rows).all()
+    by_id = {user.id: user for user in users}
+    mail.queue_many((by_id[entry.user_id], entry) for entry in entries)
+    return len(entries)
 
 
 def notify(user_id: int, kind: str, data: dict, *, dedupe_key: str | None = None) -> None:
@@ -53,12 +69,22 @@ def notify_many(user_ids: Iterable[int], kind: str, data: dict) -> int:
     if not ids:
         return 0
     users = db.session.scalars(select(User).where(User.id.in_(ids), User.active.is_(True))).all()
-    entries = [_entry(user, kind, {**data, "pupil_id": user.id}, None) for user in users]
-    db.session.add_all(entries)
-    db.session.flush()
-    by_id = {user.id: user for user in users}
-    mail.queue_many((by_id[entry.user_id], entry) for entry in entries)
-    return len(entries)
+    return _insert_entries(users, kind, lambda user: {**data, "pupil_id": user.id})
+
+
+def notify_each(kind: str, data_by_user: dict[int, dict]) -> int:
+    """A different event payload per user (e.g. each pupil's own booking), set-based.
+
+    Same semantics as notify() for every user — inbox entry + queued e-mail in the caller's
+    transaction, inactive users skipped — but one user query and batched INSERTs whatever
+    the number of users.
+    """
+    if not data_by_user:
+        return 0
+    users = db.session.scalars(
+        select(User).where(User.id.in_(sorted(data_by_user)), User.active.is_(True))
+    ).all()
+    return _insert_entries(users, kind, lambda user: dict(data_by_user[user.id]))
 
 
 def inbox(user, *, page: int, per_page: int, unread_only: bool = False) -> dict:

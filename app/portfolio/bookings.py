@@ -22,7 +22,7 @@ SHOWN_STATES = ("confirmed", "attended")
 STEP_STATUS_BY_BOOKING = {"confirmed": "planned", "attended": "done"}
 
 
-def _jahrgang_on_the_day(pupil_id: int):
+def _jahrgang_on_the_day(pupil_id):
     """The pupil's Jahrgang in the school year of the slot's first day (correlated)."""
     return (
         select(SchoolClass.jahrgang)
@@ -39,8 +39,14 @@ def _jahrgang_on_the_day(pupil_id: int):
 
 def pupil_bookings(pupil_id: int) -> list[dict]:
     """The pupil's confirmed and attended bookings that belong to a portfolio step (one query)."""
+    return bookings_by_pupil([pupil_id]).get(pupil_id, [])
+
+
+def bookings_by_pupil(pupils) -> dict[int, list[dict]]:
+    """pupil id → confirmed/attended bookings, for a list or sub-select of ids (one query)."""
     rows = db.session.execute(
         select(
+            Booking.pupil_id,
             Booking.id,
             Booking.status,
             Booking.berufsfeld,
@@ -49,50 +55,56 @@ def pupil_bookings(pupil_id: int) -> list[dict]:
             Provider.name.label("provider_name"),
             Slot.starts_on,
             Slot.ends_on,
-            _jahrgang_on_the_day(pupil_id).label("jahrgang"),
+            _jahrgang_on_the_day(Booking.pupil_id).label("jahrgang"),
         )
         .join(Slot, Slot.id == Booking.slot_id)
         .join(Offer, Offer.id == Slot.offer_id)
         .join(Provider, Provider.id == Offer.provider_id)
         .where(
-            Booking.pupil_id == pupil_id,
+            Booking.pupil_id.in_(pupils),
             Booking.status.in_(SHOWN_STATES),
             Offer.kind.in_(tuple(ELEMENT_BY_KIND)),
         )
         .order_by(Slot.starts_on, Booking.id)
     )
-    return [
-        {
-            "id": row.id,
-            "kind": row.kind,
-            "status": row.status,
-            "starts_on": row.starts_on,
-            "ends_on": row.ends_on,
-            "berufsfeld": row.berufsfeld,
-            "provider_name": row.provider_name,
-            "offer_title": row.title,
-            "jahrgang": row.jahrgang,
-            "certificate_url": (
-                f"/api/v1/bookings/{row.id}/certificate.pdf" if row.status == "attended" else None
-            ),
-        }
-        for row in rows
-    ]
+    result: dict[int, list[dict]] = {}
+    for row in rows:
+        result.setdefault(row.pupil_id, []).append(_booking_view(row))
+    return result
 
 
-def place_bookings(steps, bookings: list[dict], current_jahrgang: str | None) -> dict[int, dict]:
-    """Step id → the booking shown on it. Steps are tried in the order: the Jahrgang of the
-    booking's day, then the current Jahrgang, then any other; each step takes one booking."""
-    free = sorted(steps, key=lambda s: (s.jahrgang, s.sequence, s.id))
-    placed: dict[int, dict] = {}
+def _booking_view(row) -> dict:
+    return {
+        "id": row.id,
+        "kind": row.kind,
+        "status": row.status,
+        "starts_on": row.starts_on,
+        "ends_on": row.ends_on,
+        "berufsfeld": row.berufsfeld,
+        "provider_name": row.provider_name,
+        "offer_title": row.title,
+        "jahrgang": row.jahrgang,
+        "certificate_url": (
+            f"/api/v1/bookings/{row.id}/certificate.pdf" if row.status == "attended" else None
+        ),
+    }
+
+
+def place_bookings(steps, bookings: list[dict], current_jahrgang: str | None) -> dict:
+    """Step key (jahrgang, element, sequence) → the booking shown on it. `steps` are
+    effective steps (app/portfolio/effective.py). Steps are tried in the order: the Jahrgang
+    of the booking's day, then the current Jahrgang, then any other; each takes one booking."""
+    free = sorted(steps, key=lambda s: (s.jahrgang, s.sequence))
+    placed: dict[tuple, dict] = {}
     for booking in bookings:
         element = ELEMENT_BY_KIND[booking["kind"]]
-        candidates = [s for s in free if s.sbo_kuerzel == element and s.id not in placed]
+        candidates = [s for s in free if s.sbo_kuerzel == element and s.key not in placed]
         preferred = (booking["jahrgang"], current_jahrgang)
         candidates.sort(key=lambda s: preferred.index(s.jahrgang) if s.jahrgang in preferred else 2)
         if candidates:
-            placed[candidates[0].id] = booking
-            booking["step_id"] = candidates[0].id
+            chosen = candidates[0]
+            placed[chosen.key] = booking
+            booking["step_id"] = chosen.row.id if chosen.row is not None else None
     return placed
 
 

@@ -10,8 +10,17 @@ from app.extensions import db
 from app.interests import catalog
 from app.interests.services import profile_view, pupil_profiles
 from app.portfolio import export_records
+from app.portfolio.bookings import overlay, pupil_bookings
+from app.portfolio.effective import booking_jahrgaenge
 from app.portfolio.models import Share
-from app.portfolio.services import current_class, element_texts, pupil_steps, step_view
+from app.portfolio.services import (
+    current_class,
+    element_texts,
+    ensure_steps,
+    placed_bookings,
+    pupil_steps,
+    step_view,
+)
 from app.portfolio.sharing import shared_item_ids
 from app.schools.models import School
 
@@ -34,12 +43,21 @@ def _all_shares(pupil_id: int) -> list[dict]:
     ]
 
 
+def _steps_with_bookings(pupil_id: int, school_class) -> tuple[list, dict[int, dict]]:
+    """The pupil's steps with their statuses as "Mein Weg" shows them (bookings included)."""
+    jahrgang = school_class.jahrgang if school_class else None
+    booked = pupil_bookings(pupil_id)
+    ensure_steps(pupil_id, jahrgang, booking_jahrgaenge(booked))
+    steps = sorted(pupil_steps(pupil_id), key=lambda s: (s.jahrgang, s.id))
+    return steps, placed_bookings(pupil_id, steps, booked, jahrgang)
+
+
 def export_data(pupil) -> dict:
     """Everything of the pupil (a data subject request, audited): the portfolio views, and
     a section per category with the rows of every other feature (see export_records)."""
     school_class = current_class(pupil.id)
     school = db.session.get(School, pupil.school_id) if pupil.school_id else None
-    steps = sorted(pupil_steps(pupil.id), key=lambda s: (s.jahrgang, s.id))
+    steps, placed = _steps_with_bookings(pupil.id, school_class)
     texts = element_texts({s.sbo_kuerzel for s in steps})
     shared = shared_item_ids(pupil.id, "step")
     rows = pupil_profiles(pupil.id)
@@ -70,7 +88,7 @@ def export_data(pupil) -> dict:
             "jahrgang": school_class.jahrgang if school_class else None,
         },
         "interest_profiles": profiles,
-        "steps": [step_view(s, texts, shared) for s in steps],
+        "steps": [overlay(step_view(s, texts, shared), placed.get(s.id)) for s in steps],
         "shares": _all_shares(pupil.id),
         "sections": export_records.sections(pupil.id),
         "access_log": export_records.access_log_summary(pupil.id),

@@ -14,7 +14,7 @@ from app.auth.models import User
 from app.core import audit
 from app.extensions import db
 from app.interests.models import InterestProfile
-from app.portfolio import plan
+from app.portfolio import effective, plan
 from app.portfolio.models import PortfolioStep, Share
 from app.portfolio.services import element_texts, step_view
 from app.schools.models import ClassMembership, SchoolClass
@@ -32,16 +32,9 @@ def _class_pupils(class_id: int) -> list[User]:
 
 
 def _statuses(class_id: int, jahrgang: str) -> dict[tuple[int, str, int], str]:
+    """Effective statuses: the pupil's entries raised by confirmed/attended bookings."""
     members = select(ClassMembership.pupil_id).where(ClassMembership.class_id == class_id)
-    rows = db.session.execute(
-        select(
-            PortfolioStep.pupil_id,
-            PortfolioStep.sbo_kuerzel,
-            PortfolioStep.sequence,
-            PortfolioStep.status,
-        ).where(PortfolioStep.pupil_id.in_(members), PortfolioStep.jahrgang == jahrgang)
-    )
-    return {(pupil_id, kuerzel, seq): status for pupil_id, kuerzel, seq, status in rows}
+    return effective.statuses(members, jahrgang)
 
 
 def _share_counts(class_id: int) -> dict[int, int]:

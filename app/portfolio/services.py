@@ -10,7 +10,7 @@ from app.core.db import utcnow
 from app.core.errors import Invalid, NotFound
 from app.extensions import db
 from app.interests.catalog import field_weights
-from app.portfolio import bookings, plan
+from app.portfolio import bookings, effective, plan
 from app.portfolio.models import PortfolioStep
 from app.portfolio.sharing import shared_item_ids
 from app.schools.models import ClassMembership, SchoolClass, SchoolYear
@@ -36,16 +36,18 @@ def _insert_ignoring_duplicates(rows: list[dict]) -> None:
     db.session.execute(statement)
 
 
-def ensure_steps(pupil_id: int, jahrgang: str | None) -> None:
-    """Make sure the pupil has a row for every planned step of the Jahrgang (two statements)."""
-    planned = plan.steps_for(jahrgang)
+def ensure_steps(pupil_id: int, jahrgang: str | None, also=()) -> None:
+    """Make sure the pupil has a row for every planned step of the Jahrgang and of the
+    Jahrgänge in `also` (those of the pupil's bookings; two statements)."""
+    jahrgaenge = sorted({jahrgang, *also} - {None})
+    planned = [step for year in jahrgaenge for step in plan.steps_for(year)]
     if not planned:
         return
     existing = {
-        (kuerzel, sequence)
-        for kuerzel, sequence in db.session.execute(
-            select(PortfolioStep.sbo_kuerzel, PortfolioStep.sequence).where(
-                PortfolioStep.pupil_id == pupil_id, PortfolioStep.jahrgang == jahrgang
+        tuple(row)
+        for row in db.session.execute(
+            select(PortfolioStep.jahrgang, PortfolioStep.sbo_kuerzel, PortfolioStep.sequence).where(
+                PortfolioStep.pupil_id == pupil_id, PortfolioStep.jahrgang.in_(jahrgaenge)
             )
         )
     }
@@ -53,7 +55,7 @@ def ensure_steps(pupil_id: int, jahrgang: str | None) -> None:
     rows = [
         {
             "pupil_id": pupil_id,
-            "jahrgang": jahrgang,
+            "jahrgang": step.jahrgang,
             "sbo_kuerzel": step.sbo_kuerzel,
             "sequence": step.sequence,
             "status": "open",
@@ -63,7 +65,7 @@ def ensure_steps(pupil_id: int, jahrgang: str | None) -> None:
             "updated_at": now,
         }
         for step in planned
-        if (step.sbo_kuerzel, step.sequence) not in existing
+        if (step.jahrgang, step.sbo_kuerzel, step.sequence) not in existing
     ]
     if rows:
         _insert_ignoring_duplicates(rows)
@@ -115,12 +117,12 @@ def get_portfolio(pupil) -> dict:
     and attended bookings shown on their steps."""
     school_class = current_class(pupil.id)
     jahrgang = school_class.jahrgang if school_class else None
-    ensure_steps(pupil.id, jahrgang)
+    booked = bookings.pupil_bookings(pupil.id)
+    ensure_steps(pupil.id, jahrgang, effective.booking_jahrgaenge(booked))
     steps = pupil_steps(pupil.id)
     texts = element_texts({s.sbo_kuerzel for s in steps})
     shared = shared_item_ids(pupil.id, "step")
-    booked = bookings.pupil_bookings(pupil.id)
-    placed = bookings.place_bookings(steps, booked, jahrgang)
+    placed = placed_bookings(pupil.id, steps, booked, jahrgang)
 
     def view(step):
         return bookings.overlay(step_view(step, texts, shared), placed.get(step.id))
@@ -139,6 +141,15 @@ def get_portfolio(pupil) -> dict:
     }
 
 
+def placed_bookings(pupil_id: int, steps, booked: list[dict], jahrgang) -> dict[int, dict]:
+    """Stored step id → the booking shown on it, placed as every other reader places it."""
+    return {
+        s.row.id: s.booking
+        for s in effective.place(pupil_id, steps, booked, jahrgang)
+        if s.row is not None and s.booking is not None
+    }
+
+
 def step_booking(pupil_id: int, step: PortfolioStep) -> dict | None:
     """The booking shown on one step (placed among all the pupil's steps, as in the list)."""
     school_class = current_class(pupil_id)
@@ -146,7 +157,7 @@ def step_booking(pupil_id: int, step: PortfolioStep) -> dict | None:
     if not booked:
         return None
     jahrgang = school_class.jahrgang if school_class else None
-    return bookings.place_bookings(pupil_steps(pupil_id), booked, jahrgang).get(step.id)
+    return placed_bookings(pupil_id, pupil_steps(pupil_id), booked, jahrgang).get(step.id)
 
 
 def _check_berufsfeld(step: PortfolioStep, berufsfeld: str | None) -> None:

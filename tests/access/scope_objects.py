@@ -295,6 +295,23 @@ def _booking_id(world, db):
     return _internship_objects(world, db)["booking_id"]
 
 
+def _user_id(world, db):
+    """Provider contact users (the only routes with user_id): a colleague of world.provider_org
+    ("own" and "same_kommune": the provider is of world.kommune), one of the other Kommune's."""
+    import factories as f
+
+    ids = {}
+    for variant, provider in (
+        ("own", world.provider_org),
+        ("same_kommune", world.provider_org),
+        ("other_kommune", world.other_provider_org),
+    ):
+        contact = f.make_user("provider", provider_id=provider.id, kommune_id=provider.kommune_id)
+        ids[variant] = contact.id
+    db.session.commit()
+    return ids
+
+
 SCOPE_OBJECTS = {
     "school_id": _school_id,
     "class_id": _class_id,
@@ -314,4 +331,5 @@ SCOPE_OBJECTS = {
     "offer_id": _offer_id,
     "slot_id": _slot_id,
     "booking_id": _booking_id,
+    "user_id": _user_id,
 }

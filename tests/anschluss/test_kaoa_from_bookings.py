@@ -1,0 +1,63 @@
+"""The cohort reads KAoA steps as the portfolio shows them: attended bookings count."""
+
+from __future__ import annotations
+
+import factories as f
+from anschluss_helpers import fixture_anschluss_world, fixture_ref  # noqa: F401
+from internships.helpers import make_offer, make_slot, school_day
+
+from app.core.db import utcnow
+from app.internships.models import Booking
+
+
+def attend(db, pupil, provider, kind, *, skip=0, days=1):
+    offer = make_offer(provider, kind=kind, fields=("GESGE",), title=f"Angebot {kind}")
+    slot = make_slot(offer, school_day(skip=skip), ends_on=school_day(skip=skip + days - 1))
+    slot.booked = 1
+    db.session.add(
+        Booking(
+            pupil_id=pupil.id,
+            slot_id=slot.id,
+            berufsfeld="GESGE",
+            status="attended",
+            attendance_at=utcnow(),
+        )
+    )
+    db.session.flush()
+
+
+def row_of(client, w, pupil):
+    body = client.get(f"/api/v1/schools/{w.school.id}/leavers?per_page=100").get_json()
+    return next(r for r in body["items"] if r["pupil_id"] == pupil.id)
+
+
+def test_are_attended_bookings_no_missing_steps(anschluss_world, login_as, db):
+    """Is a leaver with an attended BFE day and Betriebspraktikum, who never entered a step
+    in "Mein Weg", neither missing those steps nor flagged "no internship"?"""
+    w = anschluss_world
+    stubo = login_as(w.users.stubo)
+    before = row_of(stubo, w, w.classmate)
+    assert {"SBO 5.1", "SBO 6.1"} <= set(before["missing_steps"])
+    assert "no_internship" in before["risk_reasons"]
+    provider = f.make_provider(w.kommune, name="Klinikum Nord")
+    attend(db, w.classmate, provider, "bfe")
+    attend(db, w.classmate, provider, "praktikum", skip=1, days=10)
+    db.session.commit()
+    after = row_of(stubo, w, w.classmate)
+    assert "SBO 5.1" not in after["missing_steps"] and "SBO 6.1" not in after["missing_steps"]
+    assert after["internship_done"] is True
+    assert "no_internship" not in after["risk_reasons"]
+
+
+def test_does_a_confirmed_booking_not_count_as_done(anschluss_world, login_as, db):
+    """Does a merely confirmed BFE day (geplant) still leave the step missing?"""
+    w = anschluss_world
+    provider = f.make_provider(w.kommune)
+    offer = make_offer(provider, kind="bfe", fields=("GESGE",))
+    slot = make_slot(offer, booked=1)
+    db.session.add(
+        Booking(pupil_id=w.classmate.id, slot_id=slot.id, berufsfeld="GESGE", status="confirmed")
+    )
+    db.session.commit()
+    row = row_of(login_as(w.users.stubo), w, w.classmate)
+    assert "SBO 5.1" in row["missing_steps"]
