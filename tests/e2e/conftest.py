@@ -15,7 +15,7 @@ owns. Demo accounts and what may change them:
 - test_pupil_journey.py: schueler30 (questionnaire, step, sharing), schueler31 (axe only).
 - Read only, shared by several files: lehrer, stubo, bk, kommune, betrieb (no test changes
   their accounts or the records they see except through the pupils listed above).
-- test_shell.py, test_shell_accessibility.py, test_enrol_passkey.py, test_roster_import.py,
+- test_shell.py, test_shell_accessibility.py, test_enrol_passkey.py, test_e2e_roster_import.py,
   test_identification_rounds.py and the chain handover make their own worlds and users
   (test_shell.py only reads "lehrer"'s class 10a).
 
