@@ -266,9 +266,11 @@ def book_round(actor, round_id: int) -> int:
     single_ids, single_failed = _one_by_one(actor, sorted(left + retry, key=_by_pupil))
     failed.update(single_failed)
     _record_outcomes(round_id, {**bulk_ids, **single_ids}, failed)
-    for slot in slots.values():
-        db.session.expire(slot)  # `booked` changed behind the ORM's back
     _notify_booked(round_id, [p for p in free if p.assignment_id in bulk_ids], bulk_ids, slots)
+    for slot in slots.values():
+        # `booked` changed behind the ORM's back; expired only now, after the notices read
+        # the slots, so they are not reloaded one by one.
+        db.session.expire(slot, ["booked"])
     return len(bulk_ids) + len(single_ids)
 
 

@@ -59,15 +59,20 @@ def _plans_with(element: str) -> list[str]:
 
 def booking_jahrgaenge(booked: list[dict]) -> set[str]:
     """The Jahrgänge whose steps can take the bookings: the Jahrgang of the booking's day
-    when its plan has the element, else the first Jahrgang that has it (a BFE day made up
-    in grade 9 still lands on a grade 8 Berufsfelderkundung step)."""
+    when its plan has the element, else the first earlier Jahrgang that has it (a BFE day
+    made up in grade 9 or 10 still lands on a grade 8 Berufsfelderkundung step)."""
+    order = list(plan.PLAN)
     years = set()
     for booking in booked:
+        day_year = booking["jahrgang"]
+        if day_year not in order:
+            continue
         candidates = _plans_with(bookings.ELEMENT_BY_KIND[booking["kind"]])
-        if booking["jahrgang"] in candidates:
-            years.add(booking["jahrgang"])
-        elif candidates:
-            years.add(candidates[0])
+        earlier = [y for y in candidates if order.index(y) <= order.index(day_year)]
+        if day_year in candidates:
+            years.add(day_year)
+        elif earlier:  # never a later Jahrgang: a grade 8 placement fills no grade 9 step
+            years.add(earlier[0])
     return years
 
 
