@@ -56,6 +56,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", "anschluss"),
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute"),
+        "PASSKEY_OPTIONS_RATE_LIMIT": os.environ.get("PASSKEY_OPTIONS_RATE_LIMIT", "60 per minute"),
         # One budget per account shared by all bulk exports of personal data.
         "EXPORT_RATE_LIMIT": os.environ.get("EXPORT_RATE_LIMIT", "30 per hour"),
         "SESSION_COOKIE_NAME": "__Host-anschluss" if secure_cookies else "anschluss_session",

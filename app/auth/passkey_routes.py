@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import request
+from flask import current_app, request
 from flask_login import current_user
 from flask_smorest import Blueprint
 
@@ -36,7 +36,8 @@ def problem(status: int, description: str):
 
 
 # Options cost a database row each; generous enough for retries, low enough against flooding.
-OPTIONS_RATE_LIMIT = "60 per minute"
+def options_rate_limit() -> str:
+    return current_app.config["PASSKEY_OPTIONS_RATE_LIMIT"]
 
 
 def passkey_account_key() -> str:
@@ -53,7 +54,7 @@ def _user():
 
 @blp.route("/registration/options", methods=["POST"])
 @access(authenticated("Everyone may add a passkey to their own account"))
-@limiter.limit(OPTIONS_RATE_LIMIT)
+@limiter.limit(options_rate_limit)
 @blp.arguments(RegistrationOptionsRequestSchema, required=False)
 @blp.response(200, CreationOptionsSchema)
 @problem(401, "Not logged in")
@@ -83,7 +84,7 @@ def registration_verify(body):
 
 @blp.route("/authentication/options", methods=["POST"])
 @access(public("Anyone may start a passkey login"))
-@limiter.limit(OPTIONS_RATE_LIMIT)
+@limiter.limit(options_rate_limit)
 @blp.response(200, RequestOptionsSchema)
 @problem(429, "Too many requests")
 def authentication_options():

@@ -34,6 +34,7 @@ export const ROUTES = [
   { path: '/internships/region', module: './screens/internships-kommune.js', roles: ['kommune_coordinator', 'stubo'], nav: 'nav.offers' },
   { path: '/provider', module: './screens/provider.js', roles: ['provider'], nav: 'nav.offers' },
   { path: '/provider/offers/:id', module: './screens/provider-offer.js', roles: ['provider'] },
+  { path: '/provider/contacts', module: './screens/provider-contacts.js', roles: ['provider'], nav: 'nav.contacts' },
   { path: '/inbox', module: './screens/inbox.js', roles: null },
   { path: '/passkeys', module: './screens/passkeys.js', roles: null, nav: 'nav.passkeys' },
   { path: '/sources', module: './screens/sources.js', roles: 'public' },

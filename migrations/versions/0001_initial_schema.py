@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-30 15:39:32.103509
+Create Date: 2026-11-30 16:26:10.573413
 
 """
 from alembic import op
@@ -185,6 +185,7 @@ def upgrade():
     sa.Column('kommune_id', sa.Integer(), nullable=True),
     sa.Column('provider_id', sa.Integer(), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('deactivated_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('webauthn_handle', sa.LargeBinary(length=64), nullable=True),
     sa.CheckConstraint("role IN ('pupil', 'teacher', 'stubo', 'bk_coordinator', 'kommune_coordinator', 'provider', 'admin')", name=op.f('ck_users_role')),

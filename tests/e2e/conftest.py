@@ -228,10 +228,13 @@ def live_server(tmp_path_factory):
             "SESSION_COOKIE_NAME": "anschluss_session",
             "HSTS": False,
             "RATELIMIT_STORAGE_URI": "memory://",
-            "LOGIN_RATE_LIMIT": "1000 per minute",
             # One client address runs every test: per-address limits would make later tests
-            # fail for what earlier ones did. Rate limiting has its own API tests.
-            "RATELIMIT_ENABLED": False,
+            # fail for what earlier ones did. Rate limiting has its own API tests. (Not
+            # RATELIMIT_ENABLED=False: the limiter object is shared, so that would switch it
+            # off for every later test in the same process.)
+            "LOGIN_RATE_LIMIT": "10000 per minute",
+            "EXPORT_RATE_LIMIT": "10000 per minute",
+            "PASSKEY_OPTIONS_RATE_LIMIT": "10000 per minute",
         }
     )
     seeded = _seed(app)

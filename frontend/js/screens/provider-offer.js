@@ -1,8 +1,10 @@
-// #/provider/offers/:id: the provider publishes or withdraws an offer, adds dates and marks
-// the attendance of confirmed participants (names only where the pupil consented).
+// #/provider/offers/:id: the provider publishes or withdraws an offer, adds, changes and
+// deletes dates, and marks the attendance of confirmed participants (names only where the
+// pupil consented).
 
 import { announce, busy, field, formErrors, formatDate, h, notice, replace, screenReady } from '../ui.js';
-import { kindName, prepare, slotLine } from './internships-common.js';
+import { kindName, prepare } from './internships-common.js';
+import { slotItem } from './provider-slots.js';
 
 const t = (ctx, key, params) => ctx.t(`internships.provider.${key}`, params);
 
@@ -73,6 +75,13 @@ export async function render(root, ctx) {
   const status = h('div', { id: 'provider-status' });
   const body = h('div', {});
 
+  async function slotChanged(message) {
+    await reload();
+    replace(status, notice('success', message));
+    status.setAttribute('tabindex', '-1');
+    status.focus();
+  }
+
   async function reload() {
     const [offer, participants] = await Promise.all([
       ctx.api.get(`/offers/${offerId}`), ctx.api.get(`/offers/${offerId}/participants`)]);
@@ -89,9 +98,7 @@ export async function render(root, ctx) {
       status,
       h('h2', {}, ctx.t('internships.offer.slots')),
       offer.slots.length
-        ? h('ul', { class: 'list', id: 'own-slots' }, offer.slots.map((slot) => h('li', { class: 'list-item' },
-          h('p', {}, slotLine(ctx, slot)),
-          h('p', { class: 'subtle' }, ctx.t('internships.free_places', { free: slot.free, capacity: slot.capacity })))))
+        ? h('ul', { class: 'list', id: 'own-slots' }, offer.slots.map((slot) => slotItem(ctx, offer, slot, slotChanged)))
         : notice('info', ctx.t('internships.offer.no_slots')),
       h('h2', {}, t(ctx, 'participants')),
       participantsTable(ctx, participants, async (bookingId, attended) => {

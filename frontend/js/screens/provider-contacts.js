@@ -1,0 +1,154 @@
+// #/provider/contacts: the contact persons of a company. A contact adds a colleague (who gets
+// a generated initial password, shown here exactly once) and removes colleagues; removing
+// deactivates the account. The server keeps the last active contact (409).
+
+import { announce, busy, clearErrors, field, formErrors, formatDate, h, notice, replace, screenReady } from '../ui.js';
+import { prepare } from './internships-common.js';
+
+const t = (ctx, key, params) => ctx.t(`internships.contacts.${key}`, params);
+const fullName = (contact) => `${contact.first_name} ${contact.last_name}`;
+
+function problemText(ctx, error) {
+  if (error.status === 409) return error.errors && error.errors.username ? t(ctx, 'username_taken') : t(ctx, 'last_contact');
+  if (error.status === 422) return ctx.t('app.common.check_fields');
+  return error.detail || error.title || ctx.t('app.errors.failed_text');
+}
+
+/** The one-time credentials of a new colleague, prominent and with the "only now" warning. */
+function credentials(ctx, created) {
+  const headingId = 'contact-created-h';
+  return h('section', { class: 'card contact-created', id: 'contact-created', 'aria-labelledby': headingId, tabindex: '-1' },
+    h('h2', { id: headingId }, t(ctx, 'created_heading', { name: fullName(created.contact) })),
+    notice('info', t(ctx, 'once')),
+    h('dl', { class: 'meta contact-created__login' },
+      h('dt', {}, t(ctx, 'username')), h('dd', { id: 'contact-created-username' }, created.contact.username),
+      h('dt', {}, t(ctx, 'initial_password')),
+      h('dd', {}, h('code', { class: 'contact-created__password', id: 'contact-created-password' }, created.initial_password))),
+    h('p', { class: 'subtle' }, t(ctx, 'change_hint')));
+}
+
+function addForm(ctx, providerId, onCreated) {
+  const form = h('form', { class: 'form card', id: 'contact-form', novalidate: true, 'aria-labelledby': 'contact-form-h' },
+    h('h2', { id: 'contact-form-h' }, t(ctx, 'add_heading')),
+    field({ label: t(ctx, 'first_name'), name: 'first_name', required: true, maxlength: 100, autocomplete: 'off' }),
+    field({ label: t(ctx, 'last_name'), name: 'last_name', required: true, maxlength: 100, autocomplete: 'off' }),
+    field({ label: t(ctx, 'email'), name: 'email', type: 'email', maxlength: 255, autocomplete: 'off' }),
+    field({ label: t(ctx, 'username'), name: 'username', maxlength: 80, autocomplete: 'off', hint: t(ctx, 'username_hint') }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, t(ctx, 'add'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(form).entries());
+    const missing = ['first_name', 'last_name'].filter((name) => !data[name].trim());
+    if (missing.length) {
+      formErrors(form, { errors: Object.fromEntries(missing.map((name) => [name, [ctx.t('app.common.required')]])) },
+        ctx.t('app.common.check_fields'));
+      return;
+    }
+    const body = { first_name: data.first_name.trim(), last_name: data.last_name.trim() };
+    if (data.email.trim()) body.email = data.email.trim();
+    if (data.username.trim()) body.username = data.username.trim();
+    busy(form.querySelector('button[type="submit"]'), async () => {
+      clearErrors(form);
+      try {
+        const created = await ctx.api.post(`/providers/${providerId}/contacts`, body);
+        form.reset();
+        await onCreated(created);
+      } catch (error) {
+        formErrors(form, { detail: problemText(ctx, error), errors: error.errors });
+      }
+    });
+  });
+  return form;
+}
+
+function confirmRemove(ctx, providerId, contact, done) {
+  const questionId = `contact-${contact.id}-remove-q`;
+  const status = h('div');
+  const box = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': questionId },
+    h('p', { id: questionId }, t(ctx, 'remove_question', { name: fullName(contact) })));
+  const yes = h('button', { type: 'button', class: 'button button--danger' }, t(ctx, 'remove_confirm'));
+  const no = h('button', { type: 'button', class: 'button button--secondary', onclick: () => done(false) },
+    ctx.t('app.common.cancel'));
+  yes.addEventListener('click', () => busy(yes, async () => {
+    try {
+      await ctx.api.del(`/providers/${providerId}/contacts/${contact.id}`);
+      await done(true);
+    } catch (error) {
+      if (error.status !== 401) replace(status, notice('error', problemText(ctx, error)));
+    }
+  }));
+  box.append(h('div', { class: 'actions' }, yes, no), status);
+  setTimeout(() => no.focus(), 0);
+  return box;
+}
+
+function contactItem(ctx, providerId, contact, reload) {
+  const name = fullName(contact);
+  const headingId = `contact-${contact.id}-h`;
+  const self = contact.id === ctx.me.id;
+  const actions = h('div', { class: 'actions' });
+  const item = h('li', { class: 'list-item', id: `contact-${contact.id}`, 'aria-labelledby': headingId },
+    h('h3', { class: 'list-item__title', id: headingId }, name, ' ',
+      contact.active ? (self ? h('span', { class: 'badge' }, t(ctx, 'you')) : null)
+        : h('span', { class: 'badge' }, t(ctx, 'inactive'))),
+    h('dl', { class: 'meta' },
+      h('dt', {}, t(ctx, 'username')), h('dd', {}, contact.username || '–'),
+      h('dt', {}, t(ctx, 'email')), h('dd', {}, contact.email || '–'),
+      h('dt', {}, t(ctx, 'since')), h('dd', {}, formatDate(contact.created_at, ctx.lang) || '–')),
+    actions);
+  if (!contact.active || self) return item;
+  const remove = h('button', { type: 'button', class: 'button button--danger-quiet', id: `contact-${contact.id}-remove`,
+    'aria-label': t(ctx, 'remove_label', { name }) }, t(ctx, 'remove'));
+  remove.addEventListener('click', () => {
+    const box = confirmRemove(ctx, providerId, contact, async (changed) => {
+      if (changed) {
+        announce(t(ctx, 'removed', { name }));
+        await reload(notice('success', t(ctx, 'removed', { name })));
+        return;
+      }
+      box.replaceWith(actions);
+      remove.focus();
+    });
+    actions.replaceWith(box);
+  });
+  actions.append(remove);
+  return item;
+}
+
+export async function render(root, ctx) {
+  await prepare();
+  const title = t(ctx, 'title');
+  const providerId = ctx.me.provider_id;
+  if (!providerId) {
+    replace(root, h('h1', {}, title), notice('info', t(ctx, 'no_provider')),
+      h('p', {}, h('a', { href: '#/provider' }, ctx.t('internships.provider.title'))));
+    screenReady(root, title);
+    return;
+  }
+  const status = h('div', { id: 'contacts-status', tabindex: '-1' });
+  const list = h('ul', { class: 'list', id: 'contact-list', 'aria-labelledby': 'contact-list-h' });
+
+  async function reload(message) {
+    const contacts = await ctx.api.get(`/providers/${providerId}/contacts`);
+    replace(list, contacts.map((contact) => contactItem(ctx, providerId, contact, reload)));
+    if (message) {
+      replace(status, message);
+      status.focus();
+    }
+  }
+
+  replace(root,
+    h('p', { class: 'breadcrumb' }, h('a', { href: '#/provider' }, ctx.t('internships.provider.title'))),
+    h('h1', {}, title),
+    h('p', { class: 'lead' }, t(ctx, 'lead')),
+    status,
+    h('h2', { id: 'contact-list-h' }, t(ctx, 'list_heading')),
+    list,
+    addForm(ctx, providerId, async (created) => {
+      announce(t(ctx, 'created_heading', { name: fullName(created.contact) }));
+      await reload(credentials(ctx, created));
+      status.querySelector('#contact-created').focus();
+    }));
+  await reload();
+  screenReady(root, title);
+}
