@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-
 INT32_MAX = 2_147_483_647
 
 
