@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export FLASK_APP := wsgi.py
 
-.PHONY: run test install install-dev migrate seed lint bench regen-migration chromium test-sqlite test-postgres
+.PHONY: audit run test install install-dev migrate seed lint bench regen-migration chromium test-sqlite test-postgres
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,7 @@ chromium:
 ## The whole suite: SQLite, then PostgreSQL when reachable (required under CI), lint.
 test: install-dev chromium
 	$(VENV)/bin/ruff check app tests bench seeds
+	$(VENV)/bin/bandit -q -r app -ll
 	$(PY) -m pytest -q
 	@bash scripts/test-postgres.sh
 
@@ -51,3 +52,7 @@ bench: install-dev
 ## Regenerate the single initial migration from the models (until the first release).
 regen-migration: install
 	bash scripts/regen-migration.sh
+
+## Known vulnerabilities in the pinned dependencies (needs access to PyPI).
+audit: install-dev
+	$(VENV)/bin/pip-audit -r requirements.txt
