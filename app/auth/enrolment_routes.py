@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Response
 from flask_login import current_user
 from flask_smorest import Blueprint
@@ -11,8 +13,8 @@ from app.auth.enrolment_schemas import EnrolmentCodeRequestSchema, EnrolSchema, 
 from app.auth.enrolment_sheet import render_sheet
 from app.auth.routes import login_limit
 from app.auth.schemas import MeSchema
+from app.core.api import problem as document_problem
 from app.core.policy import access, allow, public
-from app.core.problems import PROBLEM_MIMETYPE, ProblemSchema
 from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.core.security import csrf_token
 from app.extensions import db, limiter
@@ -22,11 +24,7 @@ from app.schools.models import SchoolClass
 blp = Blueprint("enrolment", __name__, url_prefix="/api/v1", description="Enrolment codes")
 
 
-def problem(status: int, description: str):
-    """Document an error answer of this operation (RFC 9457 problem+json)."""
-    return blp.alt_response(
-        status, schema=ProblemSchema, content_type=PROBLEM_MIMETYPE, description=description
-    )
+problem = partial(document_problem, blp)
 
 
 _ISSUERS = allow(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import current_app, request
 from flask_login import current_user
 from flask_smorest import Blueprint
@@ -18,8 +20,8 @@ from app.auth.passkey_schemas import (
 )
 from app.auth.routes import login_limit
 from app.auth.schemas import MeSchema
+from app.core.api import problem as document_problem
 from app.core.policy import ROLES, access, allow, authenticated, public
-from app.core.problems import PROBLEM_MIMETYPE, ProblemSchema
 from app.core.security import csrf_token
 from app.extensions import limiter
 
@@ -28,11 +30,7 @@ blp = Blueprint(
 )
 
 
-def problem(status: int, description: str):
-    """Document an error answer of this operation (RFC 9457 problem+json)."""
-    return blp.alt_response(
-        status, schema=ProblemSchema, content_type=PROBLEM_MIMETYPE, description=description
-    )
+problem = partial(document_problem, blp)
 
 
 # Options cost a database row each; generous enough for retries, low enough against flooding.

@@ -48,3 +48,21 @@ class ProblemApi(Api):
             errors=flatten_field_errors(errors) if errors else None,
             headers=headers,
         )
+
+
+def problem(blp, status: int, description: str):
+    """Document one error answer of an operation as RFC 9457 problem+json."""
+    return blp.alt_response(
+        status, schema=ProblemSchema, content_type=PROBLEM_MIMETYPE, description=description
+    )
+
+
+def problems(blp, *codes: int):
+    """Document several error answers by referencing the shared problem+json responses."""
+
+    def decorate(view):
+        for code in codes:
+            view = blp.alt_response(code, response=http.HTTPStatus(code).name)(view)
+        return view
+
+    return decorate

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask_login import current_user
 from flask_smorest import Blueprint
 
+from app.core.api import problem as document_problem
 from app.core.policy import access, allow, everywhere, public
-from app.core.problems import PROBLEM_MIMETYPE, ProblemSchema
 from app.interests import services
 from app.interests.schemas import (
     IdempotencyHeaderSchema,
@@ -23,11 +25,7 @@ blp = Blueprint(
 )
 
 
-def problem(status: int, description: str):
-    """Document an error answer: RFC 9457 problem+json."""
-    return blp.alt_response(
-        status, schema=ProblemSchema, content_type=PROBLEM_MIMETYPE, description=description
-    )
+problem = partial(document_problem, blp)
 
 
 @blp.route("/questionnaires/current", methods=["GET"])

@@ -7,6 +7,7 @@ from flask_login import current_user
 from flask_smorest import Blueprint
 
 from app.core import audit
+from app.core.api import problems
 from app.core.db import utcnow
 from app.core.errors import NotFound
 from app.core.policy import access, allow
@@ -21,7 +22,6 @@ from app.internships.booking_schemas import (
     WaitlistJoinSchema,
 )
 from app.internships.consents import active_consents
-from app.internships.docs import problems
 from app.internships.models import Booking
 
 blp = Blueprint(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask_login import current_user
 from flask_smorest import Blueprint
 
+from app.core.api import problems
 from app.core.policy import access, allow
 from app.internships import booking, consents, scopes, supply_demand, views
 from app.internships.booking_schemas import (
@@ -18,7 +19,6 @@ from app.internships.booking_schemas import (
     ParticipantSchema,
     SupplyDemandSchema,
 )
-from app.internships.docs import problems
 from app.schools import scopes as school_scopes
 
 blp = Blueprint(

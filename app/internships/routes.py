@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask_login import current_user
 from flask_smorest import Blueprint
 
+from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 from app.internships import contacts, offers, providers, scopes, slot_editing
-from app.internships.docs import problems
 from app.internships.offers import serialize_offer
 from app.internships.schemas import (
     ContactCreatedSchema,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Response
 from flask_login import current_user
 from flask_smorest import Blueprint
 
+from app.core.api import problem as document_problem
 from app.core.policy import access, allow, everywhere
-from app.core.problems import PROBLEM_MIMETYPE, ProblemSchema
 from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.portfolio import export, progress, services, sharing
 from app.portfolio.pdf import render_pass
@@ -35,11 +37,7 @@ blp = Blueprint(
 PUPIL_ONLY = "Only the pupil: the portfolio is pupil-owned"
 
 
-def problem(status: int, description: str):
-    """Document an error answer: RFC 9457 problem+json."""
-    return blp.alt_response(
-        status, schema=ProblemSchema, content_type=PROBLEM_MIMETYPE, description=description
-    )
+problem = partial(document_problem, blp)
 
 
 @blp.route("/me/portfolio", methods=["GET"])
