@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export FLASK_APP := wsgi.py
 
-.PHONY: audit run test install install-dev migrate seed lint bench regen-migration chromium test-sqlite test-postgres
+.PHONY: audit run test test-dates install install-dev migrate seed lint bench regen-migration chromium test-sqlite test-postgres
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,9 @@ seed: migrate
 	$(VENV)/bin/flask seed demo
 
 ## Serve the app with demo data on http://localhost:5000 (SQLite in instance/).
+## `make run ANSCHLUSS_TODAY=2027-08-20` runs the demo as if it were that day.
 run: seed
-	$(VENV)/bin/flask run --host localhost --port 5000
+	ANSCHLUSS_TODAY=$(ANSCHLUSS_TODAY) $(VENV)/bin/flask run --host localhost --port 5000
 
 chromium:
 	@bash scripts/ensure-chromium.sh
@@ -40,6 +41,18 @@ test: install-dev chromium
 	$(VENV)/bin/bandit -q -r app -ll
 	$(PY) -m pytest -q
 	@bash scripts/test-postgres.sh
+	$(MAKE) --no-print-directory test-dates
+
+## The calendar-sensitive suites again on fixed days: a Saturday, 31 July and 1 August (the
+## school-year change) and a day in the NRW Christmas holidays.
+DATE_SENSITIVE := tests/internships tests/allocation tests/anschluss tests/chain tests/privacy \
+	tests/notifications tests/portfolio
+TEST_DATES := 2026-12-05 2027-07-31 2027-08-01 2026-12-28
+test-dates: install-dev
+	@for day in $(TEST_DATES); do \
+	  echo "== date-sensitive suites on $$day"; \
+	  ANSCHLUSS_TEST_TODAY=$$day $(PY) -m pytest -q -m "not slow and not browser" $(DATE_SENSITIVE) || exit 1; \
+	done
 
 lint: install-dev
 	$(VENV)/bin/ruff check app tests bench seeds

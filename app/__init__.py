@@ -38,6 +38,10 @@ API_BLUEPRINTS = (
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     app.config.update(load_config(config))
+    from app.core import clock
+
+    development = app.config["ENV_NAME"] in {"development", "testing"}
+    clock.configure(app.config["TODAY_OVERRIDE"], production=not development)
     if app.config["PROXY_COUNT"]:
         # Behind a TLS proxy the client address (rate limits, audit) comes from its headers.
         from werkzeug.middleware.proxy_fix import ProxyFix

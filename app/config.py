@@ -7,6 +7,8 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from app.core import clock
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = Path(os.environ.get("ANSCHLUSS_INSTANCE_DIR", BASE_DIR / "instance"))
 
@@ -42,6 +44,8 @@ def load_config(overrides: dict | None = None) -> dict:
     secure_cookies = _bool("SECURE_COOKIES", not development)
     config = {
         "ENV_NAME": env,
+        # Development only: the server believes it is this day (refused in production).
+        "TODAY_OVERRIDE": clock.parse_override(os.environ.get(clock.OVERRIDE_VARIABLE)),
         "SECRET_KEY": secret_key,
         "SQLALCHEMY_DATABASE_URI": os.environ.get(
             "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'anschluss.db'}"

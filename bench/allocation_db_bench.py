@@ -16,14 +16,14 @@ import argparse
 import json
 import time
 from datetime import date, timedelta
-from datetime import time as clock
+from datetime import time as wall_time
 
 from sqlalchemy import func, insert, select, update
 
 from app.allocation.models import AllocationPreference, AllocationRound
 from app.allocation.rounds import create_round
 from app.auth.models import User
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.internships.models import Booking, BookingDay, Offer, OfferBerufsfeld, Provider, Slot
 from app.internships.schooldays import why_not_a_school_day
@@ -53,7 +53,7 @@ def _url(engine: str) -> str:
 
 
 def _school_week(after_days: int = 60) -> list[date]:
-    days, day = [], utcnow().date() + timedelta(days=after_days)
+    days, day = [], clock.today() + timedelta(days=after_days)
     while len(days) < 5:
         if why_not_a_school_day(day) is None:
             days.append(day)
@@ -76,7 +76,7 @@ def _region(pupils: int) -> tuple[int, list[int]]:
     kommune = Kommune(name="Bench-Kommune", coordination_name="Kommunale Koordinierung")
     db.session.add(kommune)
     db.session.flush()
-    label, starts, ends = SchoolYear.bounds_for(utcnow().date())
+    label, starts, ends = SchoolYear.bounds_for(clock.today())
     year = SchoolYear(label=label, starts_on=starts, ends_on=ends)
     db.session.add(year)
     db.session.flush()
@@ -159,7 +159,7 @@ def _slots(kommune_id: int, capacities, days: list[date]) -> list[int]:
         kommune_id=kommune_id,
         postcode="44137",
         city="Dortmund",
-        approved_at=utcnow(),
+        approved_at=clock.now(),
     )
     db.session.add(provider)
     db.session.flush()
@@ -196,8 +196,8 @@ def _slots(kommune_id: int, capacities, days: list[date]) -> list[int]:
                 "offer_id": o,
                 "starts_on": days[i % len(days)],
                 "ends_on": days[i % len(days)],
-                "daily_start": clock(8),
-                "daily_end": clock(14),
+                "daily_start": wall_time(8),
+                "daily_end": wall_time(14),
                 "capacity": int(capacities[i]),
                 "booked": 0,
             }
@@ -229,7 +229,7 @@ def build(pupils: int, slots: int, seed: int) -> tuple[int, int]:
             "kommune_id": kommune_id,
             "period_start": days[0],
             "period_end": days[-1],
-            "preference_deadline": utcnow() + timedelta(days=1),
+            "preference_deadline": clock.now() + timedelta(days=1),
             "max_choices": 6,
             "seed": seed,
         },
@@ -251,7 +251,7 @@ def build(pupils: int, slots: int, seed: int) -> tuple[int, int]:
     db.session.execute(
         update(AllocationRound)
         .where(AllocationRound.id == allocation_round.id)
-        .values(preference_deadline=utcnow() - timedelta(minutes=1))
+        .values(preference_deadline=clock.now() - timedelta(minutes=1))
     )
     db.session.commit()
     return allocation_round.id, coordinator.id

@@ -20,7 +20,7 @@ from app.anschluss.models import (
     NextStep,
 )
 from app.catalog.models import LeavingCertificate
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.schools.models import LEAVING_JAHRGAENGE, ClassMembership, SchoolClass
 
@@ -159,7 +159,7 @@ def add_leaver_data(seed: int) -> dict[str, int]:
     """Insert Anschluss data for every leaver of the generated region; commits."""
     _ensure_reference()
     rng = random.Random(seed + 5)
-    now = utcnow()
+    now = clock.now()
     leavers = _leavers()
     anschluss_rows = [
         row

@@ -18,7 +18,7 @@ from datetime import date
 from sqlalchemy import func, insert, select, text
 
 from app.auth.models import User
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.schools.models import (
     ClassMembership,
@@ -75,7 +75,7 @@ class Region:
                 ClassTeacher,
             )
         }
-        self.now = utcnow()
+        self.now = clock.now()
 
     def add(self, model, **values) -> int:
         rows = self.rows[model]

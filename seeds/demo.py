@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from app.auth.models import User
 from app.auth.passwords import hash_password
 from app.catalog.models import Berufsfeld
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.internships.models import Provider
 from app.schools.models import (
@@ -119,7 +119,7 @@ def _providers(kommune: Kommune) -> list[Provider]:
         provider = existing.get(spec["name"])
         if provider is None:
             provider = Provider(
-                kommune_id=kommune.id, city=KOMMUNE_NAME, approved_at=utcnow(), **spec
+                kommune_id=kommune.id, city=KOMMUNE_NAME, approved_at=clock.now(), **spec
             )
             db.session.add(provider)
         providers.append(provider)
@@ -290,7 +290,7 @@ def seed_demo_region(today: date | None = None) -> dict[str, int]:
     """Create or complete the demo region; returns counts. Flushes, the caller commits."""
     _assert_development()
     _ensure_reference()
-    region = _build_region(today or date.today())
+    region = _build_region(today or clock.today())
     counts = {
         "kommunen": 1,
         "schools": len(region.schools),

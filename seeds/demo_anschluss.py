@@ -19,7 +19,7 @@ from app.anschluss.models import (
     Anschlussvereinbarung,
     NextStep,
 )
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def _trend(region: DemoRegion) -> int:
     """Past weekly snapshots: the current counts with fewer secured leavers further back."""
     year_id = region.school_year.id
     rows = snapshots.grouped_counts(year_id, kommune_id=region.kommune.id)
-    this_week = utcnow().date() - timedelta(days=utcnow().date().weekday())
+    this_week = clock.today() - timedelta(days=clock.today().weekday())
     written = 0
     for weeks_back in range(1, TREND_WEEKS + 1):
         week = this_week - timedelta(weeks=weeks_back)
@@ -149,7 +149,7 @@ def _trend(region: DemoRegion) -> int:
 
 def add_demo_anschluss(region: DemoRegion) -> dict:
     rng = region.random("anschluss")
-    now = utcnow()
+    now = clock.now()
     year_id = region.school_year.id
     leavers = region.pupils_by_class.get("10a", []) + region.pupils_by_class.get("10b", [])
     created = agreements = 0

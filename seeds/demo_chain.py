@@ -16,6 +16,7 @@ from app.anschluss.chain import consent as consents
 from app.anschluss.chain import handover
 from app.anschluss.handover_models import CaseContact, Handover, IdentificationRound, VkCase
 from app.anschluss.models import Anschluss
+from app.core import clock
 from app.extensions import db
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def _case(region: DemoRegion, pupil, recipient: str, school=None):
     data = {"recipient": recipient}
     if school is not None:
         data["recipient_school_id"] = school.id
-    age = consents.age_on(pupil.birth_date, date.today())
+    age = consents.age_on(pupil.birth_date, clock.today())
     given_by = "pupil" if age is not None and age >= 14 else "guardian"
     consents._record(pupil, given_by, data, region.users["stubo"])
     return handover.hand_over(region.users["stubo"], {"pupil_id": pupil.id, **data}).case
@@ -86,11 +87,11 @@ def add_demo_chain(region: DemoRegion) -> dict:
         bk_case = _case(region, leavers[0], "berufskolleg", region.schools["berufskolleg"])
         if bk_case is not None:
             bk_case.status = "kontaktiert"
-            bk_case.follow_up_on = date.today() + timedelta(days=7)
+            bk_case.follow_up_on = clock.today() + timedelta(days=7)
             db.session.add(
                 CaseContact(
                     case_id=bk_case.id,
-                    contacted_on=date.today(),
+                    contacted_on=clock.today(),
                     channel="phone",
                     outcome="nachricht_hinterlassen",
                     recorded_by_id=region.users["bk"].id,
@@ -98,7 +99,7 @@ def add_demo_chain(region: DemoRegion) -> dict:
             )
         kommune_case = _case(region, leavers[1], "kommune")
         if kommune_case is not None:
-            kommune_case.follow_up_on = date.today() - timedelta(days=3)
+            kommune_case.follow_up_on = clock.today() - timedelta(days=3)
     db.session.flush()
     # Totals, not "created now": a second run reports the same numbers (idempotence check).
     rounds = db.session.scalar(

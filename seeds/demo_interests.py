@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.interests import catalog
 from app.interests.models import InterestProfile
@@ -108,7 +108,7 @@ def _steps(pupil, jahrgang: str, rng, year) -> tuple[int, list[PortfolioStep]]:
         if any(getattr(step, name) != value for name, value in values.items()):
             for name, value in values.items():
                 setattr(step, name, value)
-            step.updated_at = utcnow()
+            step.updated_at = clock.now()
             changed += 1
     return changed, steps
 

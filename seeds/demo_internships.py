@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from app.core import clock
 from app.extensions import db
 from app.internships.capacity import place_booking
 from app.internships.models import Booking, Offer, OfferBerufsfeld, Slot
@@ -169,7 +170,7 @@ def _demo_bookings(region: DemoRegion, offers: list[Offer], today: date) -> int:
 
 
 def add_demo_offers(region: DemoRegion) -> dict:
-    today = date.today()
+    today = clock.today()
     offers, slots = [], 0
     for index, specs in OFFERS.items():
         if index >= len(region.providers):

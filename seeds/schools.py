@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.core import clock
 from app.extensions import db
 from app.schools.models import Kommune, School
 
@@ -40,7 +41,7 @@ def _yyyymmdd(value: str) -> str:
 
 def is_current(row: dict, today: date | None = None) -> bool:
     """Operating today: not closed, and within gueltigVon/gueltigBis where they are set."""
-    today_key = (today or date.today()).strftime("%Y%m%d")
+    today_key = (today or clock.today()).strftime("%Y%m%d")
     valid_from, valid_to = (
         _yyyymmdd(row.get("gueltigVon", "")),
         _yyyymmdd(row.get("gueltigBis", "")),

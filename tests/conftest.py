@@ -10,6 +10,7 @@ import contextvars
 import os
 import secrets
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,61 @@ from support import (  # noqa: E402, F401  (re-exported for older imports)
 from app import create_app  # noqa: E402
 from app.auth.models import UserSession  # noqa: E402
 from app.auth.sessions import _hash  # noqa: E402
+from app.core import clock  # noqa: E402
 from app.extensions import db as _db  # noqa: E402
 from app.extensions import limiter  # noqa: E402
+
+# Every test runs on a fixed day, never on the real one. CI runs the date-sensitive folders again
+# with ANSCHLUSS_TEST_TODAY set to a Saturday, 31 July, 1 August and a Christmas-holiday day.
+TEST_TODAY = date.fromisoformat(os.environ.get("ANSCHLUSS_TEST_TODAY", "2026-11-11"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pinned_clock_for_session():
+    """Session-wide fixtures (the browser tests' live server and its seed) see the test day too."""
+    clock.travel_to(TEST_TODAY)
+    yield
+    clock.reset()
+
+
+@pytest.fixture(autouse=True)
+def today(request):
+    """The day every test starts on; a test may move on with `clock.travel_to(...)`.
+
+    Tests marked `real_clock` talk to a production-like server in another process, which
+    runs on the real clock (production refuses an override); they compute dates from it.
+    """
+    if request.node.get_closest_marker("real_clock"):
+        clock.reset()
+    else:
+        clock.travel_to(TEST_TODAY)
+    yield clock.today()
+    clock.travel_to(TEST_TODAY)
+
+
+@pytest.fixture(scope="module")
+def real_clock():
+    """For module-scoped set-up that talks to a production-like server (see `today`)."""
+    clock.reset()
+    yield
+    clock.travel_to(TEST_TODAY)
+
+
+@pytest.fixture
+def school_monday():
+    """Moves the clock to the next Monday from which a whole week is school days.
+
+    List it before `world` so the world is built in that Monday's school year.
+    """
+    from app.internships.schooldays import why_not_a_school_day
+
+    day = clock.today()
+    while day.weekday() != 0 or any(
+        why_not_a_school_day(day + timedelta(days=offset)) for offset in range(5)
+    ):
+        day += timedelta(days=1)
+    clock.travel_to(day)
+    return day
 
 
 @pytest.fixture(scope="session")

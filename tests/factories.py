@@ -6,7 +6,7 @@ import itertools
 from datetime import date
 
 from app.auth.models import User
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.internships.models import Provider
 from app.schools.models import (
@@ -26,7 +26,7 @@ def _n() -> int:
 
 
 def current_school_year() -> SchoolYear:
-    label, starts, ends = SchoolYear.bounds_for(utcnow().date())
+    label, starts, ends = SchoolYear.bounds_for(clock.today())
     year = db.session.query(SchoolYear).filter_by(label=label).one_or_none()
     if year is None:
         year = SchoolYear(label=label, starts_on=starts, ends_on=ends)
@@ -108,7 +108,7 @@ def make_provider(kommune: Kommune, approved: bool = True, name: str | None = No
         kommune_id=kommune.id,
         postcode="44137",
         city="Dortmund",
-        approved_at=utcnow() if approved else None,
+        approved_at=clock.now() if approved else None,
     )
     db.session.add(provider)
     db.session.flush()

@@ -23,7 +23,7 @@ from sqlalchemy.orm import selectinload
 
 from app.allocation.models import AllocationAssignment
 from app.auth.models import User
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import DomainError
 from app.extensions import db
 from app.internships.booking import create_confirmed_booking
@@ -119,7 +119,7 @@ def _take_seats(counts: dict[int, int]) -> set[int]:
 
 def _insert_bookings(actor, round_id, placements, days_of) -> dict[int, int]:
     """Bookings and their days for `placements`; returns booking id per assignment id."""
-    now = utcnow()
+    now = clock.now()
     db.session.execute(
         insert(Booking),
         [

@@ -20,7 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import UTCDateTime, utcnow
+from app.core import clock
+from app.core.db import UTCDateTime
 from app.extensions import db
 from app.schools.models import Kommune, School
 
@@ -59,7 +60,7 @@ class AllocationRound(db.Model):
     leaving_only: Mapped[bool] = mapped_column(default=False)
     status: Mapped[str] = mapped_column(String(10), default="open")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     run_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     run_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -92,7 +93,7 @@ class AllocationPreference(db.Model):
     pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id", ondelete="CASCADE"), index=True)
     rank: Mapped[int]
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
 
 class AllocationAssignment(db.Model):

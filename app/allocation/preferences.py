@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.allocation.models import AllocationPreference, AllocationRound
 from app.allocation.queries import pupil_in_round, slots_query
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Conflict, Forbidden, Invalid
 from app.extensions import db
 from app.internships.eligibility import pupil_jahrgang
@@ -19,7 +19,7 @@ def _refuse(message: str):
 
 
 def _check_open(allocation_round: AllocationRound) -> None:
-    if allocation_round.status != "open" or allocation_round.preference_deadline <= utcnow():
+    if allocation_round.status != "open" or allocation_round.preference_deadline <= clock.now():
         raise Conflict(
             "Die Wahlfrist dieser Runde ist abgelaufen; Wünsche sind nicht mehr änderbar.",
             errors={"choices": ["Frist abgelaufen."]},
@@ -70,7 +70,7 @@ def set_preferences(pupil, round_id: int, choices: list[int]) -> list[Allocation
                             "pupil_id": pupil.id,
                             "slot_id": slot_id,
                             "rank": rank,
-                            "created_at": utcnow(),
+                            "created_at": clock.now(),
                         }
                         for rank, slot_id in enumerate(choices, start=1)
                     ],

@@ -16,7 +16,7 @@ from app.allocation.bulk_booking import book_round
 from app.allocation.models import AllocationAssignment, AllocationRound
 from app.allocation.rounds import annotate
 from app.allocation.unassigned import unassigned_rows
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Conflict
 from app.extensions import db
 from app.notifications.services import notify_many
@@ -26,7 +26,7 @@ def _claim(actor, allocation_round: AllocationRound) -> None:
     result = db.session.execute(
         update(AllocationRound)
         .where(AllocationRound.id == allocation_round.id, AllocationRound.status == "drafted")
-        .values(status="published", published_at=utcnow(), published_by_id=actor.id)
+        .values(status="published", published_at=clock.now(), published_by_id=actor.id)
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:

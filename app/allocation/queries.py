@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from app.allocation.models import AllocationRound
 from app.allocation.scopes import round_kommune_id
 from app.auth.models import User
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.internships.models import Offer, Provider, Slot
 from app.schools.models import LEAVING_JAHRGAENGE, ClassMembership, School, SchoolClass, SchoolYear
@@ -64,7 +64,7 @@ def pupils_query(allocation_round: AllocationRound) -> Select:
     if allocation_round.jahrgang or allocation_round.leaving_only:
         conditions = [
             ClassMembership.pupil_id == User.id,
-            ClassMembership.school_year_id.in_(_current_year_on(utcnow().date())),
+            ClassMembership.school_year_id.in_(_current_year_on(clock.today())),
         ]
         if allocation_round.jahrgang:
             conditions.append(SchoolClass.jahrgang == allocation_round.jahrgang)

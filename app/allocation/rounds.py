@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import secrets
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.allocation.models import AllocationPreference, AllocationRound
 from app.allocation.queries import pupils_query
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Forbidden, Invalid
 from app.extensions import db
 from app.notifications.services import notify_many
 from app.schools.models import Kommune, School
 
-SCHOOL_TZ = ZoneInfo("Europe/Berlin")
 MAX_PERIOD_DAYS = 366
 
 
@@ -63,12 +61,12 @@ def _check_dates(data: dict) -> None:
             "Bitte die Frist mit Zeitzone angeben.",
             errors={"preference_deadline": ["Zeitzone fehlt (z. B. +01:00)."]},
         )
-    if deadline <= utcnow():
+    if deadline <= clock.now():
         raise Invalid(
             "Die Wahlfrist muss in der Zukunft liegen.",
             errors={"preference_deadline": ["Muss in der Zukunft liegen."]},
         )
-    if deadline.astimezone(SCHOOL_TZ).date() >= start:
+    if deadline.astimezone(clock.SCHOOL_TZ).date() >= start:
         raise Invalid(
             "Die Wahlfrist muss vor dem Zeitraum enden.",
             errors={"preference_deadline": ["Muss vor period_start liegen."]},
@@ -104,7 +102,7 @@ def create_round(actor, data: dict) -> AllocationRound:
         {
             "round_id": allocation_round.id,
             "round_name": allocation_round.name,
-            "deadline": allocation_round.preference_deadline.astimezone(SCHOOL_TZ)
+            "deadline": allocation_round.preference_deadline.astimezone(clock.SCHOOL_TZ)
             .replace(tzinfo=None)
             .isoformat(timespec="minutes"),
             "max_choices": allocation_round.max_choices,
@@ -175,7 +173,7 @@ def annotate(user, rounds: list[AllocationRound]) -> None:
         if ids and user.role == "pupil"
         else {}
     )
-    now = utcnow()
+    now = clock.now()
     for allocation_round in rounds:
         allocation_round.ranked_pupils = ranked.get(allocation_round.id, 0)
         allocation_round.my_choice_count = (

@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, insert, select
 from app.allocation import solver
 from app.allocation.models import AllocationAssignment, AllocationPreference, AllocationRound
 from app.allocation.queries import pupils_query, round_slots
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Conflict
 from app.extensions import db
 from app.internships.capacity import slot_days
@@ -30,7 +30,7 @@ CLASH = "Alle Wunschtermine überschneiden sich mit bestehenden Buchungen."
 def _check_runnable(allocation_round: AllocationRound) -> None:
     if allocation_round.status == "published":
         raise Conflict("Diese Runde ist schon veröffentlicht.")
-    if allocation_round.preference_deadline > utcnow():
+    if allocation_round.preference_deadline > clock.now():
         raise Conflict("Die Wahlfrist läuft noch; die Zuteilung ist erst danach möglich.")
 
 
@@ -166,6 +166,6 @@ def run_round(actor, round_id: int) -> AllocationRound:
         "fields": field_demand(slots, problem.capacities, first_choice),
     }
     allocation_round.status = "drafted"
-    allocation_round.run_at, allocation_round.run_by_id = utcnow(), actor.id
+    allocation_round.run_at, allocation_round.run_by_id = clock.now(), actor.id
     db.session.flush()
     return allocation_round

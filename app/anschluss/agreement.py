@@ -7,8 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from app.anschluss import reference, status
 from app.anschluss.models import Anschlussvereinbarung, NextStep
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.core.errors import Conflict, Invalid
 from app.extensions import db
 
@@ -122,7 +121,7 @@ def create_version(user, pupil_id: int, data: dict) -> dict:
         contacts=data.get("contacts", []),
         created_by_id=user.id,
     )
-    now = utcnow()
+    now = clock.now()
     for position, step in enumerate(data.get("next_steps", [])):
         agreement.next_steps.append(
             NextStep(
@@ -154,7 +153,7 @@ def confirm(pupil, vereinbarung_id: int) -> dict:
         raise Conflict("Only the current version can be confirmed; a newer one exists.")
     if agreement.confirmed_at is not None:
         raise Conflict("You have already confirmed this version.")
-    agreement.confirmed_at = utcnow()
+    agreement.confirmed_at = clock.now()
     db.session.flush()
     return agreement_view(agreement)
 
@@ -163,7 +162,7 @@ def set_step_done(user, next_step_id: int, done: bool) -> dict:
     step = db.session.get(NextStep, next_step_id)
     if not step.agreement.is_current:
         raise Conflict("This step belongs to an older version of the agreement.")
-    step.done_at = (step.done_at or utcnow()) if done else None
+    step.done_at = (step.done_at or clock.now()) if done else None
     db.session.flush()
     if user.role != "pupil":
         audit.record(

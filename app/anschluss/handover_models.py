@@ -17,7 +17,8 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import UTCDateTime, utcnow
+from app.core import clock
+from app.core.db import UTCDateTime
 from app.extensions import db
 
 # Who may receive a case: a Berufskolleg (its bk_coordinator) or the Kommune's coordination /
@@ -69,7 +70,7 @@ class IdentificationRound(db.Model):
     name: Mapped[str] = mapped_column(String(60))
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
@@ -100,7 +101,7 @@ class HandoverConsent(db.Model):
     recipient_kind: Mapped[str] = mapped_column(String(16))
     recipient_school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
     recipient_kommune_id: Mapped[int | None] = mapped_column(ForeignKey("kommunen.id"))
-    given_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     withdrawn_via: Mapped[str | None] = mapped_column(String(8))
 
@@ -138,7 +139,7 @@ class Handover(db.Model):
     handed_over_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")
     )
-    handed_over_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    handed_over_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     pseudonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     case: Mapped[VkCase | None] = relationship(back_populates="handover", uselist=False)
@@ -168,8 +169,8 @@ class VkCase(db.Model):
     status: Mapped[str] = mapped_column(String(20), default="neu")
     anschluss_option: Mapped[str | None] = mapped_column(ForeignKey("anschluss_options.kuerzel"))
     follow_up_on: Mapped[date | None] = mapped_column(Date)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The transfer fields, copied at handover (what was transmitted is what the recipient has).
     first_name: Mapped[str | None] = mapped_column(String(100))
@@ -207,6 +208,6 @@ class CaseContact(db.Model):
     channel: Mapped[str] = mapped_column(String(8))
     outcome: Mapped[str] = mapped_column(String(32))
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
     case: Mapped[VkCase] = relationship(back_populates="contacts")

@@ -20,7 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import UTCDateTime, utcnow
+from app.core import clock
+from app.core.db import UTCDateTime
 from app.extensions import db
 from app.schools.models import SchoolClass
 
@@ -56,7 +57,7 @@ class Anschluss(db.Model):
     status: Mapped[str] = mapped_column(String(12), default="offen")
     evidence: Mapped[str | None] = mapped_column(String(16))
     lock_version: Mapped[int] = mapped_column(default=1)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
@@ -68,7 +69,7 @@ class AnschlussChange(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     anschluss_id: Mapped[int] = mapped_column(ForeignKey("anschluesse.id", ondelete="CASCADE"))
-    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     changed_by_role: Mapped[str] = mapped_column(String(24))
     source: Mapped[str] = mapped_column(String(16), default="staff")
@@ -96,7 +97,7 @@ class AnschlussReport(db.Model):
     proposed_status: Mapped[str] = mapped_column(String(12))
     option_code: Mapped[str | None] = mapped_column(ForeignKey("anschluss_options.kuerzel"))
     state: Mapped[str] = mapped_column(String(10), default="pending")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
@@ -121,7 +122,7 @@ class Anschlussvereinbarung(db.Model):
     alternatives: Mapped[list] = mapped_column(JSON, default=list)
     berufsfelder: Mapped[list] = mapped_column(JSON, default=list)
     contacts: Mapped[list] = mapped_column(JSON, default=list)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -169,7 +170,7 @@ class AnschlussSnapshot(db.Model):
     status: Mapped[str] = mapped_column(String(12))
     option_code: Mapped[str] = mapped_column(String(16), default="")  # "" = no option yet
     count: Mapped[int]
-    taken_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
 
 # Cohort queries select the leaving classes of one school (or all schools of a Kommune) in one

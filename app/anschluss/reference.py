@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app.catalog.models import AnschlussOption, Berufsfeld, LeavingCertificate
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Invalid
 from app.extensions import db
 from app.schools.models import SchoolYear
@@ -23,7 +23,7 @@ def certificate_key(value: str | None) -> str | None:
 
 
 def today() -> date:
-    return utcnow().date()
+    return clock.today()
 
 
 def school_year_for(day: date, create: bool = False) -> SchoolYear | None:

@@ -6,8 +6,7 @@ from sqlalchemy import select
 
 from app.anschluss import reference, status
 from app.anschluss.models import AnschlussReport
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.core.errors import Conflict, Invalid
 from app.extensions import db
 
@@ -96,7 +95,7 @@ def confirm(user, anschluss_report_id: int, data: dict) -> dict:
     }
     status.apply_change(user, report.pupil_id, change, source="pupil_report")
     report.state = "confirmed"
-    report.decided_at = utcnow()
+    report.decided_at = clock.now()
     report.decided_by_id = user.id
     db.session.flush()
     audit.record(
@@ -113,7 +112,7 @@ def confirm(user, anschluss_report_id: int, data: dict) -> dict:
 def dismiss(user, anschluss_report_id: int) -> dict:
     report = _pending(anschluss_report_id)
     report.state = "dismissed"
-    report.decided_at = utcnow()
+    report.decided_at = clock.now()
     report.decided_by_id = user.id
     db.session.flush()
     return _view(report)

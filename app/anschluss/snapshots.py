@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, insert, select
 
 from app.anschluss import cohort, reference
 from app.anschluss.models import SECURED_STATUSES, Anschluss, AnschlussSnapshot
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.schools.models import School, SchoolClass
 
@@ -50,7 +50,7 @@ def take_snapshot(day: date | None = None) -> dict:
             "status": row.status,
             "option_code": row.option_code,
             "count": row.count,
-            "taken_at": utcnow(),
+            "taken_at": clock.now(),
         }
         for row in grouped_counts(year.id)
     ]

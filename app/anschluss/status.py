@@ -8,8 +8,7 @@ from sqlalchemy.orm import aliased
 from app.anschluss import reference
 from app.anschluss.models import Anschluss, AnschlussChange
 from app.auth.models import User
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.core.errors import Conflict, Invalid
 from app.extensions import db
 
@@ -171,7 +170,7 @@ def apply_change(actor, pupil_id: int, data: dict, source: str = "staff") -> Ans
     for name, value in new.items():
         setattr(anschluss, name, value)
     anschluss.lock_version = current_lock + 1
-    anschluss.updated_at = utcnow()
+    anschluss.updated_at = clock.now()
     anschluss.updated_by_id = actor.id
     db.session.flush()
     _record_history(actor, anschluss, old, new, source)

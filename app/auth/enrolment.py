@@ -23,8 +23,7 @@ from app.auth.models import EnrolmentCode, User, WebAuthnCredential
 from app.auth.passkey_management import revoke_all_passkeys
 from app.auth.passwords import hash_password
 from app.auth.sessions import start_session
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.core.errors import Invalid, Unauthorized
 from app.extensions import db
 from app.schools.models import ClassMembership
@@ -104,7 +103,7 @@ def issue_codes(
     if not pupils:
         return []
     ids = [p.id for p in pupils]
-    now = utcnow()
+    now = clock.now()
     if revoke_passkeys:
         revoke_all_passkeys(ids)
         audit.record(
@@ -203,9 +202,9 @@ def enrol(code: str, display_name: str, password: str | None = None) -> User:
             EnrolmentCode.id == row.id,
             EnrolmentCode.used_at.is_(None),
             EnrolmentCode.revoked_at.is_(None),
-            EnrolmentCode.expires_at > utcnow(),
+            EnrolmentCode.expires_at > clock.now(),
         )
-        .values(used_at=utcnow())
+        .values(used_at=clock.now())
         .execution_options(synchronize_session=False)
     )
     if spent.rowcount != 1:

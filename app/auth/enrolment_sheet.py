@@ -6,15 +6,15 @@ never be printed again later — issuing a new sheet issues new codes.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import unicodedata
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import segno
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+
+from app.core import clock
 
 # A Unicode font makes every name printable (e.g. "Yılmaz"); without one the sheet falls back
 # to the PDF core font and transliterates what Latin-1 cannot hold (Debian: fonts-dejavu-core).
@@ -35,8 +35,7 @@ def _font_path() -> str | None:
 
 def _local_date(moment) -> str:
     """Dates on paper as the school reads them (German time)."""
-    with contextlib.suppress(ZoneInfoNotFoundError):  # no tz database: UTC is close enough
-        moment = moment.astimezone(ZoneInfo("Europe/Berlin"))
+    moment = moment.astimezone(clock.SCHOOL_TZ)
     return moment.strftime("%d.%m.%Y")
 
 

@@ -7,7 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.db import UTCDateTime, utcnow
+from app.core import clock
+from app.core.db import UTCDateTime
 from app.core.policy import ROLES
 from app.extensions import db
 
@@ -41,7 +42,7 @@ class User(db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     # When the account was switched off: starts the retention of app-only data (core/retention).
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     # Random WebAuthn user handle (user.id of the passkeys): maps a discoverable login to its
     # owner without putting the database id or a name on the authenticator.
     webauthn_handle: Mapped[bytes | None] = mapped_column(LargeBinary(64), unique=True)
@@ -78,7 +79,7 @@ class User(db.Model):
 def _stamp_deactivation(user: User, value: bool, old, _initiator) -> None:
     """Switching an account off (or on again) records when, for the retention schedule."""
     if value is False and old is not False:
-        user.deactivated_at = utcnow()
+        user.deactivated_at = clock.now()
     elif value is True:
         user.deactivated_at = None
 
@@ -92,8 +93,8 @@ class UserSession(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     method: Mapped[str] = mapped_column(String(16))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
@@ -108,7 +109,7 @@ class WebAuthnCredential(db.Model):
     transports: Mapped[str] = mapped_column(String(120), default="")
     name: Mapped[str] = mapped_column(String(80), default="Passkey")
     backed_up: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
@@ -137,7 +138,7 @@ class EnrolmentCode(db.Model):
     pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -16,7 +16,7 @@ from sqlalchemy import delete, or_, update
 from webauthn.helpers import bytes_to_base64url
 
 from app.auth.models import WebAuthnChallenge
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 
 REGISTER = "register"
@@ -43,7 +43,7 @@ def issue(
 ) -> None:
     """Store a fresh challenge for this browser session (and drop its stale ones)."""
     binding = _browser_binding(create=True)
-    now = utcnow()
+    now = clock.now()
     db.session.execute(
         delete(WebAuthnChallenge).where(
             WebAuthnChallenge.binding == binding,
@@ -72,7 +72,7 @@ def consume(challenge: bytes, purpose: str, user_id: int | None = None) -> WebAu
     binding = _browser_binding(create=False)
     if binding is None:
         return None
-    now = utcnow()
+    now = clock.now()
     conditions = [
         WebAuthnChallenge.challenge == bytes_to_base64url(challenge),
         WebAuthnChallenge.purpose == purpose,
@@ -101,7 +101,7 @@ def consume(challenge: bytes, purpose: str, user_id: int | None = None) -> WebAu
 
 def purge_stale(older_than=None) -> int:
     """Maintenance: delete used and expired challenges of all sessions; returns the count."""
-    cutoff = older_than or utcnow()
+    cutoff = older_than or clock.now()
     result = db.session.execute(
         delete(WebAuthnChallenge).where(
             or_(WebAuthnChallenge.expires_at < cutoff, WebAuthnChallenge.used_at.is_not(None))

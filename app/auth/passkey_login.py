@@ -24,7 +24,7 @@ from app.auth.passkeys import (
     webauthn_config,
 )
 from app.auth.sessions import start_session
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import DomainError, Unauthorized
 from app.extensions import db
 
@@ -97,7 +97,7 @@ def _advance_sign_count(stored: WebAuthnCredential, verified) -> None:
         )
         .values(
             sign_count=verified.new_sign_count,
-            last_used_at=utcnow(),
+            last_used_at=clock.now(),
             backed_up=verified.credential_backed_up,
         )
         .execution_options(synchronize_session=False)

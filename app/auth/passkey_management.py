@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, select, update
 
 from app.auth.models import User, UserSession, WebAuthnCredential
 from app.auth.sessions import current_session, revoke_all_sessions
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Conflict, Forbidden
 from app.extensions import db
 
@@ -34,7 +34,7 @@ def passkey_view(passkey: WebAuthnCredential) -> dict:
 def require_fresh_login(user: User) -> None:
     row = current_session(user)
     fresh = row is not None and (
-        row.method in ALWAYS_FRESH_METHODS or utcnow() - row.created_at < FRESH_LOGIN
+        row.method in ALWAYS_FRESH_METHODS or clock.now() - row.created_at < FRESH_LOGIN
     )
     if not fresh:
         security_log.warning(
@@ -111,6 +111,6 @@ def revoke_all_passkeys(pupil_ids: list[int]) -> int:
     db.session.execute(
         update(UserSession)
         .where(UserSession.user_id.in_(pupil_ids), UserSession.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
+        .values(revoked_at=clock.now())
     )
     return result.rowcount

@@ -32,3 +32,4 @@ class MeSchema(OutputSchema):
     has_password = ma.fields.Boolean()
     passkey_count = ma.fields.Integer()
     csrf_token = ma.fields.String()
+    today = ma.fields.Date(metadata={"description": "The server's date (the app's one clock)"})

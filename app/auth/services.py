@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from app.auth.models import User, WebAuthnCredential
 from app.auth.passwords import verify_password
 from app.auth.sessions import start_session
+from app.core import clock
 from app.core.errors import Unauthorized
 from app.extensions import db
 from app.schools.models import ClassMembership, ClassTeacher
@@ -52,6 +53,7 @@ def account_summary(user: User) -> dict:
         .where(WebAuthnCredential.user_id == user.id)
     )
     return {
+        "today": clock.today(),
         "id": user.id,
         "role": user.role,
         "username": user.username,

@@ -10,7 +10,7 @@ from flask_login import login_user, logout_user
 from sqlalchemy import select, update
 
 from app.auth.models import User, UserSession
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db, login_manager
 
 # Write last_seen_at at most this often, so reads don't turn into writes on every request.
@@ -36,7 +36,7 @@ def end_session(user: User) -> None:
         db.session.execute(
             update(UserSession)
             .where(UserSession.token_hash == _hash(user.session_token))
-            .values(revoked_at=utcnow())
+            .values(revoked_at=clock.now())
         )
     logout_user()
     session.clear()
@@ -50,7 +50,7 @@ def revoke_all_sessions(user_id: int, except_token: str | None = None) -> None:
     )
     if except_token:
         query = query.where(UserSession.token_hash != _hash(except_token))
-    db.session.execute(query.values(revoked_at=utcnow()))
+    db.session.execute(query.values(revoked_at=clock.now()))
 
 
 def current_session(user: User) -> UserSession | None:
@@ -72,7 +72,7 @@ def load_user(token: str) -> User | None:
     if row is None:
         return None
     user_session, user = row
-    now = utcnow()
+    now = clock.now()
     config = current_app.config
     idle = config["PUPIL_IDLE_TIMEOUT"] if user.role == "pupil" else config["STAFF_IDLE_TIMEOUT"]
     if (

@@ -18,7 +18,8 @@ from flask import has_request_context, request
 from sqlalchemy import DDL, Index, String, event, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.db import UTCDateTime, utcnow
+from app.core import clock
+from app.core.db import UTCDateTime
 from app.extensions import db
 from migrations.extra_ddl import AUDIT_APPEND_ONLY_DDL
 
@@ -41,7 +42,7 @@ class AuditEvent(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[str] = mapped_column(String(36), unique=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     actor_id: Mapped[int | None] = mapped_column(index=True)
     actor_role: Mapped[str | None] = mapped_column(String(32))
     actor_school_id: Mapped[int | None]
@@ -104,7 +105,7 @@ def record(
     prev = db.session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
     prev = prev or "0" * 64
     request_id = getattr(request, "request_id", None) if has_request_context() else None
-    now = utcnow()
+    now = clock.now()
     rows = []
     for pupil_id in pupil_ids:
         row = {

@@ -26,8 +26,7 @@ from datetime import datetime
 from flask import current_app
 from sqlalchemy import and_, delete, exists, func, or_, select, update
 
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.extensions import db
 
 DEFAULT_BATCH = 500
@@ -239,7 +238,7 @@ def run(
     commit: Callable[[], None] | None = None,
 ) -> dict[str, int]:
     """Apply both stages; `commit` (the CLI passes db.session.commit) runs after each batch."""
-    now = now or utcnow()
+    now = now or clock.now()
     config = current_app.config
     app_cutoff = months_before(now, config["RETENTION_APP_DATA_MONTHS"])
     record_cutoff = months_before(now, 12 * config["RETENTION_SCHOOL_RECORD_YEARS"])

@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.db import UTCDateTime, utcnow
+from app.core import clock
+from app.core.db import UTCDateTime
 from app.extensions import db
 
 
@@ -33,4 +34,4 @@ class InterestProfile(db.Model):
     explore: Mapped[list] = mapped_column(JSON, default=list)
     occupations: Mapped[list] = mapped_column(JSON, default=list)
     idempotency_key: Mapped[str | None] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now, index=True)

@@ -14,7 +14,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from app.auth.models import User
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Conflict, Invalid
 from app.extensions import db
 from app.internships import waitlist
@@ -70,7 +70,7 @@ def tell(booking: Booking, kind: str, *, teachers: bool = False) -> None:
 
 def request_booking(pupil, slot_id: int, berufsfeld: str | None = None) -> Booking:
     """A pupil asks for a place; it is held for them until the teacher decides."""
-    slot = bookable_slot(pupil, slot_id, utcnow().date())
+    slot = bookable_slot(pupil, slot_id, clock.today())
     booking = place_booking(
         pupil.id, slot, choose_field(slot.offer, berufsfeld), status="requested", source="pupil"
     )
@@ -130,7 +130,7 @@ def confirm(actor, booking_id: int) -> Booking:
         ("requested",),
         "Nur angefragte Buchungen können bestätigt werden.",
         status="confirmed",
-        decided_at=utcnow(),
+        decided_at=clock.now(),
         decided_by_id=actor.id,
     )
     tell(booking, "booking_confirmed")
@@ -144,7 +144,7 @@ def reject(actor, booking_id: int) -> Booking:
         ("requested",),
         "Nur angefragte Buchungen können abgelehnt werden.",
         status="rejected",
-        decided_at=utcnow(),
+        decided_at=clock.now(),
         decided_by_id=actor.id,
     )
     release(booking)
@@ -156,7 +156,7 @@ def reject(actor, booking_id: int) -> Booking:
 def cancel(actor, booking_id: int) -> Booking:
     """Pupils cancel until the deadline; afterwards (and always) the teacher or StuBO can."""
     booking = db.session.get(Booking, booking_id)
-    if actor.role == "pupil" and utcnow().date() > cancel_deadline(booking.slot):
+    if actor.role == "pupil" and clock.today() > cancel_deadline(booking.slot):
         raise Conflict(
             "Die Frist zum Absagen ist vorbei. Bitte wende dich an deine Lehrkraft.",
             title="Cancellation deadline passed",
@@ -166,7 +166,7 @@ def cancel(actor, booking_id: int) -> Booking:
         ("requested", "confirmed"),
         "Diese Buchung kann nicht mehr abgesagt werden.",
         status="cancelled",
-        cancelled_at=utcnow(),
+        cancelled_at=clock.now(),
         cancelled_by_id=actor.id,
     )
     release(booking)
@@ -177,14 +177,14 @@ def cancel(actor, booking_id: int) -> Booking:
 
 def mark_attendance(actor, booking_id: int, attended: bool) -> Booking:
     booking = db.session.get(Booking, booking_id)
-    if booking.slot.starts_on > utcnow().date():
+    if booking.slot.starts_on > clock.today():
         raise Conflict("Die Anwesenheit kann erst ab dem ersten Tag eingetragen werden.")
     _transition(
         booking,
         ("confirmed", "attended", "no_show"),
         "Anwesenheit gibt es nur für bestätigte Buchungen.",
         status="attended" if attended else "no_show",
-        attendance_at=utcnow(),
+        attendance_at=clock.now(),
         attendance_by_id=actor.id,
     )
     tell(booking, "attendance_marked", teachers=True)
@@ -206,7 +206,7 @@ def confirm_for_class(actor, class_id: int, booking_ids: list[int] | None) -> li
             "Einige Buchungen gehören nicht zu dieser Klasse oder sind nicht mehr offen.",
             errors={"booking_ids": ["Nur offene Buchungen dieser Klasse."]},
         )
-    now = utcnow()
+    now = clock.now()
     for booking in bookings:
         _transition(
             booking,

@@ -6,9 +6,8 @@ from flask import Response
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from app.core import audit
+from app.core import audit, clock
 from app.core.api import problems
-from app.core.db import utcnow
 from app.core.errors import NotFound
 from app.core.policy import access, allow
 from app.extensions import db
@@ -164,7 +163,7 @@ def certificate(booking_id: int):
 @problems(blp, 401, 403, 404, 409, 422)
 def join_waitlist(data, slot_id: int):
     """Join the waiting list of a full slot."""
-    entry = waitlist.join_slot(current_user, slot_id, data.get("berufsfeld"), utcnow().date())
+    entry = waitlist.join_slot(current_user, slot_id, data.get("berufsfeld"), clock.today())
     return views.waitlist_row(entry, waitlist.position(entry))
 
 

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from flask import current_app
 
-from app.core.db import utcnow
+from app.core import clock
 from app.internships.models import Booking
 from app.internships.schooldays import school_days
 
@@ -82,7 +82,7 @@ def _events(booking: Booking, stamp: str, host: str) -> list[str]:
 
 def bookings_ics(bookings: list[Booking]) -> str:
     host = current_app.config.get("PUBLIC_BASE_URL", "anschluss").split("//")[-1].split("/")[0]
-    stamp = f"{utcnow():%Y%m%dT%H%M%SZ}"
+    stamp = f"{clock.now():%Y%m%dT%H%M%SZ}"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

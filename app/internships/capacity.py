@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Conflict
 from app.extensions import db
 from app.internships.models import ACTIVE_STATES, Booking, BookingDay, Slot
@@ -70,7 +70,7 @@ def release(booking: Booking) -> None:
 
 
 def _store_booking(pupil_id, slot, berufsfeld, status, source, actor) -> Booking:
-    now = utcnow()
+    now = clock.now()
     values = {
         "berufsfeld": berufsfeld,
         "status": status,

@@ -7,7 +7,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from app.auth.models import User
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Conflict
 from app.extensions import db
 from app.internships.models import Booking
@@ -70,8 +70,7 @@ def certificate_lines(booking: Booking) -> tuple[str, list[str]]:
         f"täglich {slot.daily_start:%H:%M}–{slot.daily_end:%H:%M} Uhr)",
         "",
         f"Die Teilnahme wurde am {_date(confirmed_on)} vom Anbieter bestätigt.",
-        f"Ausgestellt am {_date(utcnow().date())} über Anschluss "
-        f"(Bescheinigungs-Nr. {booking.id}).",
+        f"Ausgestellt am {_date(clock.today())} über Anschluss (Bescheinigungs-Nr. {booking.id}).",
     ]
     return "Teilnahmebescheinigung", lines
 

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app.auth.models import User
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.extensions import db
 from app.internships.models import ACTIVE_STATES, Booking, DataTransferConsent, Offer, Slot
@@ -75,7 +75,7 @@ def give_own(pupil, provider_id: int) -> DataTransferConsent:
             "Einwilligen kannst du nur für Betriebe, bei denen du gebucht hast.",
             errors={"provider_id": ["Kein gebuchter Betrieb."]},
         )
-    age = age_on(db.session.get(User, pupil.id).birth_date, utcnow().date())
+    age = age_on(db.session.get(User, pupil.id).birth_date, clock.today())
     if age is None or age < SELF_CONSENT_AGE:
         raise Forbidden(
             "Unter 14 Jahren willigen deine Eltern ein; deine Lehrkraft trägt das ein.",
@@ -106,7 +106,7 @@ def record_guardian(teacher, booking_id: int) -> DataTransferConsent:
     existing = _active(pupil.id, provider_id)
     if existing is not None:
         return existing
-    age = age_on(pupil.birth_date, utcnow().date())
+    age = age_on(pupil.birth_date, clock.today())
     return _store(pupil.id, provider_id, "guardian", age, teacher.id)
 
 
@@ -114,7 +114,7 @@ def revoke_own(pupil, provider_id: int) -> DataTransferConsent:
     consent = _active(pupil.id, provider_id)
     if consent is None:
         raise NotFound("Für diesen Betrieb liegt keine Einwilligung vor.")
-    consent.revoked_at = utcnow()
+    consent.revoked_at = clock.now()
     db.session.flush()
     return consent
 

@@ -18,7 +18,7 @@ from sqlalchemy import func, select, update
 from app.auth.models import User
 from app.auth.passwords import hash_password
 from app.auth.sessions import revoke_all_sessions
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Conflict
 from app.extensions import db
 
@@ -86,7 +86,7 @@ def deactivate_contact(user, provider_id: int, user_id: int) -> None:
     switched = db.session.execute(
         update(User)
         .where(User.id == user_id, User.active.is_(True), others.scalar_subquery() > 0)
-        .values(active=False, deactivated_at=utcnow())
+        .values(active=False, deactivated_at=clock.now())
         .execution_options(synchronize_session=False)
     )
     if switched.rowcount != 1:

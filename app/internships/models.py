@@ -13,7 +13,8 @@ from datetime import date, datetime, time
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import UTCDateTime, utcnow
+from app.core import clock
+from app.core.db import UTCDateTime
 from app.extensions import db
 
 OFFER_KINDS = ("bfe", "praktikum", "praxiskurs", "langzeitpraktikum")
@@ -64,7 +65,7 @@ class Provider(db.Model):
     phone: Mapped[str] = mapped_column(String(40), default="")
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
     @property
     def approved(self) -> bool:
@@ -91,8 +92,10 @@ class Offer(db.Model):
     accessibility_notes: Mapped[str] = mapped_column(Text, default="")
     min_jahrgang: Mapped[int] = mapped_column(default=8)
     status: Mapped[str] = mapped_column(String(12), default="draft")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime(), default=clock.now, onupdate=clock.now
+    )
 
     provider: Mapped[Provider] = relationship()
     fields: Mapped[list[OfferBerufsfeld]] = relationship(
@@ -138,7 +141,7 @@ class Slot(db.Model):
     weekdays: Mapped[str] = mapped_column(String(7), default="")
     capacity: Mapped[int]
     booked: Mapped[int] = mapped_column(default=0)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
     offer: Mapped[Offer] = relationship(back_populates="slots")
 
@@ -165,7 +168,7 @@ class Booking(db.Model):
     berufsfeld: Mapped[str] = mapped_column(String(8))
     status: Mapped[str] = mapped_column(String(12), default="requested")
     source: Mapped[str] = mapped_column(String(12), default="pupil")
-    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -202,7 +205,7 @@ class WaitlistEntry(db.Model):
     slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id", ondelete="CASCADE"), index=True)
     pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     berufsfeld: Mapped[str] = mapped_column(String(8))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
 
 class DataTransferConsent(db.Model):
@@ -225,5 +228,5 @@ class DataTransferConsent(db.Model):
     pupil_age: Mapped[int | None]
     text_version: Mapped[str] = mapped_column(String(20))
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    given_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

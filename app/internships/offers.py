@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, selectinload
 
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Conflict
 from app.extensions import db
 from app.internships import fit, geo
@@ -40,7 +40,7 @@ def update_offer(user, offer_id: int, data: dict) -> Offer:
         _set_fields(offer, codes)
     for key, value in data.items():
         setattr(offer, key, value)
-    offer.updated_at = utcnow()
+    offer.updated_at = clock.now()
     db.session.flush()
     return offer
 
@@ -51,7 +51,7 @@ def add_slot(user, offer_id: int, data: dict) -> Slot:
         raise Conflict("Das Angebot ist zurückgezogen; es nimmt keine neuen Termine an.")
     data.setdefault("ends_on", None)
     data["ends_on"] = data["ends_on"] or data["starts_on"]
-    validate_slot(offer.kind, data, today=utcnow().date())
+    validate_slot(offer.kind, data, today=clock.today())
     slot = Slot(offer_id=offer.id, **data)
     db.session.add(slot)
     db.session.flush()
@@ -99,7 +99,7 @@ def get_offer(user, offer_id: int) -> dict:
     offer = db.session.get(Offer, offer_id)
     slots = offer.slots
     if _is_school_user(user):
-        slots = [s for s in slots if s.starts_on > utcnow().date()]
+        slots = [s for s in slots if s.starts_on > clock.today()]
     scores = fit.berufsfeld_scores(user.id) if user.role == "pupil" else None
     return serialize_offer(
         offer,
@@ -163,7 +163,7 @@ def list_offers(user, **q) -> dict:
         if jahrgang is not None:
             query = query.where(Offer.min_jahrgang <= jahrgang)
     offers = db.session.scalars(query.order_by(Offer.id)).unique().all()
-    today = utcnow().date()
+    today = clock.today()
     home = _home_postcode(user)
     scores = fit.berufsfeld_scores(user.id) if user.role == "pupil" else None
     filtering = any(q.get(k) for k in ("date_from", "date_to", "free_only")) or _is_school_user(

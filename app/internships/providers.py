@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.auth.models import User
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Conflict, Invalid
 from app.extensions import db
 from app.internships.models import Provider
@@ -57,7 +57,7 @@ def create_provider(user, data: dict) -> Provider:
     kommune_id = _kommune_for_new_provider(user, data.pop("kommune_id", None))
     provider = Provider(kommune_id=kommune_id, **data)
     if user.role in ("kommune_coordinator", "admin"):
-        provider.approved_at = utcnow()
+        provider.approved_at = clock.now()
         provider.approved_by_id = user.id
     db.session.add(provider)
     db.session.flush()
@@ -71,7 +71,7 @@ def approve_provider(user, provider_id: int) -> Provider:
     provider = db.session.get(Provider, provider_id)
     if provider.approved_at is not None:
         raise Conflict("Dieser Anbieter ist bereits freigegeben.")
-    provider.approved_at = utcnow()
+    provider.approved_at = clock.now()
     provider.approved_by_id = user.id
     db.session.flush()
     contacts = db.session.scalars(select(User.id).where(User.provider_id == provider.id))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, exists, update
 
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Conflict
 from app.extensions import db
 from app.internships import waitlist
@@ -36,7 +36,7 @@ def _reschedule(slot: Slot, changes: dict) -> None:
     merged = {k: getattr(slot, k) for k in SCHEDULE_FIELDS} | changes
     if "starts_on" in changes and "ends_on" not in changes and slot.offer.kind == "bfe":
         merged["ends_on"] = merged["starts_on"]  # a BFE day moves as a whole
-    validate_slot(slot.offer.kind, merged, today=utcnow().date())
+    validate_slot(slot.offer.kind, merged, today=clock.today())
     moved = db.session.execute(
         update(Slot)
         .where(Slot.id == slot.id, Slot.booked == 0)

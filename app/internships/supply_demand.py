@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.catalog.models import Berufsfeld
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.internships.models import (
     ACTIVE_STATES,
@@ -113,7 +113,7 @@ def _demand(school_filter, today) -> tuple[int, int]:
 
 
 def supply_demand(*, kommune_id: int, school_id: int | None = None) -> dict:
-    today = utcnow().date()
+    today = clock.today()
     school_filter = School.id == school_id if school_id else School.kommune_id == kommune_id
     per_field = _supply(kommune_id, today)
     names = dict(db.session.execute(select(Berufsfeld.kuerzel, Berufsfeld.text)).all())

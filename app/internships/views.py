@@ -6,8 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased, joinedload
 
 from app.auth.models import User
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.extensions import db
 from app.internships.booking import cancel_deadline
 from app.internships.consents import SELF_CONSENT_AGE, active_consents, age_on
@@ -36,7 +35,7 @@ def booking_row(booking: Booking, viewer, consents: set) -> dict:
     offer = slot.offer
     deadline = cancel_deadline(slot)
     active = booking.status in ("requested", "confirmed")
-    pupil_may_cancel = active and utcnow().date() <= deadline
+    pupil_may_cancel = active and clock.today() <= deadline
     return {
         "id": booking.id,
         "pupil_id": booking.pupil_id,
@@ -118,7 +117,7 @@ def my_bookings(pupil) -> dict:
     bookings = bookings_of([pupil.id])
     consents = active_consents([pupil.id])
     pupil_row = db.session.get(User, pupil.id)
-    age = age_on(pupil_row.birth_date, utcnow().date())
+    age = age_on(pupil_row.birth_date, clock.today())
     return {
         "bookings": [booking_row(b, pupil, consents) for b in bookings],
         "waitlist": _waitlist_rows(pupil.id),
@@ -141,7 +140,7 @@ def class_bookings(teacher, class_id: int) -> dict:
     for booking in bookings_of(ids):
         by_pupil[booking.pupil_id].append(booking_row(booking, teacher, consents))
     progress = bfe_progress(ids)
-    today = utcnow().date()
+    today = clock.today()
     audit.record(
         teacher,
         "read",
@@ -199,7 +198,7 @@ def participants(provider_user, offer_id: int) -> list[dict]:
                 "school_name": school_name if shared else None,
                 "class_name": class_name if shared else None,
                 "school_phone": school_phone if shared else None,
-                "attendance_open": slot.starts_on <= utcnow().date(),
+                "attendance_open": slot.starts_on <= clock.today(),
             }
         )
     shared_ids = sorted({r["booking_id"] for r in result if r["consent"]})

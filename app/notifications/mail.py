@@ -23,7 +23,7 @@ from email.utils import make_msgid
 from flask import current_app
 from sqlalchemy import insert, or_, select, update
 
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.notifications.models import Notification, OutboxMail
 
@@ -68,7 +68,7 @@ def queue_many(pairs: Iterable[tuple]) -> int:
     rows = [row for row in (_row(user, entry) for user, entry in pairs) if row]
     if not rows:
         return 0
-    now = utcnow()
+    now = clock.now()
     # One batched INSERT whatever the number of mails (bulk notices after a round).
     db.session.execute(
         insert(OutboxMail),
@@ -189,7 +189,7 @@ def _record_failure(row: OutboxMail, error: Exception, now: datetime) -> None:
 
 def send_pending(limit: int = 200, now: datetime | None = None) -> dict:
     """Deliver due mails; commits after each one (a job, not a request). Returns counts."""
-    now = now or utcnow()
+    now = now or clock.now()
     due = db.session.scalars(
         select(OutboxMail.id)
         .where(
@@ -215,7 +215,7 @@ def send_pending(limit: int = 200, now: datetime | None = None) -> dict:
                 _record_failure(row, error, now)
                 counts["failed"] += 1
             else:
-                row.status, row.sent_at, row.claimed_until = "sent", utcnow(), None
+                row.status, row.sent_at, row.claimed_until = "sent", clock.now(), None
                 counts["sent"] += 1
             db.session.commit()
     finally:
@@ -228,7 +228,7 @@ def retry_failed() -> int:
     result = db.session.execute(
         update(OutboxMail)
         .where(OutboxMail.status == "failed")
-        .values(status="pending", attempts=0, next_attempt_at=utcnow(), claimed_until=None)
+        .values(status="pending", attempts=0, next_attempt_at=clock.now(), claimed_until=None)
         .execution_options(synchronize_session=False)
     )
     db.session.commit()

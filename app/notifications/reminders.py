@@ -8,23 +8,16 @@ same booking and day.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager
 
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.internships.models import Booking, Offer, Slot
 from app.notifications.models import Notification
 from app.notifications.services import notify
-
-SCHOOL_TZ = ZoneInfo("Europe/Berlin")
-
-
-def local_today() -> date:
-    return utcnow().astimezone(SCHOOL_TZ).date()
 
 
 def reminder_key(booking_id: int, day: date) -> str:
@@ -50,7 +43,7 @@ def _data(booking: Booking) -> dict:
 
 def remind(today: date | None = None) -> int:
     """Notify pupils whose confirmed booking starts tomorrow; returns how many were new."""
-    tomorrow = (today or local_today()) + timedelta(days=1)
+    tomorrow = (today or clock.today()) + timedelta(days=1)
     bookings = db.session.scalars(
         select(Booking)
         .join(Booking.slot)

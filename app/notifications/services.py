@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, insert, select, update
 
 from app.auth.models import User
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import NotFound
 from app.extensions import db
 from app.notifications import mail
@@ -44,7 +44,7 @@ def _insert_entries(users: list[User], kind: str, data_of) -> int:
     """One batched INSERT … RETURNING for the entries, one batched INSERT for their mails."""
     if not users:
         return 0
-    now = utcnow()
+    now = clock.now()
     rows = [{**_entry_values(u, kind, data_of(u), None), "created_at": now} for u in users]
     entries = db.session.scalars(insert(Notification).returning(Notification), rows).all()
     by_id = {user.id: user for user in users}
@@ -120,7 +120,7 @@ def mark_read(user, notification_id: int) -> Notification:
     if entry is None or entry.user_id != user.id:
         raise NotFound("No such notification.")
     if entry.read_at is None:
-        entry.read_at = utcnow()
+        entry.read_at = clock.now()
         db.session.flush()
     return entry
 
@@ -129,7 +129,7 @@ def mark_all_read(user) -> dict:
     result = db.session.execute(
         update(Notification)
         .where(Notification.user_id == user.id, Notification.read_at.is_(None))
-        .values(read_at=utcnow())
+        .values(read_at=clock.now())
         .execution_options(synchronize_session=False)
     )
     return {"marked": result.rowcount, "unread": 0}

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.extensions import db
 from app.interests import catalog
 from app.interests.services import profile_view, pupil_profiles
@@ -79,7 +78,7 @@ def export_data(pupil) -> dict:
     )
     return {
         "format": EXPORT_FORMAT,
-        "exported_at": utcnow(),
+        "exported_at": clock.now(),
         "pupil": {
             "first_name": pupil.first_name,
             "last_name": pupil.last_name,

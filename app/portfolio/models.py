@@ -11,7 +11,8 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.db import UTCDateTime, utcnow
+from app.core import clock
+from app.core.db import UTCDateTime
 from app.extensions import db
 
 STEP_STATUSES = ("open", "planned", "done")
@@ -44,8 +45,8 @@ class PortfolioStep(db.Model):
     provider: Mapped[str] = mapped_column(String(200), default="")
     berufsfeld: Mapped[str | None] = mapped_column(String(8))
     reflection: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
 
 class Share(db.Model):
@@ -75,5 +76,5 @@ class Share(db.Model):
     item_type: Mapped[str] = mapped_column(String(16))
     item_id: Mapped[int]
     grantee: Mapped[str] = mapped_column(String(16), default="class_teacher")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

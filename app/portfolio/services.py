@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.catalog.models import SboElement
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Invalid, NotFound
 from app.extensions import db
 from app.interests.catalog import field_weights
@@ -51,7 +51,7 @@ def ensure_steps(pupil_id: int, jahrgang: str | None, also=()) -> None:
             )
         )
     }
-    now = utcnow()
+    now = clock.now()
     rows = [
         {
             "pupil_id": pupil_id,
@@ -185,7 +185,7 @@ def update_step(pupil, step_id: int, data: dict) -> dict:
     step.provider = data.get("provider", "").strip()
     step.berufsfeld = data.get("berufsfeld")
     step.reflection = data.get("reflection", "").strip()
-    step.updated_at = utcnow()
+    step.updated_at = clock.now()
     db.session.flush()
     texts = element_texts({step.sbo_kuerzel})
     view = step_view(step, texts, shared_item_ids(pupil.id, "step"))

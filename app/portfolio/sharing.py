@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app.core.db import utcnow
+from app.core import clock
 from app.core.errors import Invalid
 from app.extensions import db
 from app.interests.models import InterestProfile
@@ -69,7 +69,7 @@ def withdraw_share(pupil, item_type: str, item_id: int) -> None:
     so a withdrawal queued offline and sent twice is harmless)."""
     share = _active(pupil.id, item_type, item_id)
     if share is not None:
-        share.revoked_at = utcnow()
+        share.revoked_at = clock.now()
         db.session.flush()
 
 

@@ -7,7 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import UTCDateTime, utcnow
+from app.core import clock
+from app.core.db import UTCDateTime
 from app.extensions import db
 
 # Jahrgänge a class can have: Sek I grades from 8, the three upper-school years, and
@@ -25,7 +26,7 @@ class Kommune(db.Model):
     name: Mapped[str] = mapped_column(String(120), unique=True)
     regional_key: Mapped[str | None] = mapped_column(String(12), unique=True)
     coordination_name: Mapped[str] = mapped_column(String(200), default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
     schools: Mapped[list[School]] = relationship(back_populates="kommune")
 
@@ -42,7 +43,7 @@ class School(db.Model):
     city: Mapped[str] = mapped_column(String(120), default="")
     street: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
     kommune: Mapped[Kommune] = relationship(back_populates="schools")
 
@@ -83,7 +84,7 @@ class SchoolClass(db.Model):
     school_year_id: Mapped[int] = mapped_column(ForeignKey("school_years.id"), index=True)
     name: Mapped[str] = mapped_column(String(20))
     jahrgang: Mapped[str] = mapped_column(String(4))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
     school: Mapped[School] = relationship()
     school_year: Mapped[SchoolYear] = relationship()

@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import and_, select
 
 from app.auth.models import User
-from app.core import audit
+from app.core import audit, clock
 from app.core.errors import DomainError
 from app.extensions import db
 from app.schools.models import ClassMembership, SchoolClass
@@ -161,7 +161,7 @@ def import_roster(
     """Preview or commit a roster file for a class. Returns the report; on commit with any
     rejected row nothing is written and `committed` is false (the route answers 422)."""
     school_class = db.session.get(SchoolClass, class_id)
-    parsed = parse_roster(data, school_class.name, _age_range(school_class), today or date.today())
+    parsed = parse_roster(data, school_class.name, _age_range(school_class), today or clock.today())
     plan = _plan(parsed, school_class)
     committed = mode == "commit" and not plan["rejected"]
     created = _write(plan, school_class) if committed else []

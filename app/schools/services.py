@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.auth.models import EnrolmentCode, User, WebAuthnCredential
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.extensions import db
 from app.schools.models import ClassMembership, ClassTeacher, School, SchoolClass, SchoolYear
 
@@ -80,7 +79,7 @@ def list_classes(user, school_id: int) -> list[dict]:
 
 def class_pupils(user, class_id: int) -> list[dict]:
     """The pupils of a class with enrolment state, in one query; the read is audited."""
-    now = utcnow()
+    now = clock.now()
     passkeys = (
         select(func.count(WebAuthnCredential.id))
         .where(WebAuthnCredential.user_id == User.id)

@@ -6,6 +6,7 @@ import { allowed, match, navFor } from './routes.js';
 import { announce, h, replace, screenReady } from './ui.js';
 import { clearAll, flushOutbox, onOutboxResult } from './drafts.js';
 import { refreshInboxBadge } from './screens/inbox-badge.js';
+import { setServerToday } from './clock.js';
 
 const ME_SNAPSHOT = 'anschluss.me';
 const state = { me: null, renderToken: 0, offline: !navigator.onLine };
@@ -25,6 +26,7 @@ export function navigate(path) {
 
 function rememberMe(me) {
   state.me = me;
+  if (me) setServerToday(me.today);
   try {
     if (me) {
       const { id, role, display_name: displayName, first_name: firstName, school_id: schoolId,

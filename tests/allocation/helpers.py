@@ -7,14 +7,14 @@ from datetime import date, time, timedelta
 from sqlalchemy import update
 
 from app.allocation.models import AllocationPreference, AllocationRound
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.internships.models import Offer, OfferBerufsfeld, Slot
 from app.internships.schooldays import why_not_a_school_day
 
 
 def school_days(count: int, after_days: int = 30) -> list[date]:
-    days, day = [], utcnow().date() + timedelta(days=after_days)
+    days, day = [], clock.today() + timedelta(days=after_days)
     while len(days) < count:
         if why_not_a_school_day(day) is None:
             days.append(day)
@@ -74,7 +74,7 @@ def make_round(
         kommune_id=kommune.id if kommune else None,
         period_start=min(days),
         period_end=max(days),
-        preference_deadline=utcnow() + deadline_in,
+        preference_deadline=clock.now() + deadline_in,
         max_choices=max_choices,
         seed=seed,
         **fields,
@@ -98,7 +98,7 @@ def pass_deadline(allocation_round) -> None:
     db.session.execute(
         update(AllocationRound)
         .where(AllocationRound.id == allocation_round.id)
-        .values(preference_deadline=utcnow() - timedelta(minutes=1))
+        .values(preference_deadline=clock.now() - timedelta(minutes=1))
     )
     db.session.commit()
     db.session.expire_all()

@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from allocation.helpers import make_round, school_days
-from app.core.db import utcnow
+from app.core import clock
 from app.notifications.models import Notification
 
 
@@ -18,7 +18,7 @@ def _body(world, **overrides):
         "school_id": world.school.id,
         "period_start": days[0].isoformat(),
         "period_end": days[-1].isoformat(),
-        "preference_deadline": (utcnow() + timedelta(days=2)).isoformat(),
+        "preference_deadline": (clock.now() + timedelta(days=2)).isoformat(),
         "max_choices": 6,
     }
     body.update(overrides)
@@ -74,11 +74,11 @@ def test_are_bad_round_settings_refused_with_the_field_named(world, login_as):
         (_body(world, kommune_id=world.kommune.id), "school_id"),
         (_body(world, max_choices=7), "max_choices"),
         (
-            _body(world, preference_deadline=(utcnow() - timedelta(hours=1)).isoformat()),
+            _body(world, preference_deadline=(clock.now() - timedelta(hours=1)).isoformat()),
             "preference_deadline",
         ),
         (
-            _body(world, preference_deadline=(utcnow() + timedelta(days=90)).isoformat()),
+            _body(world, preference_deadline=(clock.now() + timedelta(days=90)).isoformat()),
             "preference_deadline",
         ),
         (_body(world, period_end="2000-01-01"), "period_end"),

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.anschluss.handover_models import CASE_STATUSES, Handover, VkCase
 from app.anschluss.models import Anschluss, Anschlussvereinbarung, NextStep
-from app.core.db import utcnow
+from app.core import clock
 from app.schools.models import ClassMembership, SchoolClass
 
 STATUS_CYCLE = (
@@ -26,7 +26,7 @@ STATUS_CYCLE = (
 def add_leavers(db, school_class, count: int, start: int = 0) -> list:
     """`count` pupils in the class, statuses cycling, every third with an overdue step."""
     pupils = []
-    yesterday = utcnow().date() - timedelta(days=1)
+    yesterday = clock.today() - timedelta(days=1)
     for n in range(start, start + count):
         pupil = f.make_pupil(school_class, first_name=f"P{n}", last_name=f"Leaver{n:04d}")
         status, option = STATUS_CYCLE[n % len(STATUS_CYCLE)]

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from anschluss_helpers import audit_events, fixture_anschluss_world, fixture_ref, put_anschluss  # noqa: F401
 
-from app.core.db import utcnow
+from app.core import clock
 
 URL = "/api/v1/pupils/{}/anschlussvereinbarungen"
 
@@ -22,7 +22,7 @@ def agreement_body(**extra):
             {
                 "description": "Bewerbung an drei Betriebe",
                 "owner": "pupil",
-                "due_on": (utcnow().date() + timedelta(days=14)).isoformat(),
+                "due_on": (clock.today() + timedelta(days=14)).isoformat(),
             },
             {"description": "Termin Berufsberatung", "owner": "teacher"},
         ],
@@ -96,7 +96,7 @@ def test_overdue_next_steps_show_for_the_teacher(anschluss_world, login_as):
     """Does a step past its due date show in the class overview until it is ticked off?"""
     w = anschluss_world
     teacher = login_as(w.users.teacher)
-    yesterday = (utcnow().date() - timedelta(days=1)).isoformat()
+    yesterday = (clock.today() - timedelta(days=1)).isoformat()
     created = teacher.post(
         URL.format(w.pupil.id),
         json=agreement_body(

@@ -6,7 +6,7 @@ import factories as f
 from anschluss_helpers import fixture_anschluss_world, fixture_ref  # noqa: F401
 from internships.helpers import make_offer, make_slot, school_day
 
-from app.core.db import utcnow
+from app.core import clock
 from app.internships.models import Booking
 
 
@@ -20,7 +20,7 @@ def attend(db, pupil, provider, kind, *, skip=0, days=1):
             slot_id=slot.id,
             berufsfeld="GESGE",
             status="attended",
-            attendance_at=utcnow(),
+            attendance_at=clock.now(),
         )
     )
     db.session.flush()
@@ -31,7 +31,7 @@ def row_of(client, w, pupil):
     return next(r for r in body["items"] if r["pupil_id"] == pupil.id)
 
 
-def test_are_attended_bookings_no_missing_steps(anschluss_world, login_as, db):
+def test_are_attended_bookings_no_missing_steps(school_monday, anschluss_world, login_as, db):
     """Is a leaver with an attended BFE day and Betriebspraktikum, who never entered a step
     in "Mein Weg", neither missing those steps nor flagged "no internship"?"""
     w = anschluss_world

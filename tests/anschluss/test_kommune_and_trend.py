@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app.anschluss import kommune as kommune_service
 from app.anschluss.models import AnschlussSnapshot
 from app.anschluss.snapshots import take_snapshot
-from app.core.db import utcnow
+from app.core import clock
 
 
 def test_kommune_summary_masks_small_counts_and_names_nobody(anschluss_world, login_as, db):
@@ -53,12 +53,15 @@ def test_kommune_scope(anschluss_world, login_as):
     assert login_as(w.users.admin).get(url).status_code == 200
 
 
-def test_snapshot_is_idempotent_and_feeds_the_trend(anschluss_world, login_as, db, app):
+def test_snapshot_is_idempotent_and_feeds_the_trend(
+    school_monday, anschluss_world, login_as, db, app
+):
     """Can the snapshot job run twice a week safely, and do past weeks appear in the trend?"""
+    # On a Monday of a full school week, so last week lies in the same school year.
     w = anschluss_world
     add_leavers(db, w.klasse, 7)
     db.session.commit()
-    last_week = utcnow().date() - timedelta(days=7)
+    last_week = clock.today() - timedelta(days=7)
     take_snapshot(last_week)
     first = db.session.scalar(select(func.count(AnschlussSnapshot.id)))
     take_snapshot(last_week)

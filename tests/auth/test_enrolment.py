@@ -11,7 +11,7 @@ from passkey_support import authenticator, login, register, security_events, wat
 from support import with_csrf
 
 from app.auth.models import EnrolmentCode, UserSession
-from app.core.db import utcnow
+from app.core import clock
 
 ENROL = "/api/v1/auth/enrol"
 
@@ -64,7 +64,7 @@ def test_can_a_pupil_enrol_and_then_register_a_passkey(app, api, db, world, issu
 def test_does_an_enrolment_session_stay_fresh_for_adding_a_passkey(app, api, db, world, issue):
     """Can a pupil who enrolled a while ago still add their first passkey?"""
     _enrol(api, issue())
-    db.session.query(UserSession).update({"created_at": utcnow() - timedelta(minutes=20)})
+    db.session.query(UserSession).update({"created_at": clock.now() - timedelta(minutes=20)})
     db.session.commit()
     assert register(api, authenticator(app)).status_code == 201
 
@@ -124,7 +124,7 @@ def test_are_unknown_used_expired_and_revoked_codes_indistinguishable(
     assert _enrol(with_csrf(app.test_client()), used).status_code == 200
     expired = issue(world.pupil)
     db.session.query(EnrolmentCode).filter_by(pupil_id=world.pupil.id).update(
-        {"expires_at": utcnow() - timedelta(seconds=1)}
+        {"expires_at": clock.now() - timedelta(seconds=1)}
     )
     db.session.commit()
     answers = [

@@ -11,8 +11,8 @@ from support import with_csrf
 
 from app.auth.models import EnrolmentCode, UserSession, WebAuthnCredential
 from app.auth.passwords import hash_password
+from app.core import clock
 from app.core.audit import AuditEvent
-from app.core.db import utcnow
 
 CODE_PATTERN = re.compile(r"^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$")
 
@@ -45,7 +45,7 @@ def test_can_a_class_teacher_issue_codes_for_pupils_who_cannot_log_in_yet(app, d
     assert svg.get("viewBox") and svg.find("{http://www.w3.org/2000/svg}title").text == "QR"
     stored = db.session.query(EnrolmentCode).one()
     assert stored.code_hash != issued["code"] and issued["code"] not in stored.code_hash
-    assert timedelta(days=13, hours=23) < stored.expires_at - utcnow() <= timedelta(days=14)
+    assert timedelta(days=13, hours=23) < stored.expires_at - clock.now() <= timedelta(days=14)
     assert stored.created_by_id == world.users.teacher.id
 
 

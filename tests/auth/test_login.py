@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from app.auth.models import UserSession
 from app.auth.passwords import hash_password
-from app.core.db import utcnow
+from app.core import clock
 
 
 def _login(api, username="lehrerin", password="richtig-geheim-123"):
@@ -76,7 +76,7 @@ def test_do_idle_and_absolute_timeouts_end_a_staff_session(db, world, login_as):
     client = login_as(world.users.stubo)
     assert client.get("/api/v1/auth/me").status_code == 200
     row = db.session.query(UserSession).one()
-    row.last_seen_at = utcnow() - timedelta(minutes=31)
+    row.last_seen_at = clock.now() - timedelta(minutes=31)
     db.session.commit()
     assert client.get("/api/v1/auth/me").status_code == 401
 
@@ -87,7 +87,7 @@ def test_do_idle_and_absolute_timeouts_end_a_staff_session(db, world, login_as):
         .order_by(UserSession.id.desc())
         .first()
     )
-    row.created_at = utcnow() - timedelta(hours=12, minutes=1)
+    row.created_at = clock.now() - timedelta(hours=12, minutes=1)
     db.session.commit()
     assert client.get("/api/v1/auth/me").status_code == 401
 

@@ -10,7 +10,7 @@ from support import with_csrf
 
 from app.auth.models import UserSession, WebAuthnChallenge, WebAuthnCredential
 from app.auth.passwords import hash_password
-from app.core.db import utcnow
+from app.core import clock
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def pupil_client(world, login_as):
 
 def _age_sessions(db, user, minutes):
     for row in db.session.query(UserSession).filter_by(user_id=user.id):
-        row.created_at = utcnow() - timedelta(minutes=minutes)
+        row.created_at = clock.now() - timedelta(minutes=minutes)
     db.session.commit()
 
 
@@ -41,7 +41,7 @@ def test_do_registration_options_ask_for_a_verified_discoverable_passkey(
     assert len(options["challenge"]) >= 43  # ≥ 32 random bytes, base64url
     challenge = db.session.query(WebAuthnChallenge).one()
     assert challenge.purpose == "register" and challenge.user_id == world.pupil.id
-    assert challenge.expires_at - utcnow() <= timedelta(minutes=5)
+    assert challenge.expires_at - clock.now() <= timedelta(minutes=5)
 
 
 def test_can_a_pupil_register_a_passkey_and_log_in_with_it(app, pupil_client, api, world):

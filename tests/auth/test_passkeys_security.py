@@ -22,7 +22,7 @@ from passkey_support import (
 from support import with_csrf
 
 from app.auth.models import UserSession, WebAuthnChallenge, WebAuthnCredential
-from app.core.db import utcnow
+from app.core import clock
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_01b_is_a_challenge_burnt_even_when_verification_failed(enrolled, visito
 def test_02_is_an_expired_challenge_refused(enrolled, visitor, db, caplog):
     """Is a challenge older than five minutes refused?"""
     options = login_options(visitor)
-    db.session.query(WebAuthnChallenge).update({"expires_at": utcnow() - timedelta(seconds=1)})
+    db.session.query(WebAuthnChallenge).update({"expires_at": clock.now() - timedelta(seconds=1)})
     db.session.commit()
     assert_refused_and_logged(finish_login(visitor, enrolled.get(options)), caplog)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import factories as f
 
 from app.anschluss.chain.cases import case_outcomes_for_pupils
+from app.core import clock
 from chain.helpers import audit_rows, fixture_ref, hand_over  # noqa: F401
 
 CASE_KEYS = {
@@ -69,7 +70,7 @@ def test_can_the_coordinator_log_contacts_without_free_text(world, login_as, db)
     case = hand_over(world.users.stubo, world.pupil, "berufskolleg", world.berufskolleg)
     db.session.commit()
     bk = login_as(world.users.bk_coordinator)
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     response = bk.post(
         f"/api/v1/cases/{case.id}/contacts",
         json={"date": today, "channel": "phone", "outcome": "nicht_erreicht"},
@@ -86,7 +87,7 @@ def test_can_the_coordinator_log_contacts_without_free_text(world, login_as, db)
         json={"date": today, "channel": "phone", "outcome": "hat keine Lust"},
     )
     assert free.status_code == 422 and "outcome" in free.get_json()["errors"]
-    future = (date.today() + timedelta(days=2)).isoformat()
+    future = (clock.today() + timedelta(days=2)).isoformat()
     later = bk.post(
         f"/api/v1/cases/{case.id}/contacts",
         json={"date": future, "channel": "letter", "outcome": "erreicht"},
@@ -131,8 +132,8 @@ def test_are_overdue_follow_ups_listed(world, login_as, db):
     soon = hand_over(world.users.stubo, world.classmate, "kommune")
     db.session.commit()
     kommune = login_as(world.users.kommune_coordinator)
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    yesterday = (clock.today() - timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + timedelta(days=1)).isoformat()
     assert (
         kommune.patch(f"/api/v1/cases/{late.id}", json={"follow_up_on": yesterday}).status_code
         == 200

@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from app.anschluss.chain import retention
 from app.anschluss.handover_models import CaseContact, Handover, HandoverConsent, VkCase
+from app.core import clock
 from app.core.audit import AuditEvent
-from app.core.db import utcnow
 from chain.helpers import fixture_ref, give_consent, hand_over  # noqa: F401
 
 
@@ -51,12 +51,12 @@ def test_does_retention_delete_closed_cases_after_the_schedule(world, login_as, 
     open_case = hand_over(world.users.stubo, world.classmate, "kommune")
     db.session.add(
         CaseContact(
-            case_id=case.id, contacted_on=utcnow().date(), channel="phone", outcome="erreicht"
+            case_id=case.id, contacted_on=clock.today(), channel="phone", outcome="erreicht"
         )
     )
-    case.status, case.closed_at = "abgeschlossen", utcnow() - timedelta(days=215)
+    case.status, case.closed_at = "abgeschlossen", clock.now() - timedelta(days=215)
     recent = hand_over(world.users.stubo, world.pupil_b, "kommune")
-    recent.status, recent.closed_at = "abgelehnt", utcnow() - timedelta(days=20)
+    recent.status, recent.closed_at = "abgelehnt", clock.now() - timedelta(days=20)
     db.session.commit()
     case_id = case.id
     counts = retention.run()
@@ -91,7 +91,7 @@ def test_are_statutory_transfers_kept_only_as_a_pseudonymous_log(world, db):
             recipient_kind="agentur_fuer_arbeit",
             recipient_name=common.AGENTUR_NAME,
             fields="name",
-            handed_over_at=utcnow() - timedelta(days=200),
+            handed_over_at=clock.now() - timedelta(days=200),
         )
     )
     db.session.commit()
@@ -103,7 +103,7 @@ def test_are_statutory_transfers_kept_only_as_a_pseudonymous_log(world, db):
 
 def test_does_retention_work_in_batches_and_pseudonymise_withdrawn_consents(world, db):
     """With batch size 1, are three old cases and their consents all processed?"""
-    old = utcnow() - timedelta(days=400)
+    old = clock.now() - timedelta(days=400)
     for pupil in (world.pupil, world.classmate, world.pupil_b):
         case = hand_over(world.users.stubo, pupil, "kommune")
         case.status, case.closed_at = "vermittelt", old
@@ -119,7 +119,7 @@ def test_does_retention_work_in_batches_and_pseudonymise_withdrawn_consents(worl
 def test_is_the_cli_safe_to_run_nightly(world, db, app):
     """Does `flask retention run` report counts and change nothing on a second run?"""
     case = hand_over(world.users.stubo, world.pupil, "kommune")
-    case.status, case.closed_at = "abgeschlossen", utcnow() - timedelta(days=365)
+    case.status, case.closed_at = "abgeschlossen", clock.now() - timedelta(days=365)
     db.session.commit()
     runner = app.test_cli_runner()
     first = runner.invoke(args=["retention", "run", "--batch-size", "10"])

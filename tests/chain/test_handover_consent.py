@@ -7,6 +7,7 @@ from datetime import date
 import factories as f
 
 from app.anschluss.handover_models import CaseContact, VkCase
+from app.core import clock
 from chain.helpers import audit_rows, fixture_ref, give_consent, hand_over  # noqa: F401
 
 
@@ -42,7 +43,7 @@ def test_can_a_pupil_of_14_consent_per_recipient_in_the_app(world, login_as):
 
 def test_is_a_pupil_under_14_refused_and_must_the_guardian_consent(world, login_as, db):
     """Below 14, may only staff record the guardian's consent (not the pupil, not 'pupil')?"""
-    young = f.make_pupil(world.klasse, birth_date=date(date.today().year - 13, 1, 1))
+    young = f.make_pupil(world.klasse, birth_date=date(clock.today().year - 13, 1, 1))
     db.session.commit()
     refused = login_as(young).post("/api/v1/me/handover-consents", json={"recipient": "kommune"})
     assert refused.status_code == 403
@@ -102,7 +103,9 @@ def test_does_withdrawal_stop_processing_and_hide_the_case(world, login_as, db):
     """After withdrawal: case gone from the list, 410 on the case, data erased, school told?"""
     case = hand_over(world.users.stubo, world.pupil, "berufskolleg", world.berufskolleg)
     db.session.add(
-        CaseContact(case_id=case.id, contacted_on=date.today(), channel="phone", outcome="erreicht")
+        CaseContact(
+            case_id=case.id, contacted_on=clock.today(), channel="phone", outcome="erreicht"
+        )
     )
     db.session.commit()
     bk = login_as(world.users.bk_coordinator)
@@ -118,7 +121,7 @@ def test_does_withdrawal_stop_processing_and_hide_the_case(world, login_as, db):
     assert (
         bk.post(
             f"/api/v1/cases/{case.id}/contacts",
-            json={"date": date.today().isoformat(), "channel": "phone", "outcome": "erreicht"},
+            json={"date": clock.today().isoformat(), "channel": "phone", "outcome": "erreicht"},
         ).status_code
         == 410
     )

@@ -11,6 +11,7 @@ from factories import current_school_year
 
 from app.anschluss.handover_models import Handover
 from app.anschluss.models import Anschluss
+from app.core import clock
 from chain.helpers import audit_rows, fixture_ref  # noqa: F401
 
 EXACT_HEADER = [
@@ -203,7 +204,7 @@ def test_does_the_pupil_see_the_statutory_transfer(world, login_as, db, ref):
         "school_form",
         "certificate",
     ]
-    assert date.fromisoformat(transfers[0]["date"][:10]) == date.today()
+    assert date.fromisoformat(transfers[0]["date"][:10]) == clock.today()
 
 
 def test_does_the_identification_list_run_a_constant_number_of_statements(world, login_as, db):

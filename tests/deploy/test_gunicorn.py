@@ -17,7 +17,7 @@ from app import create_app
 from app.auth.passwords import hash_password
 from app.extensions import db
 
-pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.real_clock]
 
 USERNAME = "lehrerin.gunicorn"
 PASSWORD = "richtig-geheim-123"
@@ -49,7 +49,7 @@ def add_teacher(database_url: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def database_url():
+def database_url(real_clock):
     """A fresh PostgreSQL database, migrated by `flask db upgrade` as on deploy."""
     require_postgres()
     require_redis()

@@ -3,10 +3,12 @@ StuBO filters and exports the "noch kein Anschluss" list; every screen passes ax
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+
+from app.core import clock
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +59,7 @@ def test_teacher_records_an_anschluss_and_an_agreement(page, live_server, login)
     agreement.get_by_label("Wunsch: Beruf oder Weg").fill("Mechatroniker/in")
     agreement.get_by_label("Metall, Maschinenbau").check()
     agreement.locator("#step-1-description").fill("Bewerbung an drei Betriebe")
-    agreement.locator("#step-1-due").fill((date.today() + timedelta(days=14)).isoformat())
+    agreement.locator("#step-1-due").fill((clock.today() + timedelta(days=14)).isoformat())
     agreement.get_by_role("button", name="Als neue Fassung speichern").click()
     page.get_by_text("Fassung 1 gespeichert.").wait_for()
     versions = page.locator("#anschluss-versions")

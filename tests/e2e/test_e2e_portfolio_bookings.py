@@ -20,7 +20,7 @@ def make_pupil_with_praktikum(live_server) -> str:
         import factories as f
 
         from app.auth.passwords import hash_password
-        from app.core.db import utcnow
+        from app.core import clock
         from app.extensions import db
         from app.internships.models import Booking, Offer, OfferBerufsfeld, Slot
         from app.schools.models import School, SchoolClass
@@ -46,7 +46,7 @@ def make_pupil_with_praktikum(live_server) -> str:
         offer.fields = [OfferBerufsfeld(berufsfeld="M", position=0)]
         db.session.add(offer)
         db.session.flush()
-        today = utcnow().date()
+        today = clock.today()
         slot = Slot(
             offer_id=offer.id,
             starts_on=today,
@@ -64,7 +64,7 @@ def make_pupil_with_praktikum(live_server) -> str:
                 slot_id=slot.id,
                 berufsfeld="M",
                 status="attended",
-                attendance_at=utcnow(),
+                attendance_at=clock.now(),
             )
         )
         return pupil.username

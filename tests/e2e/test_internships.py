@@ -4,9 +4,10 @@ the provider marks attendance; axe finds no WCAG 2.1 A/AA violation on the scree
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 import pytest
+
+from app.core import clock
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +44,7 @@ def _day_has_come(live_server, slot_id: int) -> None:
         from app.extensions import db
         from app.internships.models import Slot
 
-        db.session.get(Slot, slot_id).starts_on = date.today()
+        db.session.get(Slot, slot_id).starts_on = clock.today()
 
     live_server.create(update)
 

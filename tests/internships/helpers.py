@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from app.core.db import utcnow
+from app.core import clock
 from app.extensions import db
 from app.internships.models import Offer, OfferBerufsfeld, Slot
 from app.internships.schooldays import why_not_a_school_day
@@ -12,7 +12,7 @@ from app.internships.schooldays import why_not_a_school_day
 
 def school_day(after_days: int = 10, *, skip: int = 0) -> date:
     """The first school day at least `after_days` from today, then `skip` more school days."""
-    day = utcnow().date() + timedelta(days=after_days)
+    day = clock.today() + timedelta(days=after_days)
     found = -1
     while True:
         if why_not_a_school_day(day) is None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import factories as f
 import pytest
 from sqlalchemy import func, select
 
+from app.core import clock
 from app.core.audit import AuditEvent
 from app.core.errors import Conflict
 from app.internships import booking as booking_service
@@ -38,7 +39,7 @@ def test_pupil_books_teacher_confirms_provider_marks_attendance(world, login_as,
     booking_id = requested.json["id"]
     confirmed = login_as(world.users.teacher).post(f"/api/v1/bookings/{booking_id}/confirm")
     assert confirmed.status_code == 200 and confirmed.json["status"] == "confirmed"
-    db.session.get(Slot, bfe.id).starts_on = date.today()  # the day has come
+    db.session.get(Slot, bfe.id).starts_on = clock.today()  # the day has come
     db.session.commit()
     provider = login_as(world.users.provider)
     marked = provider.post(f"/api/v1/bookings/{booking_id}/attendance", json={"attended": True})
@@ -159,9 +160,10 @@ def test_minimum_jahrgang(world, login_as, db):
     assert book(login_as(world.pupil), slot.id).status_code == 422
 
 
-def test_pupil_cancels_until_deadline_then_teacher(world, login_as, db):
+def test_pupil_cancels_until_deadline_then_teacher(school_monday, world, login_as, db):
     """Can a pupil cancel until two days before, and only the teacher afterwards?"""
-    soon = make_slot(make_offer(world.provider_org), school_day(1))
+    tuesday = school_monday + timedelta(days=1)  # inside the two-day deadline, whatever today is
+    soon = make_slot(make_offer(world.provider_org), tuesday)
     later = make_slot(make_offer(world.provider_org), school_day(20))
     db.session.commit()
     pupil = login_as(world.pupil)
@@ -243,7 +245,9 @@ def test_provider_sees_names_only_with_consent(world, login_as, db, bfe):
 
 def test_under_14_needs_guardian_consent_recorded_by_teacher(world, login_as, db, bfe):
     """Is a 13-year-old refused self-consent, and can the teacher record the guardian's?"""
-    young = f.make_pupil(world.klasse, birth_date=date.today().replace(year=date.today().year - 13))
+    young = f.make_pupil(
+        world.klasse, birth_date=clock.today().replace(year=clock.today().year - 13)
+    )
     db.session.commit()
     booking_id = book(login_as(young), bfe.id).json["id"]
     refused = login_as(young).post(

@@ -33,12 +33,12 @@ from internships.concurrency_support import (
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deploy"))
 from gunicorn_server import GunicornServer, free_port, production_env, redis_available  # noqa: E402
 
-pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.real_clock]
 COOKIE = "anschluss_session"  # SECURE_COOKIES=0 on plain HTTP
 
 
 @pytest.fixture(scope="module")
-def setup(tmp_path_factory):
+def setup(real_clock, tmp_path_factory):
     require_postgres()
     if not redis_available():
         pytest.skip("Redis (rate-limit storage of the production config) is not reachable")

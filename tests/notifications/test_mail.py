@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.core.db import utcnow
+from app.core import clock
 from app.notifications import mail
 from app.notifications.models import OutboxMail
 from app.notifications.services import notify
@@ -91,10 +91,10 @@ def test_is_a_mail_kept_and_retried_when_smtp_fails(app, db, mia, smtp):
     row = db.session.scalar(select(OutboxMail))
     assert (row.status, row.attempts) == ("pending", 1)
     assert "connection refused" in row.last_error
-    assert row.next_attempt_at > utcnow()
+    assert row.next_attempt_at > clock.now()
     assert mail.send_pending()["failed"] == 0  # not due yet: back-off
     smtp.fail_with = None
-    assert mail.send_pending(now=utcnow() + timedelta(minutes=2))["sent"] == 1
+    assert mail.send_pending(now=clock.now() + timedelta(minutes=2))["sent"] == 1
     db.session.expire_all()
     assert db.session.scalar(select(OutboxMail.status)) == "sent"
 
@@ -104,7 +104,7 @@ def test_does_a_mail_give_up_after_many_attempts_but_stay(app, db, mia, smtp):
     _event(mia)
     db.session.commit()
     smtp.fail_with = OSError("down")
-    later = utcnow()
+    later = clock.now()
     for _ in range(mail.MAX_ATTEMPTS):
         later += timedelta(days=1)
         mail.send_pending(now=later)
@@ -120,10 +120,10 @@ def test_does_a_claimed_mail_stay_with_its_sender(app, db, mia, smtp):
     """While another sender holds a mail (lease), is it left alone (no double sending)?"""
     _event(mia)
     row = db.session.scalar(select(OutboxMail))
-    row.claimed_until = utcnow() + timedelta(minutes=5)
+    row.claimed_until = clock.now() + timedelta(minutes=5)
     db.session.commit()
     assert mail.send_pending()["sent"] == 0
-    assert mail.send_pending(now=utcnow() + timedelta(minutes=6))["sent"] == 1
+    assert mail.send_pending(now=clock.now() + timedelta(minutes=6))["sent"] == 1
 
 
 def test_are_mails_printed_in_development(app, db, mia, capsys):

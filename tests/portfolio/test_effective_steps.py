@@ -15,7 +15,9 @@ def _progress(client, klasse):
     return response.json
 
 
-def test_does_the_teacher_matrix_show_an_attended_day_as_done(db, world, grade8, login_as):
+def test_does_the_teacher_matrix_show_an_attended_day_as_done(
+    school_monday, db, world, grade8, login_as
+):
     """Does a pupil who never opened "Mein Weg" show an attended BFE day as done (erledigt)
     and a confirmed one as planned in the class teacher's matrix?"""
     pupil, provider = grade8
@@ -35,7 +37,7 @@ def test_does_the_teacher_matrix_show_an_attended_day_as_done(db, world, grade8,
     assert (total["done"], total["open"]) == (1, 0)
 
 
-def test_does_the_matrix_never_lower_what_the_pupil_set(db, world, grade8, login_as):
+def test_does_the_matrix_never_lower_what_the_pupil_set(school_monday, db, world, grade8, login_as):
     """Does a confirmed (not yet attended) booking leave a step the pupil marked done as done?"""
     pupil, provider = grade8
     klasse = f.make_class(world.school, "8e", "8")
@@ -56,7 +58,9 @@ def test_does_the_matrix_never_lower_what_the_pupil_set(db, world, grade8, login
     assert dict(zip(keys, matrix["pupils"][0]["statuses"], strict=True))["SBO 5.1#1"] == "done"
 
 
-def test_is_the_matrix_constant_in_statements_with_bookings(app, db, world, grade8, login_as):
+def test_is_the_matrix_constant_in_statements_with_bookings(
+    school_monday, app, db, world, grade8, login_as
+):
     """Does the matrix run as many statements for 2 pupils with bookings as for 12?"""
     _, provider = grade8
     klasse = f.make_class(world.school, "8f", "8")
@@ -78,7 +82,7 @@ def test_is_the_matrix_constant_in_statements_with_bookings(app, db, world, grad
     assert len(large) == len(small)
 
 
-def test_does_the_export_show_an_attended_day_as_done(db, grade8, login_as):
+def test_does_the_export_show_an_attended_day_as_done(school_monday, db, grade8, login_as):
     """Does the JSON export (and so the PDF) show the attended BFE day as done with its
     booking, even when the pupil never opened the portfolio?"""
     pupil, provider = grade8
@@ -93,7 +97,9 @@ def test_does_the_export_show_an_attended_day_as_done(db, grade8, login_as):
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
 
 
-def test_does_a_late_bfe_day_count_for_a_grade_10_pupil(db, world, reference, login_as):
+def test_does_a_late_bfe_day_count_for_a_grade_10_pupil(
+    school_monday, db, world, reference, login_as
+):
     """Does an attended BFE day of a grade 10 pupil (no BFE step in grade 10) still count as
     the Berufsfelderkundung done, in the shared service and in the pupil's earlier steps?"""
     provider = f.make_provider(world.kommune, name="Bäckerei Kemal")

@@ -9,15 +9,18 @@ import pytest
 from internships.helpers import make_offer, make_slot, school_day
 from sqlalchemy import event
 
-from app.core.db import utcnow
+from app.core import clock
 from app.internships.models import Booking
 
 URL = "/api/v1/me/portfolio"
 
 
 @pytest.fixture(name="grade8")
-def fixture_grade8(db, world, reference):
-    """A grade 8 pupil of the world's school and an approved provider of its Kommune."""
+def fixture_grade8(school_monday, db, world, reference):
+    """A grade 8 pupil of the world's school and an approved provider of its Kommune.
+
+    In a full school week, so the booked days ahead lie in the pupil's school year.
+    """
     klasse = f.make_class(world.school, "8c", "8")
     pupil = f.make_pupil(klasse, first_name="Ben", last_name="Kaya")
     provider = f.make_provider(world.kommune, name="Stadtwerke Dortmund")
@@ -33,7 +36,7 @@ def book(db, pupil, provider, *, kind="bfe", field="ITC", status="confirmed", sk
     slot = make_slot(offer, start, ends_on=end, booked=1)
     booking = Booking(pupil_id=pupil.id, slot_id=slot.id, berufsfeld=field, status=status)
     if status == "attended":  # as the provider's attendance call records it
-        booking.attendance_at = utcnow()
+        booking.attendance_at = clock.now()
     db.session.add(booking)
     db.session.flush()
     return booking
@@ -91,7 +94,9 @@ def test_is_the_certificate_link_a_working_pdf(db, grade8, login_as):
     assert response.mimetype == "application/pdf" and response.data.startswith(b"%PDF")
 
 
-def test_does_a_betriebspraktikum_fill_the_praktikum_step(db, world, reference, login_as):
+def test_does_a_betriebspraktikum_fill_the_praktikum_step(
+    school_monday, db, world, reference, login_as
+):
     """Does an attended two-week Betriebspraktikum mark the grade 10 Praktikum step done?"""
     provider = f.make_provider(world.kommune, name="Autohaus Nord")
     booking = book(

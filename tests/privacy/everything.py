@@ -22,8 +22,7 @@ from app.anschluss.models import (
     NextStep,
 )
 from app.auth.models import EnrolmentCode, UserSession, WebAuthnChallenge, WebAuthnCredential
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.extensions import db
 from app.interests import catalog
 from app.internships.models import Booking, BookingDay, DataTransferConsent, WaitlistEntry
@@ -123,14 +122,14 @@ def _account(world, pupil):
                 purpose="register",
                 binding=secrets.token_hex(16),
                 user_id=pupil.id,
-                expires_at=utcnow() + timedelta(minutes=5),
+                expires_at=clock.now() + timedelta(minutes=5),
             ),
             UserSession(token_hash=secrets.token_hex(32), user_id=pupil.id, method="passkey"),
             EnrolmentCode(
                 pupil_id=pupil.id,
                 code_hash=secrets.token_hex(32),
                 created_by_id=world.users.teacher.id,
-                expires_at=utcnow() + timedelta(days=14),
+                expires_at=clock.now() + timedelta(days=14),
             ),
         ]
     )
@@ -166,7 +165,7 @@ def _anschluss(world, pupil):
     case = hand_over(world.users.stubo, pupil, "berufskolleg", world.berufskolleg)
     db.session.add(
         CaseContact(
-            case_id=case.id, contacted_on=utcnow().date(), channel="phone", outcome="erreicht"
+            case_id=case.id, contacted_on=clock.today(), channel="phone", outcome="erreicht"
         )
     )
 

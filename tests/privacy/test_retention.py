@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import String, Text, cast, func, select
 
 from app.auth.models import User
-from app.core import retention
+from app.core import clock, retention
 from app.core.audit import AuditEvent
 from app.extensions import db as _db
 from app.interests.models import InterestProfile
@@ -206,7 +206,7 @@ def test_does_flask_retention_run_apply_the_pupil_schedule(
     seed_everything(world, login_as(world.pupil))
     ends = last_school_year_end(world.pupil.id)
     travelled = _after(ends, days=31 * app.config["RETENTION_APP_DATA_MONTHS"] + 2)
-    monkeypatch.setattr(retention, "utcnow", lambda: travelled)
+    clock.travel_to(travelled)
     db.session.commit()
     result = app.test_cli_runner().invoke(args=["retention", "run", "--batch-size", "2"])
     assert result.exit_code == 0, result.output

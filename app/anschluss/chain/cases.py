@@ -12,8 +12,7 @@ from sqlalchemy.orm import selectinload
 from app.anschluss import reference
 from app.anschluss.chain import common
 from app.anschluss.handover_models import WITHDRAWN, CaseContact, Handover, VkCase
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.core.errors import Invalid
 from app.extensions import db
 
@@ -176,7 +175,7 @@ def update_case(user, case_id: int, data: dict) -> dict:
     status = data.get("status", case.status)
     option = data.get("anschluss_option", case.anschluss_option)
     _check_option(status, option)
-    now = utcnow()
+    now = clock.now()
     case.status = status
     case.anschluss_option = option
     if "follow_up_on" in data:
@@ -203,7 +202,7 @@ def add_contact(user, case_id: int, data: dict) -> dict:
     # The first logged attempt moves a new case on; anything later is the coordinator's call.
     if case.status == "neu":
         case.status = "kontaktiert"
-    case.updated_at = utcnow()
+    case.updated_at = clock.now()
     db.session.flush()
     _audit(user, "update", [case.pupil_id])
     return _contact_view(contact)

@@ -14,8 +14,7 @@ from app.anschluss.chain import common
 from app.anschluss.handover_models import WITHDRAWN, Handover, HandoverConsent, VkCase
 from app.anschluss.reference import today
 from app.auth.models import User
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.core.errors import Conflict, Forbidden, Invalid, NotFound
 from app.extensions import db
 from app.schools.models import School
@@ -97,7 +96,7 @@ def _record(pupil: User, given_by: str, data: dict, recorded_by: User | None) ->
         recipient_kind=data["recipient"],
         recipient_school_id=school_id,
         recipient_kommune_id=kommune_id,
-        given_at=utcnow(),
+        given_at=clock.now(),
     )
     db.session.add(consent)
     db.session.flush()
@@ -177,7 +176,7 @@ def withdraw(consent_id: int, via: str) -> HandoverConsent:
         raise NotFound("No such consent.")
     if consent.withdrawn_at is not None:
         raise Conflict("This consent has already been withdrawn.")
-    now = utcnow()
+    now = clock.now()
     consent.withdrawn_at = now
     consent.withdrawn_via = via
     cases = db.session.scalars(

@@ -15,8 +15,7 @@ from app.anschluss.handover_models import WITHDRAWN, Handover, VkCase
 from app.anschluss.models import Anschluss, Anschlussvereinbarung
 from app.anschluss.reference import NO_ANSCHLUSS_OPTIONS
 from app.auth.models import User
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.core.errors import Conflict, Invalid
 from app.extensions import db
 from app.schools.models import Kommune, School
@@ -111,7 +110,7 @@ def hand_over(staff: User, data: dict) -> Handover:
         round_id = rounds.round_for_school(home, round_id).id
     recipient_school = db.session.get(School, school_id) if school_id else None
     recipient_kommune = db.session.get(Kommune, kommune_id) if kommune_id else None
-    now = utcnow()
+    now = clock.now()
     year = reference.current_school_year()
     handover = Handover(
         pupil_id=pupil.id,

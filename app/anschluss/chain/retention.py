@@ -21,8 +21,7 @@ from flask import current_app
 from sqlalchemy import and_, delete, exists, or_, select, update
 
 from app.anschluss.handover_models import CaseContact, Handover, HandoverConsent, VkCase
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.extensions import db
 
 DEFAULT_BATCH = 500
@@ -132,7 +131,7 @@ def run(
     commit: Callable[[], None] | None = None,
 ) -> dict[str, int]:
     """Apply the schedule; `commit` (the CLI passes db.session.commit) runs after each batch."""
-    now = now or utcnow()
+    now = now or clock.now()
     months = current_app.config["RETENTION_CASE_MONTHS"] if months is None else months
     cutoff = months_before(now, months)
     totals = {

@@ -16,8 +16,7 @@ from app.anschluss import reference
 from app.anschluss.chain import common, identification, rounds
 from app.anschluss.handover_models import Handover
 from app.catalog.models import LeavingCertificate
-from app.core import audit
-from app.core.db import utcnow
+from app.core import audit, clock
 from app.core.errors import Invalid
 from app.extensions import db
 from app.schools.models import School
@@ -146,7 +145,7 @@ def export(staff, school_id: int, data: dict) -> bytes:
         raise Invalid(
             "Nobody is left to transfer.", errors={"pupil_ids": ["No pupils to transfer."]}
         )
-    now = utcnow()
+    now = clock.now()
     db.session.add_all(
         Handover(
             pupil_id=record["pupil_id"],

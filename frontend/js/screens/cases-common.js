@@ -28,9 +28,4 @@ export function selectField({ id, name, label, options, value, hint, required })
         { value: optionValue, selected: optionValue === (value ?? '') }, text))));
 }
 
-/** Today as YYYY-MM-DD in local time. */
-export function todayIso() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { todayIso } from '../clock.js';
