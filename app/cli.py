@@ -55,8 +55,31 @@ def seed_demo():
     click.echo(f"demo region: {counts}")
 
 
+audit_cli = AppGroup("audit", help="Check the audit log.")
+
+
+@audit_cli.command("verify")
+def audit_verify():
+    """Check every link of the audit chain; exit 1 naming the first broken row."""
+    from app.core.audit import verify_chain
+
+    result = verify_chain()
+    if result.broken:
+        broken = result.broken
+        click.echo(
+            f"audit chain BROKEN at row id {broken.row_id} (seq {broken.seq}): {broken.reason}; "
+            f"{result.rows} rows before it are intact",
+            err=True,
+        )
+        raise SystemExit(1)
+    click.echo(
+        f"audit chain intact: {result.rows} rows; head seq {result.head_seq} {result.head_hash}"
+    )
+
+
 def register_cli(app: Flask) -> None:
     app.cli.add_command(seed_cli)
+    app.cli.add_command(audit_cli)
     from app.anschluss.cli import anschluss_cli
 
     app.cli.add_command(anschluss_cli)

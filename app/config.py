@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from datetime import timedelta
@@ -30,6 +32,22 @@ def _development_secret_key() -> str:
     return key_file.read_text().strip()
 
 
+def _audit_hmac_key(overrides: dict, secret_key: str, development: bool) -> str:
+    """Keys the audit log's hash chain. It lives outside the database, so whoever can write
+    the table still cannot forge a row's hash; it must stay the same for the log's lifetime."""
+    key = overrides.get("AUDIT_HMAC_KEY") or os.environ.get("AUDIT_HMAC_KEY")
+    if not key:
+        if not development:
+            raise RuntimeError("AUDIT_HMAC_KEY must be set outside development")
+        return hmac.new(secret_key.encode(), b"anschluss audit chain", hashlib.sha256).hexdigest()
+    weak = len(key) < 32 or key == secret_key or key.startswith("change-me")
+    if weak and not development:
+        raise RuntimeError(
+            "AUDIT_HMAC_KEY must be at least 32 random characters and differ from SECRET_KEY"
+        )
+    return key
+
+
 def load_config(overrides: dict | None = None) -> dict:
     """Build the Flask config mapping from the environment plus explicit overrides."""
     overrides = dict(overrides or {})
@@ -47,6 +65,7 @@ def load_config(overrides: dict | None = None) -> dict:
         # Development only: the server believes it is this day (refused in production).
         "TODAY_OVERRIDE": clock.parse_override(os.environ.get(clock.OVERRIDE_VARIABLE)),
         "SECRET_KEY": secret_key,
+        "AUDIT_HMAC_KEY": _audit_hmac_key(overrides, secret_key, development),
         "SQLALCHEMY_DATABASE_URI": os.environ.get(
             "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'anschluss.db'}"
         ),

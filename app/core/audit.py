@@ -1,27 +1,33 @@
-"""Append-only audit log of staff access to pupil data, with a hash chain.
+"""Append-only audit log of staff access to pupil data and of refused requests, hash-chained.
 
 Rows are only ever inserted: the ORM refuses updates and deletes, and on PostgreSQL a
 trigger (migrations/extra_ddl.py; also created by `create_all`) refuses them too. Field
 categories are logged, never values.
+
+`record()` queues rows on the session; they join the chain when the transaction commits
+(`audit_chain`: serialised, keyed, verifiable), so the chain lock is held only for the
+commit itself, and a rolled-back request leaves no row. Requests the access policy refuses
+are logged as security events (`record_denial`) even though their transaction rolls back.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
 
-from flask import has_request_context, request
-from sqlalchemy import DDL, Index, String, event, insert, select
-from sqlalchemy.orm import Mapped, mapped_column
+from flask import g, has_request_context, request
+from sqlalchemy import DDL, BigInteger, Index, String, event, insert, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from app.core import clock
+from app.core import audit_chain, clock
 from app.core.db import UTCDateTime
 from app.extensions import db
 from migrations.extra_ddl import AUDIT_APPEND_ONLY_DDL
+
+QUEUE = "audit_queue"
+DENIALS = "audit_denials"
 
 
 class Purpose(StrEnum):
@@ -34,6 +40,7 @@ class Purpose(StrEnum):
     DATA_SUBJECT_REQUEST = "dsr"
     AUTHENTICATION = "authentication"
     RETENTION = "retention"
+    SECURITY = "security"
 
 
 class AuditEvent(db.Model):
@@ -41,6 +48,8 @@ class AuditEvent(db.Model):
     __table_args__ = (Index("ix_audit_events_pupil_at", "pupil_id", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Position in the hash chain: 1, 2, 3 … without gaps (ids may skip after a rollback).
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     event_id: Mapped[str] = mapped_column(String(36), unique=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     actor_id: Mapped[int | None] = mapped_column(index=True)
@@ -83,9 +92,23 @@ def _truncated_ip() -> str | None:
     return ".".join(address.split(".")[:3]) + ".0/24"
 
 
-def _digest(prev_hash: str, row: dict) -> str:
-    payload = json.dumps({k: v for k, v in row.items() if k != "at"}, sort_keys=True, default=str)
-    return hashlib.sha256((prev_hash + row["at"].isoformat() + payload).encode()).hexdigest()
+def _row(actor, action: str, resource: str, pupil_id, purpose, categories, outcome, reason):
+    return {
+        "event_id": str(uuid.uuid4()),
+        "at": clock.now(),
+        "actor_id": getattr(actor, "id", None),
+        "actor_role": getattr(actor, "role", None),
+        "actor_school_id": getattr(actor, "school_id", None),
+        "action": action,
+        "resource": resource,
+        "pupil_id": pupil_id,
+        "categories": ",".join(sorted(categories)),
+        "purpose": str(purpose),
+        "outcome": outcome,
+        "reason": reason,
+        "request_id": getattr(request, "request_id", None) if has_request_context() else None,
+        "ip_prefix": _truncated_ip(),
+    }
 
 
 def record(
@@ -98,48 +121,96 @@ def record(
     outcome: str = "allowed",
     reason: str | None = None,
 ) -> int:
-    """Insert one audit row per pupil in a single statement; returns the number written."""
-    pupil_ids = list(pupil_ids)
-    if not pupil_ids:
-        return 0
-    prev = db.session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
-    prev = prev or "0" * 64
-    request_id = getattr(request, "request_id", None) if has_request_context() else None
-    now = clock.now()
-    rows = []
-    for pupil_id in pupil_ids:
-        row = {
-            "event_id": str(uuid.uuid4()),
-            "at": now,
-            "actor_id": getattr(actor, "id", None),
-            "actor_role": getattr(actor, "role", None),
-            "actor_school_id": getattr(actor, "school_id", None),
-            "action": action,
-            "resource": resource,
-            "pupil_id": pupil_id,
-            "categories": ",".join(sorted(categories)),
-            "purpose": str(purpose),
-            "outcome": outcome,
-            "reason": reason,
-            "request_id": request_id,
-            "ip_prefix": _truncated_ip(),
-            "prev_hash": prev,
-        }
-        row["hash"] = _digest(prev, row)
-        prev = row["hash"]
-        rows.append(row)
-    db.session.execute(insert(AuditEvent), rows)
+    """Queue one audit row per pupil; they are written when the transaction commits.
+
+    Returns the number of rows queued. A transaction that rolls back writes none.
+    """
+    categories = tuple(categories)
+    rows = [
+        _row(actor, action, resource, pupil_id, purpose, categories, outcome, reason)
+        for pupil_id in pupil_ids
+    ]
+    _queue(rows)
     return len(rows)
 
 
-def verify_chain(events: list[AuditEvent]) -> bool:
-    """True when each event's hash matches its content and predecessor (in id order)."""
-    for audit_event in events:
-        row = {
-            c.name: getattr(audit_event, c.name)
-            for c in AuditEvent.__table__.columns
-            if c.name not in {"id", "hash"}
-        }
-        if _digest(audit_event.prev_hash, row) != audit_event.hash:
-            return False
-    return True
+def _queue(rows: list[dict]) -> None:
+    session = db.session()
+    if not session.in_transaction():
+        session.begin()  # so that a rollback, too, forgets the queued rows
+    session.info.setdefault(QUEUE, []).extend(rows)
+
+
+def record_denial(actor, status: int) -> None:
+    """Remember a request the access policy refused, as a security event of no pupil.
+
+    The route's pattern is logged, never its concrete path: the object asked for may be a
+    pupil, and a refusal is not a disclosure of that pupil's data.
+    """
+    rule = request.url_rule.rule if request.url_rule else request.path
+    row = _row(
+        actor if getattr(actor, "is_authenticated", False) else None,
+        "request",
+        (request.endpoint or "unrouted")[:64],
+        None,
+        Purpose.SECURITY,
+        (),
+        "denied",
+        f"{status} {request.method} {rule}"[:255],
+    )
+    g.setdefault(DENIALS, []).append(row)
+
+
+def write_denials() -> None:
+    """After the refused request rolled back: commit its security events on their own."""
+    rows = g.pop(DENIALS, None)
+    if not rows:
+        return
+    _queue(rows)
+    db.session.commit()
+
+
+def _append(session: Session, rows: list[dict]) -> None:
+    audit_chain.lock_chain(session)
+    head = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    head_seq, head_hash = head if head else (0, audit_chain.GENESIS_HASH)
+    audit_chain.link(rows, head_seq, head_hash, audit_chain.chain_key())
+    session.execute(insert(AuditEvent), rows)
+
+
+@event.listens_for(db.session, "before_commit")
+def _append_queued_rows(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint ends; the rows join the chain when the whole transaction commits
+    rows = session.info.pop(QUEUE, None)
+    if not rows:
+        return
+    # This transaction's own row locks first, the chain lock last: a transaction that holds
+    # the chain lock waits for nobody, so appends cannot deadlock with other writes.
+    session.flush()
+    _append(session, rows)
+
+
+@event.listens_for(db.session, "after_transaction_end")
+def _forget_queued_rows(session: Session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(QUEUE, None)
+
+
+def verify_chain(events: Iterable[AuditEvent] | None = None) -> audit_chain.Verification:
+    """Check every link of the chain (events in seq order; default: the whole table).
+
+    Falsy, naming the first broken row, when a row was deleted, edited or re-hashed.
+    """
+    names = ("id", "hash", *audit_chain.HASHED_FIELDS)
+    if events is None:
+        statement = select(*(AuditEvent.__table__.c[name] for name in names))
+        result = db.session.execute(
+            statement.order_by(AuditEvent.seq).execution_options(yield_per=1000)
+        )
+        rows = (row._mapping for row in result)
+    else:
+        rows = ({name: getattr(e, name) for name in names} for e in events)
+    return audit_chain.verify(rows, audit_chain.chain_key())

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from flask import Flask, current_app, request
 from flask_login import current_user
 
-from app.core.errors import Forbidden, NotFound, Unauthorized
+from app.core import audit
+from app.core.errors import DomainError, Forbidden, NotFound, Unauthorized
 
 ROLES = ("pupil", "teacher", "stubo", "bk_coordinator", "kommune_coordinator", "provider", "admin")
 STAFF_ROLES = ("teacher", "stubo", "bk_coordinator", "kommune_coordinator", "admin")
@@ -78,7 +79,18 @@ def rule_for_endpoint(app: Flask, endpoint: str | None) -> Rule | None:
 
 
 def enforce_access_policy() -> None:
-    """before_request: evaluate the route's rule; refuse routes that declare none."""
+    """before_request: evaluate the route's rule; refuse routes that declare none.
+
+    Every refusal is logged as a security event (written after the request rolled back).
+    """
+    try:
+        _enforce()
+    except DomainError as refusal:
+        audit.record_denial(current_user, refusal.status)
+        raise
+
+
+def _enforce() -> None:
     if request.endpoint is None:
         return  # routing will answer 404/405
     if request.endpoint == "static" or request.endpoint.startswith("frontend."):

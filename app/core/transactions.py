@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from app.core import audit
 from app.core.problems import problem_response
 from app.extensions import db
 
@@ -14,6 +15,7 @@ def init_transactions(app: Flask) -> None:
     def _commit_or_rollback(response):
         if response.status_code >= 400:
             db.session.rollback()
+            _write_denials()
             return response
         try:
             db.session.commit()
@@ -33,6 +35,15 @@ def init_transactions(app: Flask) -> None:
                 headers={"Retry-After": "1"},
             )
         return response
+
+    def _write_denials() -> None:
+        """Security events of a refused request survive its rollback; a failure to write
+        them is logged but does not change the answer."""
+        try:
+            audit.write_denials()
+        except OperationalError:
+            db.session.rollback()
+            app.logger.warning("could not log a refused request", exc_info=True)
 
     @app.teardown_request
     def _rollback_leftovers(_exc):

@@ -57,6 +57,7 @@ def test_production_refuses_the_override(monkeypatch):
             {
                 "ENV_NAME": "production",
                 "SECRET_KEY": "x" * 64,
+                "AUDIT_HMAC_KEY": "y" * 64,
                 "SQLALCHEMY_DATABASE_URI": "sqlite://",
             }
         )

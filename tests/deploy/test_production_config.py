@@ -16,6 +16,7 @@ def production(monkeypatch, tmp_path):
     """Environment as on a production host (no SECURE_COOKIES override: the default)."""
     monkeypatch.setenv("ANSCHLUSS_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "x" * 64)
+    monkeypatch.setenv("AUDIT_HMAC_KEY", "y" * 64)
     monkeypatch.setenv("PUBLIC_BASE_URL", "https://anschluss.example.org")
     monkeypatch.setenv("WEBAUTHN_RP_ID", "anschluss.example.org")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'prod.db'}")
@@ -39,6 +40,25 @@ def test_does_the_app_refuse_to_start_without_a_secret_key(production):
     """Does a production app without SECRET_KEY refuse to start?"""
     production.delenv("SECRET_KEY")
     with pytest.raises(RuntimeError, match="SECRET_KEY must be set"):
+        create_app()
+
+
+@pytest.mark.parametrize(
+    ("key", "complaint"),
+    [
+        (None, "AUDIT_HMAC_KEY must be set"),
+        ("short", "at least 32"),
+        ("x" * 64, "differ from SECRET_KEY"),
+        ("change-me-to-64-random-hex-characters", "at least 32"),
+    ],
+)
+def test_does_production_refuse_a_missing_or_weak_audit_key(production, key, complaint):
+    """Without its own proper key, the audit chain could be forged: does start-up refuse?"""
+    if key is None:
+        production.delenv("AUDIT_HMAC_KEY")
+    else:
+        production.setenv("AUDIT_HMAC_KEY", key)
+    with pytest.raises(RuntimeError, match=complaint):
         create_app()
 
 

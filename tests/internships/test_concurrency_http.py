@@ -46,9 +46,8 @@ def setup(real_clock, tmp_path_factory):
     url = pg_url(name)
     port = free_port()
     env = production_env(url, port)
-    app = create_app(
-        {"ENV_NAME": "testing", "SECRET_KEY": env["SECRET_KEY"], "SQLALCHEMY_DATABASE_URI": url}
-    )
+    keys = {name: env[name] for name in ("SECRET_KEY", "AUDIT_HMAC_KEY")}
+    app = create_app({"ENV_NAME": "testing", **keys, "SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():
         db.create_all()
         region = seed_region()

@@ -91,8 +91,8 @@ def sqlite_app(tmp_path):
 def insert_audit_row(connection) -> None:
     connection.execute(
         text(
-            "INSERT INTO audit_events (event_id, at, action, resource, categories, purpose,"
-            " outcome, prev_hash, hash) VALUES ('e1', now(), 'read', 'class_pupils', '',"
+            "INSERT INTO audit_events (seq, event_id, at, action, resource, categories, purpose,"
+            " outcome, prev_hash, hash) VALUES (1, 'e1', now(), 'read', 'class_pupils', '',"
             " 'class_management', 'allowed', :zero, :zero)"
         ),
         {"zero": "0" * 64},

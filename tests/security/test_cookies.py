@@ -24,6 +24,7 @@ def _app(tmp_path, **overrides):
     app = create_app(
         {
             "SECRET_KEY": secrets.token_hex(32),
+            "AUDIT_HMAC_KEY": secrets.token_hex(32),
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'cookies.db'}",
             "RATELIMIT_STORAGE_URI": "memory://",
             "PUBLIC_BASE_URL": BASE,

@@ -40,6 +40,7 @@ def production_app(tmp_path):
         {
             "ENV_NAME": "production",
             "SECRET_KEY": secrets.token_hex(32),
+            "AUDIT_HMAC_KEY": secrets.token_hex(32),
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'prod.db'}",
             "RATELIMIT_STORAGE_URI": "memory://",
         }
