@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export FLASK_APP := wsgi.py
 
-.PHONY: audit run test test-dates install install-dev migrate seed lint bench regen-migration chromium test-sqlite test-postgres
+.PHONY: audit run test test-dates install install-dev install-node migrate seed lint lint-frontend bench \
+	regen-migration chromium test-sqlite test-postgres
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +18,15 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed
 	$(PIP) install -q -r requirements-dev.txt
 	touch $@
 
+# The front end's development tools (ESLint, TypeScript for checkJs) from package-lock.json;
+# the app itself has no build step and no npm runtime dependencies.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+install-node: node_modules/.installed
 
 migrate: install
 	$(VENV)/bin/flask db upgrade
@@ -36,7 +44,7 @@ chromium:
 	@bash scripts/ensure-chromium.sh
 
 ## The whole suite: SQLite, then PostgreSQL when reachable (required under CI), lint.
-test: install-dev chromium
+test: install-dev chromium lint-frontend
 	$(VENV)/bin/ruff check app tests bench seeds
 	$(VENV)/bin/bandit -q -r app -ll
 	$(PY) -m pytest -q
@@ -54,9 +62,15 @@ test-dates: install-dev
 	  ANSCHLUSS_TEST_TODAY=$$day $(PY) -m pytest -q -m "not slow and not browser" $(DATE_SENSITIVE) || exit 1; \
 	done
 
-lint: install-dev
+lint: install-dev lint-frontend
 	$(VENV)/bin/ruff check app tests bench seeds
 	$(VENV)/bin/ruff format --check app tests bench seeds
+
+## The PWA: ESLint, then tsc --checkJs (JSDoc types) over the modules and the service worker.
+lint-frontend: install-node
+	node_modules/.bin/eslint frontend
+	node_modules/.bin/tsc -p frontend/jsconfig.json
+	node_modules/.bin/tsc -p frontend/jsconfig.sw.json
 
 ## Region-scale benchmark, e.g. make bench BENCH_ARGS="--database sqlite --pupils 50000"
 bench: install-dev

@@ -2,7 +2,10 @@
 // Bump VERSION whenever a precached file changes; feature engineers add their static files
 // to SHELL (one line each).
 
-const VERSION = 'v6';
+// `self` typed as what it is here, so tsc --checkJs knows the worker's events.
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
+const VERSION = 'v7';
 const CACHE = `anschluss-shell-${VERSION}`;
 
 const SHELL = [
@@ -15,6 +18,9 @@ const SHELL = [
   '/js/api.js',
   '/js/i18n.js',
   '/js/ui.js',
+  '/js/dom.js',
+  '/js/ui-forms.js',
+  '/js/ui-tables.js',
   '/js/routes.js',
   '/js/drafts.js',
   '/js/clock.js',
@@ -48,6 +54,8 @@ const SHELL = [
   '/i18n/en/portfolio.json',
   '/i18n/de/app.json',
   '/i18n/en/app.json',
+  '/i18n/de/problems.json',
+  '/i18n/en/problems.json',
   '/js/screens/cases-common.js',
   '/js/screens/cases.js',
   '/js/screens/cases-detail.js',
@@ -106,20 +114,20 @@ async function precache() {
   await cache.addAll(SHELL.map((url) => new Request(url, { cache: 'reload' })));
 }
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+worker.addEventListener('install', (event) => {
+  event.waitUntil(precache().then(() => worker.skipWaiting()));
 });
 
-self.addEventListener('activate', (event) => {
+worker.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const keys = await caches.keys();
     await Promise.all(keys.filter((key) => key.startsWith('anschluss-') && key !== CACHE)
       .map((key) => caches.delete(key)));
-    await self.clients.claim();
+    await worker.clients.claim();
   })());
 });
 
-self.addEventListener('message', (event) => {
+worker.addEventListener('message', (event) => {
   // Logout empties Cache Storage; the app asks for the shell again at its next start.
   if (event.data && event.data.type === 'ensure-shell') {
     event.waitUntil(caches.has(CACHE).then((present) => (present ? null : precache())).catch(() => null));
@@ -128,7 +136,8 @@ self.addEventListener('message', (event) => {
 
 function offlineProblem() {
   const body = JSON.stringify({
-    type: 'about:blank', title: 'Service Unavailable', status: 503,
+    // The stable code the app matches (api.js: isOffline), never the text.
+    type: 'https://anschluss.nrw/problems/offline', title: 'Service Unavailable', status: 503,
     detail: 'offline: the server cannot be reached',
   });
   return new Response(body, {
@@ -145,7 +154,7 @@ async function fromNetworkOnly(request) {
   }
 }
 
-async function navigation(request) {
+async function pageRequest(request) {
   try {
     return await fetch(request);
   } catch {
@@ -168,17 +177,17 @@ async function shellAsset(request) {
   }
 }
 
-self.addEventListener('fetch', (event) => {
+worker.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
+  if (url.origin !== worker.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
     if (request.method === 'GET') event.respondWith(fromNetworkOnly(request));
     return;
   }
   if (request.method !== 'GET') return;
   if (request.mode === 'navigate') {
-    event.respondWith(navigation(request));
+    event.respondWith(pageRequest(request));
     return;
   }
   event.respondWith(shellAsset(request));

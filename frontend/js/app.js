@@ -1,9 +1,9 @@
 // The shell: session state, hash router, role-aware navigation, language switch, logout.
 
-import { api, forgetCsrfToken, onUnauthorized } from './api.js';
+import { api, forgetCsrfToken, isOffline, onUnauthorized } from './api.js';
 import { getLanguage, loadNamespace, setLanguage, t } from './i18n.js';
 import { allowed, match, navFor } from './routes.js';
-import { announce, h, replace, screenReady } from './ui.js';
+import { announce, errorText, h, replace, screenReady } from './ui.js';
 import { clearAll, flushOutbox, onOutboxResult } from './drafts.js';
 import { refreshInboxBadge } from './screens/inbox-badge.js';
 import { setServerToday } from './clock.js';
@@ -82,7 +82,7 @@ function renderShell() {
 function markCurrentNav() {
   refreshInboxBadge(state.me).catch(() => {}); // header link with the unread count
   const { path } = parseHash();
-  document.querySelectorAll('#app-nav-list a').forEach((link) => {
+  document.querySelectorAll('#app-nav-list a').forEach((/** @type {HTMLAnchorElement} */ link) => {
     const target = link.dataset.path;
     const current = path === target || (target !== '/home' && path.startsWith(`${target}/`));
     if (current) link.setAttribute('aria-current', 'page');
@@ -145,9 +145,8 @@ async function route() {
     if (token !== state.renderToken) return;
     console.error(error);
     if (error && error.status === 401) return; // the unauthorized handler navigates
-    const offline = error && error.status === 0;
-    replace(section, h('h1', {}, t(offline ? 'app.errors.offline_title' : 'app.errors.failed_title')),
-      h('p', { role: 'alert' }, t(offline ? 'app.errors.offline_text' : 'app.errors.failed_text')));
+    replace(section, h('h1', {}, t(isOffline(error) ? 'app.errors.offline_title' : 'app.errors.failed_title')),
+      h('p', { role: 'alert' }, errorText(error)));
     screenReady(section, t('app.errors.failed_title'));
   } finally {
     if (token === state.renderToken) {
@@ -173,7 +172,7 @@ async function clearClientData() {
 }
 
 async function logout() {
-  const button = document.getElementById('logout');
+  const button = /** @type {HTMLButtonElement} */ (document.getElementById('logout'));
   button.disabled = true;
   try {
     await clearClientData();
@@ -219,7 +218,8 @@ function registerServiceWorker() {
 }
 
 async function start() {
-  await loadNamespace('app');
+  // The shell's texts and the problem texts: errors can happen on any screen.
+  await Promise.all([loadNamespace('app'), loadNamespace('problems')]);
   onUnauthorized(() => {
     if (!state.me) return;
     rememberMe(null);

@@ -15,10 +15,6 @@ export function className(ctx, schoolClass) {
   return schoolClass ? ctx.t('app.class.title', { name: schoolClass.name }) : ctx.t('app.class.title_unknown');
 }
 
-export function pupilName(pupil) {
-  return `${pupil.last_name}, ${pupil.first_name}`;
-}
-
 export function enrolmentState(ctx, pupil) {
   if (pupil.enrolled) {
     return ctx.t('app.class.state_enrolled', { count: pupil.passkey_count });

@@ -61,9 +61,20 @@ export async function deleteDraft(key) {
   await promisify(drafts.delete(key));
 }
 
-/** Queue a request for later: {method, path, body, idempotencyKey}. */
+/** A random key (idempotency keys, draft keys): a UUID where the browser has one. */
+export function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Queue a request for later. Without an idempotencyKey the item gets a fresh one, so the server
+ * can tell a repeated delivery from a new request.
+ * @param {{method: string, path: string, body?: any, idempotencyKey?: string}} item
+ */
 export async function enqueue({ method, path, body, idempotencyKey }) {
-  const key = idempotencyKey || (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()));
+  const key = idempotencyKey || newKey();
   const outbox = await store('outbox', 'readwrite');
   const id = await promisify(outbox.add({
     method, path, body, idempotencyKey: key, queuedAt: new Date().toISOString(),

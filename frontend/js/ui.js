@@ -1,49 +1,19 @@
-// DOM helpers. Everything is built from elements and text nodes: data never becomes HTML.
+// The screens' toolkit, imported from here: the DOM builder (dom.js), form pieces
+// (ui-forms.js), data display (ui-tables.js), and the page-level helpers below.
 
-const BOOLEAN_ATTRS = new Set([
-  'hidden', 'disabled', 'required', 'checked', 'selected', 'readonly', 'multiple', 'autofocus',
-  'open', 'novalidate',
-]);
+import { h, replace } from './dom.js';
+import { t } from './i18n.js';
+import { errorText } from './ui-forms.js';
 
-/** h('p', {class: 'x', onclick: fn}, 'text', child, [more]) → HTMLElement */
-export function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name.startsWith('on') && typeof value === 'function') {
-      el.addEventListener(name.slice(2).toLowerCase(), value);
-    } else if (name === 'class') {
-      el.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
-    } else if (name === 'dataset') {
-      Object.assign(el.dataset, value);
-    } else if (name === 'value' && 'value' in el) {
-      el.value = value;
-    } else if (BOOLEAN_ATTRS.has(name)) {
-      el.toggleAttribute(name, Boolean(value));
-      if (name === 'checked' || name === 'selected') el[name] = Boolean(value);
-    } else {
-      el.setAttribute(name, value === true ? '' : String(value));
-    }
-  }
-  append(el, children);
-  return el;
-}
+export { h, replace, uniqueId } from './dom.js';
+export {
+  clearErrors, errorText, field, filledValues, formErrors, formText, select, selectField,
+} from './ui-forms.js';
+export {
+  figuresTable, formatDate, formatDateTime, pager, personName, pupilName, table,
+} from './ui-tables.js';
 
-function append(el, children) {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    if (Array.isArray(child)) append(el, child);
-    else if (child instanceof Node) el.appendChild(child);
-    else el.appendChild(document.createTextNode(String(child)));
-  }
-}
-
-/** Replace all children of el. */
-export function replace(el, ...children) {
-  el.replaceChildren();
-  append(el, children);
-  return el;
-}
+/** @typedef {import('./dom.js').Child} Child */
 
 const stylesheets = new Map();
 
@@ -71,71 +41,6 @@ export function announce(message) {
   setTimeout(() => { region.textContent = message; }, 50);
 }
 
-let idCounter = 0;
-export function uniqueId(prefix = 'id') {
-  idCounter += 1;
-  return `${prefix}-${idCounter}`;
-}
-
-/** Remove error messages and invalid states that formErrors added. */
-export function clearErrors(form) {
-  form.querySelectorAll('.field-error, .form-error-summary').forEach((el) => el.remove());
-  form.querySelectorAll('[aria-invalid="true"]').forEach((field) => {
-    field.removeAttribute('aria-invalid');
-    const ids = (field.getAttribute('aria-describedby') || '')
-      .split(' ').filter((id) => id && !id.startsWith('err-'));
-    if (ids.length) field.setAttribute('aria-describedby', ids.join(' '));
-    else field.removeAttribute('aria-describedby');
-  });
-}
-
-/**
- * Show a problem+json error on a form: a summary (role=alert) at the top, and each field
- * error next to its field, linked by aria-describedby and marked aria-invalid.
- * `problem` is an ApiError or {detail, errors}. Returns the number of field errors shown.
- */
-export function formErrors(form, problem, summaryText) {
-  clearErrors(form);
-  const errors = (problem && problem.errors) || {};
-  let firstInvalid = null;
-  let shown = 0;
-  for (const [name, messages] of Object.entries(errors)) {
-    const field = form.querySelector(`[name="${CSS.escape(name)}"]`);
-    if (!field) continue;
-    const id = `err-${field.id || name}`;
-    const text = Array.isArray(messages) ? messages.join(' ') : String(messages);
-    const message = h('p', { class: 'field-error', id }, text);
-    const anchor = field.closest('.field') || field;
-    anchor.appendChild(message);
-    field.setAttribute('aria-invalid', 'true');
-    const described = (field.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
-    field.setAttribute('aria-describedby', [...described, id].join(' '));
-    firstInvalid = firstInvalid || field;
-    shown += 1;
-  }
-  const detail = summaryText || (problem && (problem.detail || problem.title)) || '';
-  if (detail) {
-    const summary = h('div', { class: 'form-error-summary', role: 'alert', tabindex: '-1' }, detail);
-    form.prepend(summary);
-    if (!firstInvalid) summary.focus();
-  }
-  if (firstInvalid) firstInvalid.focus();
-  return shown;
-}
-
-/** A labelled form field: {label, name, type, hint, ...input attributes}. */
-export function field({ label, name, type = 'text', hint, id, ...attrs }) {
-  const inputId = id || uniqueId(`f-${name}`);
-  const hintId = hint ? `${inputId}-hint` : null;
-  const control = type === 'textarea'
-    ? h('textarea', { id: inputId, name, 'aria-describedby': hintId, ...attrs })
-    : h('input', { id: inputId, name, type, 'aria-describedby': hintId, ...attrs });
-  return h('div', { class: 'field' },
-    h('label', { for: inputId }, label),
-    hint ? h('p', { class: 'field-hint', id: hintId }, hint) : null,
-    control);
-}
-
 /** Set the document title and move focus to the screen heading. */
 export function screenReady(root, title) {
   document.title = title ? `${title} – Anschluss` : 'Anschluss';
@@ -152,9 +57,16 @@ export function notice(kind, ...children) {
   return h('div', { class: `notice notice--${kind}`, role }, ...children);
 }
 
-/** Turn a button busy while an async action runs; prevents double submits. */
-export async function busy(button, action) {
-  if (!button) return action();
+/**
+ * Turn a button busy while an async action runs; prevents double submits.
+ * @template T
+ * @param {Element | EventTarget | null} target the button (or a click event's currentTarget)
+ * @param {() => T | Promise<T>} action
+ * @returns {Promise<T>}
+ */
+export async function busy(target, action) {
+  if (!target) return action();
+  const button = /** @type {HTMLButtonElement} */ (target);
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   try {
@@ -165,19 +77,54 @@ export async function busy(button, action) {
   }
 }
 
-/** Format an ISO date (YYYY-MM-DD or datetime) for the current language. */
-export function formatDate(value, lang) {
-  if (!value) return '';
-  const date = new Date(value.length === 10 ? `${value}T12:00:00` : value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium' })
-    .format(date);
+/**
+ * Hand a downloaded file (a Blob from api.download) to the browser as `filename`.
+ * @param {Blob} blob
+ * @param {string} filename
+ */
+export function saveBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: filename, class: 'visually-hidden' }, filename);
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-export function formatDateTime(value, lang) {
-  if (!value) return '';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE',
-    { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+/**
+ * A button that runs an async action and is busy (disabled, aria-busy) while it runs.
+ * `kind` is the button style ('button--primary', 'button--secondary', 'button--quiet', …);
+ * `ariaLabel` names the button where its visible label alone is ambiguous in a list.
+ * @param {{label: Child, onClick: () => unknown, kind?: string, ariaLabel?: string, id?: string,
+ *   disabled?: boolean}} options
+ */
+export function actionButton({ label, onClick, kind = 'button--secondary', ariaLabel, id, disabled }) {
+  const button = h('button', { type: 'button', class: `button ${kind}`, 'aria-label': ariaLabel, id, disabled },
+    label);
+  button.addEventListener('click', () => busy(button, onClick));
+  return button;
+}
+
+/**
+ * An in-page confirmation (instead of window.confirm): the question, a danger button that runs
+ * `onConfirm` (busy while it runs) and "Abbrechen" (`onCancel`), which has the focus first so
+ * that Enter never destroys anything by accident. A failure is shown under the buttons as
+ * `failureText(error)` (errorText by default); a 401 is left to the session handler.
+ * @param {{id: string, question: Child, confirmLabel: string, onConfirm: () => unknown,
+ *   onCancel: () => unknown, failureText?: (error: any) => string}} options
+ */
+export function confirmBox({ id, question, confirmLabel, onConfirm, onCancel, failureText = errorText }) {
+  const status = h('div');
+  const yes = actionButton({ label: confirmLabel, kind: 'button--danger', onClick: async () => {
+    try {
+      await onConfirm();
+    } catch (error) {
+      if (error.status !== 401) replace(status, notice('error', failureText(error)));
+    }
+  } });
+  const no = h('button', { type: 'button', class: 'button button--secondary', onclick: () => onCancel() },
+    t('app.common.cancel'));
+  setTimeout(() => no.focus(), 0);
+  return h('div', { class: 'confirm', role: 'group', 'aria-labelledby': id },
+    h('p', { id }, question), h('div', { class: 'actions' }, yes, no), status);
 }

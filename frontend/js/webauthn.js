@@ -78,7 +78,9 @@ export function credentialToJSON(credential) {
 
 /** A default name for a new passkey, from the device ("Passkey – Android"). */
 export function deviceName() {
-  const platform = (navigator.userAgentData && navigator.userAgentData.platform) || '';
+  // User-Agent Client Hints: Chromium only, hence not in the DOM typings.
+  const hints = /** @type {{userAgentData?: {platform?: string}}} */ (/** @type {unknown} */ (navigator)).userAgentData;
+  const platform = (hints && hints.platform) || '';
   const ua = navigator.userAgent;
   const known = platform || ['Android', 'iPhone', 'iPad', 'Windows', 'Mac', 'Linux', 'CrOS']
     .find((name) => ua.includes(name)) || '';

@@ -1,7 +1,9 @@
 // Coordinator: a round's figures, computing the draft, reviewing it, publishing it.
 // The solver only drafts; a person reviews and publishes (no solely automated decision).
 
-import { announce, busy, h, notice, replace, screenReady } from '../ui.js';
+import {
+  actionButton, announce, busy, errorText, figuresTable, h, notice, replace, screenReady, table,
+} from '../ui.js';
 import { backLink, roundFacts, statusBadge } from './allocation-common.js';
 
 function percent(ctx, share) {
@@ -20,32 +22,23 @@ function overview(ctx, figures) {
       h('dt', {}, t('seats')), h('dd', {}, String(figures.seats))));
 }
 
-function table(id, caption, head, rows) {
-  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': `${id}-caption` },
-    h('table', { class: 'table', id },
-      h('caption', { id: `${id}-caption` }, caption),
-      h('thead', {}, h('tr', {}, head.map((label, i) => h('th', { scope: 'col', class: i ? 'num' : null }, label)))),
-      h('tbody', {}, rows.map((cells) => h('tr', {},
-        h('th', { scope: 'row' }, cells[0]), cells.slice(1).map((cell) => h('td', { class: 'num' }, cell)))))));
-}
-
 function comparison(ctx, result) {
   const t = (key, params) => ctx.t(`allocation.review.${key}`, params);
-  const cell = (figures, row) => t('share', { count: row.count, share: percent(ctx, row.share) });
+  const cell = (row) => t('share', { count: row.count, share: percent(ctx, row.share) });
   const rows = result.optimal.by_rank.map((row, i) => [
-    t('rank_row', { rank: row.rank }), cell(result.optimal, row), cell(result.fcfs, result.fcfs.by_rank[i])]);
+    t('rank_row', { rank: row.rank }), cell(row), cell(result.fcfs.by_rank[i])]);
   const n = result.optimal.participants || 1;
   rows.push([t('unassigned'),
     t('share', { count: result.optimal.unassigned, share: percent(ctx, result.optimal.unassigned / n) }),
     t('share', { count: result.fcfs.unassigned, share: percent(ctx, result.fcfs.unassigned / n) })]);
   rows.push([t('mean_rank'), String(result.optimal.mean_rank ?? '–'), String(result.fcfs.mean_rank ?? '–')]);
   rows.push([t('satisfaction'), String(result.optimal.satisfaction), String(result.fcfs.satisfaction)]);
-  return table('result-table', t('caption'), [t('row'), t('optimal'), t('fcfs')], rows);
+  return figuresTable('result-table', t('caption'), [t('row'), t('optimal'), t('fcfs')], rows);
 }
 
 function fieldTable(ctx, fields) {
   const t = (key) => ctx.t(`allocation.review.${key}`);
-  return table('field-table', t('fields_caption'), [t('field'), t('demand'), t('field_seats')],
+  return figuresTable('field-table', t('fields_caption'), [t('field'), t('demand'), t('field_seats')],
     fields.map((row) => [
       h('span', {}, row.berufsfeld, row.over_demanded ? h('span', { class: 'badge badge--warn' }, ` ${t('over')}`) : null),
       String(row.demand), String(row.seats)]));
@@ -56,11 +49,11 @@ function unassignedSection(ctx, rows) {
   return h('section', { 'aria-labelledby': 'unassigned-heading' },
     h('h2', { id: 'unassigned-heading' }, t('unassigned_heading')),
     rows.length
-      ? h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'unassigned-heading' },
-        h('table', { class: 'table', id: 'unassigned-table' },
-          h('thead', {}, h('tr', {}, [t('pupil'), t('school'), t('class'), t('reason')].map((label) => h('th', { scope: 'col' }, label)))),
-          h('tbody', {}, rows.map((row) => h('tr', {},
-            h('th', { scope: 'row' }, row.name), h('td', {}, row.school), h('td', {}, row.class_name), h('td', {}, row.reason))))))
+      ? table({
+        id: 'unassigned-table', labelledBy: 'unassigned-heading',
+        columns: [t('pupil'), t('school'), t('class'), t('reason')],
+        rows: rows.map((row) => [row.name, row.school, row.class_name, row.reason]),
+      })
       : notice('success', t('unassigned_none')));
 }
 
@@ -96,15 +89,14 @@ export async function render(root, ctx, message = null) {
     root.querySelector('#review-status')?.setAttribute('tabindex', '-1');
     root.querySelector('#review-status')?.focus();
   };
-  const failed = (error) => replace(status, notice('error', error.detail || ctx.t('allocation.failed')));
-  let runButton = null;
-  if (round.status !== 'published') {
-    runButton = h('button', { type: 'button', class: 'button button--primary', id: 'run-round', disabled: !round.deadline_passed },
-      t(round.status === 'drafted' ? 'rerun' : 'run'));
-    runButton.addEventListener('click', () => busy(runButton, async () => {
+  const failed = (error) => replace(status, notice('error', errorText(error, ctx.t('allocation.failed'))));
+  const runButton = round.status === 'published' ? null : actionButton({
+    label: t(round.status === 'drafted' ? 'rerun' : 'run'), kind: 'button--primary', id: 'run-round',
+    disabled: !round.deadline_passed,
+    onClick: async () => {
       try { await ctx.api.post(`/allocation-rounds/${id}/run`); await rerender(t('run_done')); } catch (error) { failed(error); }
-    }));
-  }
+    },
+  });
   const publish = round.status === 'drafted' ? publishForm(ctx, async () => {
     try {
       const published = await ctx.api.post(`/allocation-rounds/${id}/publish`);

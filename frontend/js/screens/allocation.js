@@ -1,6 +1,6 @@
 // #/allocation: the rounds in my scope; coordinators open new rounds here.
 
-import { busy, formErrors, field, h, notice, replace, screenReady, announce } from '../ui.js';
+import { announce, busy, field, formErrors, h, notice, replace, screenReady, selectField } from '../ui.js';
 import { prepare, roundFacts, statusBadge } from './allocation-common.js';
 
 const JAHRGAENGE = ['8', '9', '10', 'EF', 'Q1', 'Q2', 'BK1', 'BK2', 'BK3'];
@@ -18,10 +18,6 @@ function roundCard(ctx, round) {
       ctx.t(pupil ? 'allocation.choose' : 'allocation.open_round', { name: round.name })));
 }
 
-function select(id, name, options) {
-  return h('select', { id, name }, options.map(([value, label]) => h('option', { value }, label)));
-}
-
 function createForm(ctx, onCreated) {
   const t = (key) => ctx.t(`allocation.create.${key}`);
   const admin = ctx.me.role === 'admin';
@@ -32,10 +28,10 @@ function createForm(ctx, onCreated) {
     field({ label: t('period_start'), name: 'period_start', type: 'date', required: true }),
     field({ label: t('period_end'), name: 'period_end', type: 'date', required: true }),
     field({ label: t('deadline'), name: 'preference_deadline', type: 'datetime-local', hint: t('deadline_hint'), required: true }),
-    h('div', { class: 'field' }, h('label', { for: 'round-max' }, t('max_choices')),
-      select('round-max', 'max_choices', [6, 5, 4, 3, 2, 1].map((n) => [String(n), String(n)]))),
-    h('div', { class: 'field' }, h('label', { for: 'round-jahrgang' }, t('jahrgang')),
-      select('round-jahrgang', 'jahrgang', [['', t('all_jahrgaenge')], ...JAHRGAENGE.map((j) => [j, j])])),
+    selectField({ id: 'round-max', name: 'max_choices', label: t('max_choices'),
+      options: ['6', '5', '4', '3', '2', '1'].map((n) => ({ value: n, label: n })) }),
+    selectField({ id: 'round-jahrgang', name: 'jahrgang', label: t('jahrgang'),
+      options: [{ value: '', label: t('all_jahrgaenge') }, ...JAHRGAENGE.map((j) => ({ value: j, label: j }))] }),
     h('div', { class: 'check' }, h('input', { type: 'checkbox', id: 'round-leaving', name: 'leaving_only' }),
       h('label', { for: 'round-leaving' }, t('leaving_only'))),
     field({ label: t('seed'), name: 'seed', type: 'number', min: 0, hint: t('seed_hint') }),
@@ -46,7 +42,7 @@ function createForm(ctx, onCreated) {
     const deadline = data.get('preference_deadline');
     const body = {
       name: data.get('name'), period_start: data.get('period_start'), period_end: data.get('period_end'),
-      preference_deadline: deadline ? new Date(deadline).toISOString() : '',
+      preference_deadline: deadline ? new Date(String(deadline)).toISOString() : '',
       max_choices: Number(data.get('max_choices')), leaving_only: data.get('leaving_only') === 'on',
     };
     if (data.get('jahrgang')) body.jahrgang = data.get('jahrgang');

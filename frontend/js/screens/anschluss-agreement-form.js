@@ -1,7 +1,7 @@
 // The Anschlussvereinbarung form: prefilled from the latest version; saving makes a new version.
 
-import { busy, clearErrors, field, formErrors, h } from '../ui.js';
-import { optionChoices, selectField } from './anschluss-common.js';
+import { busy, clearErrors, field, formErrors, h, selectField } from '../ui.js';
+import { optionChoices } from './anschluss-common.js';
 
 const STUFEN = ['9.2', '10', 'EF', 'Q1', 'Q2', 'BK', '8', '9.1'];
 const OWNERS = ['pupil', 'teacher', 'parents', 'other'];

@@ -44,17 +44,6 @@ export function reasonList(ctx, reasons) {
   return h('ul', { class: 'reasons' }, reasons.map((reason) => h('li', {}, ctx.t(`anschluss.reason.${reason}`))));
 }
 
-export function pupilName(row) {
-  return `${row.last_name}, ${row.first_name}`;
-}
-
-/** <select> with a label inside a .field; options: [{value, label}]. */
-export function selectField({ id, name, label, options, value, required }) {
-  const select = h('select', { id, name, required },
-    options.map((option) => h('option', { value: option.value, selected: option.value === (value ?? '') }, option.label)));
-  return h('div', { class: 'field' }, h('label', { for: id }, label), select);
-}
-
 export function optionChoices(ctx, catalog, certificate) {
   const fitting = catalog.options.filter((option) => !certificate || option.valid_certificates.includes(certificate));
   return [{ value: '', label: ctx.t('anschluss.common.choose') }, ...fitting.map((option) => ({

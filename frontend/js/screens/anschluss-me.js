@@ -1,7 +1,9 @@
 // Pupil: my Anschluss, my agreement (confirm, tick off steps), report news to my teacher.
 
-import { announce, busy, formatDate, formErrors, h, notice, replace, screenReady } from '../ui.js';
-import { optionLabel, prepare, selectField, statusLabel } from './anschluss-common.js';
+import {
+  actionButton, announce, busy, errorText, formatDate, formErrors, h, notice, replace, screenReady, selectField,
+} from '../ui.js';
+import { optionLabel, prepare, statusLabel } from './anschluss-common.js';
 
 const NEWS = ['zugesagt', 'beworben', 'angetreten', 'nokean'];
 
@@ -34,14 +36,14 @@ function agreementSection(ctx, catalog, agreement, reload) {
   if (!agreement) return h('p', {}, ctx.t('anschluss.me.no_agreement'));
   const confirm = agreement.confirmed_at
     ? h('p', {}, ctx.t('anschluss.pupil.confirmed', { date: formatDate(agreement.confirmed_at, ctx.lang) }))
-    : h('button', {
-      type: 'button', class: 'button button--primary', id: 'confirm-agreement',
-      onclick: (event) => busy(event.currentTarget, async () => {
+    : actionButton({
+      label: ctx.t('anschluss.me.confirm'), kind: 'button--primary', id: 'confirm-agreement',
+      onClick: async () => {
         await ctx.api.post(`/me/anschlussvereinbarungen/${agreement.id}/confirm`);
         announce(ctx.t('anschluss.me.confirmed_ok'));
         await reload();
-      }),
-    }, ctx.t('anschluss.me.confirm'));
+      },
+    });
   return h('div', {},
     h('p', {}, ctx.t('anschluss.pupil.version', { version: agreement.version, date: formatDate(agreement.created_at, ctx.lang) })),
     h('dl', { class: 'meta' },
@@ -52,8 +54,14 @@ function agreementSection(ctx, catalog, agreement, reload) {
       const id = `my-step-${step.id}`;
       const box = h('input', { type: 'checkbox', id, checked: step.done });
       box.addEventListener('change', async () => {
-        await ctx.api.patch(`/anschluss-steps/${step.id}`, { done: box.checked });
-        announce(ctx.t('anschluss.common.saved'));
+        try {
+          await ctx.api.patch(`/anschluss-steps/${step.id}`, { done: box.checked });
+          announce(ctx.t('anschluss.common.saved'));
+        } catch (error) {
+          // Not saved: the box shows the stored state again, and the pupil hears why.
+          box.checked = !box.checked;
+          announce(errorText(error));
+        }
       });
       return h('li', { class: 'list-item check' }, box, h('label', { for: id },
         `${step.description}${step.due_on ? ` (${formatDate(step.due_on, ctx.lang)})` : ''} – ${ctx.t(`anschluss.owner.${step.owner}`)}`));

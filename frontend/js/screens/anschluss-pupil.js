@@ -1,10 +1,11 @@
 // Teacher/StuBO: one pupil's Anschluss (status form, reports, history) and Anschlussvereinbarung.
 
 import {
-  announce, busy, clearErrors, formatDate, formErrors, h, notice, replace, screenReady,
+  announce, busy, clearErrors, errorText, formatDate, formErrors, h, notice, personName, replace, screenReady,
+  selectField,
 } from '../ui.js';
 import {
-  certificateChoices, optionChoices, optionLabel, prepare, selectField, statusLabel,
+  certificateChoices, optionChoices, optionLabel, prepare, statusLabel,
 } from './anschluss-common.js';
 import { agreementForm } from './anschluss-agreement-form.js';
 
@@ -20,8 +21,9 @@ function statusForm(ctx, catalog, current, onSaved) {
     id: 'anschluss-certificate', name: 'expected_certificate', label: ctx.t('anschluss.common.certificate'),
     options: certificateChoices(ctx, catalog), value: current.expected_certificate,
   });
-  certificate.querySelector('select').addEventListener('change', (event) => {
-    fillOptions(event.target.value, optionBox.querySelector('select')?.value);
+  const certificateSelect = certificate.querySelector('select');
+  certificateSelect.addEventListener('change', () => {
+    fillOptions(certificateSelect.value, optionBox.querySelector('select')?.value);
   });
   fillOptions(current.expected_certificate, current.option_code);
   const form = h('form', { class: 'form card', id: 'anschluss-status-form', novalidate: true },
@@ -89,7 +91,7 @@ function reportsSection(ctx, reports, reload) {
             announce(ctx.t(message));
             await reload();
           } catch (error) {
-            announce(error.detail || error.message);
+            announce(errorText(error));
           }
         });
       };
@@ -125,7 +127,7 @@ export async function render(root, ctx) {
   };
   const draw = async (focusHeading) => {
     const { current, history, reports, versions } = await load();
-    const title = ctx.t('anschluss.pupil.title', { name: `${current.first_name} ${current.last_name}` });
+    const title = ctx.t('anschluss.pupil.title', { name: personName(current) });
     const message = h('div', { id: 'anschluss-message', role: 'status' });
     replace(root,
       h('p', { class: 'breadcrumb' }, h('a', { href: '#/anschluss' }, ctx.t('anschluss.common.back_classes'))),

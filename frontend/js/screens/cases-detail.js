@@ -1,7 +1,9 @@
 // One case: transfer data, status/outcome with follow-up date, and the contact log (no free text).
 
-import { announce, busy, clearErrors, formatDate, formErrors, h, replace, screenReady } from '../ui.js';
-import { fullName, prepare, selectField, statusBadge, todayIso } from './cases-common.js';
+import {
+  announce, busy, clearErrors, formatDate, formErrors, h, personName, replace, screenReady, selectField,
+} from '../ui.js';
+import { prepare, statusBadge, todayIso } from './cases-common.js';
 
 const STATUSES = ['neu', 'kontaktiert', 'in_beratung', 'vermittelt', 'nicht_erreichbar', 'abgelehnt', 'abgeschlossen'];
 const CHANNELS = ['phone', 'letter', 'email', 'visit'];
@@ -13,30 +15,31 @@ function transferData(ctx, item) {
   const address = [contact.street, [contact.postcode, contact.city].filter(Boolean).join(' ')]
     .filter(Boolean).join(', ');
   const rows = [
-    ['case.birth_date', formatDate(identity.birth_date, ctx.lang)],
-    ['case.sex', identity.sex || '–'],
-    ['case.address', address || '–'],
-    ['case.email', contact.email || '–'],
-    ['case.school', school.school_name || '–'],
-    ['case.school_form', school.school_form || '–'],
-    ['case.certificate', school.certificate || '–'],
-    ['case.wish', [wish.option_code, wish.text].filter(Boolean).join(' – ') || '–'],
-    ['case.legal_basis', item.legal_basis],
-    ['case.handed_over_at', formatDate(item.handed_over_at, ctx.lang)],
+    ['chain.case.birth_date', formatDate(identity.birth_date, ctx.lang)],
+    ['chain.case.sex', identity.sex || '–'],
+    ['chain.case.address', address || '–'],
+    ['chain.case.email', contact.email || '–'],
+    ['chain.case.school', school.school_name || '–'],
+    ['chain.case.school_form', school.school_form || '–'],
+    ['chain.case.certificate', school.certificate || '–'],
+    ['chain.case.wish', [wish.option_code, wish.text].filter(Boolean).join(' – ') || '–'],
+    ['chain.case.legal_basis', item.legal_basis],
+    ['chain.case.handed_over_at', formatDate(item.handed_over_at, ctx.lang)],
   ];
   return h('section', { class: 'card', 'aria-labelledby': 'case-data-h' },
     h('h2', { id: 'case-data-h' }, ctx.t('chain.case.transfer_data')),
-    h('dl', { class: 'meta' }, rows.map(([key, value]) => [h('dt', {}, ctx.t(`chain.${key}`)), h('dd', {}, value)])));
+    h('dl', { class: 'meta' }, rows.map(([key, value]) => [h('dt', {}, ctx.t(key)), h('dd', {}, value)])));
 }
 
 function statusForm(ctx, item, options, onSaved) {
   const status = h('p', { role: 'status', class: 'chain-status-line', id: 'case-status-msg' });
   const form = h('form', { class: 'form', id: 'case-status-form', novalidate: true },
     selectField({ id: 'case-status', name: 'status', label: ctx.t('chain.case.status'), value: item.status,
-      options: STATUSES.map((s) => [s, ctx.t(`chain.status.${s}`)]) }),
+      options: STATUSES.map((s) => ({ value: s, label: ctx.t(`chain.status.${s}`) })) }),
     selectField({ id: 'case-option', name: 'anschluss_option', label: ctx.t('chain.case.option'),
       hint: ctx.t('chain.case.option_hint'), value: item.anschluss_option || '',
-      options: [['', ctx.t('chain.case.no_option')], ...options.map((o) => [o.code, `${o.code} – ${o.text}`])] }),
+      options: [{ value: '', label: ctx.t('chain.case.no_option') },
+        ...options.map((o) => ({ value: o.code, label: `${o.code} – ${o.text}` }))] }),
     h('div', { class: 'field' }, h('label', { for: 'case-follow-up' }, ctx.t('chain.case.follow_up_on')),
       h('input', { id: 'case-follow-up', name: 'follow_up_on', type: 'date', value: item.follow_up_on || '' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('chain.case.save'))),
@@ -72,9 +75,9 @@ function contactLog(ctx, item, onSaved) {
     h('div', { class: 'field' }, h('label', { for: 'contact-date' }, ctx.t('chain.case.contact_date')),
       h('input', { id: 'contact-date', name: 'date', type: 'date', value: todayIso(), max: todayIso(), required: true })),
     selectField({ id: 'contact-channel', name: 'channel', label: ctx.t('chain.case.channel'),
-      options: CHANNELS.map((c) => [c, ctx.t(`chain.channel.${c}`)]) }),
+      options: CHANNELS.map((c) => ({ value: c, label: ctx.t(`chain.channel.${c}`) })) }),
     selectField({ id: 'contact-outcome', name: 'outcome', label: ctx.t('chain.case.outcome'),
-      options: OUTCOMES.map((o) => [o, ctx.t(`chain.outcome.${o}`)]) }),
+      options: OUTCOMES.map((o) => ({ value: o, label: ctx.t(`chain.outcome.${o}`) })) }),
     h('p', { class: 'field-hint' }, ctx.t('chain.case.no_free_text')),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('chain.case.log_contact'))));
   form.addEventListener('submit', (event) => {
@@ -110,7 +113,7 @@ export async function render(root, ctx) {
   }
   const catalog = await ctx.api.get('/anschluss/catalog');
   const options = (catalog.options || []).filter((o) => !['NOKEAN', 'UNBE', 'ABSENZ'].includes(o.code));
-  const title = ctx.t('chain.case.title', { name: fullName(item.identity) });
+  const title = ctx.t('chain.case.title', { name: personName(item.identity) });
   const draw = (current, message) => {
     replace(root, back, h('h1', {}, title), transferData(ctx, current),
       statusForm(ctx, current, options, (saved) => draw(saved, ctx.t('chain.case.saved'))),

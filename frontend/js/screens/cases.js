@@ -1,24 +1,26 @@
 // Receiving coordinator (Berufskolleg / Kommune): the cases handed over, overdue follow-ups.
 
-import { formatDate, h, replace, screenReady } from '../ui.js';
-import { fullName, prepare, statusBadge } from './cases-common.js';
+import { formatDate, h, personName, replace, screenReady, table } from '../ui.js';
+import { prepare, statusBadge } from './cases-common.js';
 
 function caseTable(ctx, cases) {
   if (!cases.length) return h('p', { class: 'notice notice--info', role: 'status' }, ctx.t('chain.cases.none'));
-  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'cases-caption' },
-    h('table', { class: 'table' },
-      h('caption', { id: 'cases-caption' }, ctx.t('chain.cases.caption')),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, ctx.t('chain.cases.name')),
-        h('th', { scope: 'col' }, ctx.t('chain.cases.status')),
-        h('th', { scope: 'col' }, ctx.t('chain.cases.follow_up')),
-        h('th', { scope: 'col', class: 'num' }, ctx.t('chain.cases.contacts')))),
-      h('tbody', {}, cases.map((item) => h('tr', { class: item.overdue ? 'chain-overdue' : null },
-        h('th', { scope: 'row' }, h('a', { href: `#/cases/${item.id}` }, fullName(item.identity))),
-        h('td', {}, statusBadge(ctx, item.status)),
-        h('td', {}, formatDate(item.follow_up_on, ctx.lang),
-          item.overdue ? h('span', { class: 'badge badge--overdue' }, ctx.t('chain.cases.overdue')) : null),
-        h('td', { class: 'num' }, String(item.contact_count)))))));
+  return table({
+    captionId: 'cases-caption',
+    caption: ctx.t('chain.cases.caption'),
+    columns: [ctx.t('chain.cases.name'), ctx.t('chain.cases.status'), ctx.t('chain.cases.follow_up'),
+      { label: ctx.t('chain.cases.contacts'), num: true }],
+    rows: cases.map((item) => ({
+      class: item.overdue ? 'chain-overdue' : null,
+      cells: [
+        h('a', { href: `#/cases/${item.id}` }, personName(item.identity)),
+        statusBadge(ctx, item.status),
+        [formatDate(item.follow_up_on, ctx.lang),
+          item.overdue ? h('span', { class: 'badge badge--overdue' }, ctx.t('chain.cases.overdue')) : null],
+        String(item.contact_count),
+      ],
+    })),
+  });
 }
 
 export async function render(root, ctx) {

@@ -1,22 +1,20 @@
 // One class: its pupils with their enrolment state; links to roster import and code sheet.
 
-import { className, enrolmentState, findClass, pupilName } from '../classes-common.js';
-import { formatDate, h, replace, screenReady } from '../ui.js';
+import { className, enrolmentState, findClass } from '../classes-common.js';
+import { formatDate, h, pupilName, replace, screenReady, table } from '../ui.js';
 
 function pupilTable(ctx, pupils) {
   if (!pupils.length) return h('p', { class: 'notice notice--info' }, ctx.t('app.class.no_pupils'));
-  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'pupils-caption' },
-    h('table', { class: 'table' },
-      h('caption', { id: 'pupils-caption' }, ctx.t('app.class.caption', { count: pupils.length })),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, ctx.t('app.class.name')),
-        h('th', { scope: 'col' }, ctx.t('app.class.birth_date')),
-        h('th', { scope: 'col' }, ctx.t('app.class.state')))),
-      h('tbody', {}, pupils.map((pupil) => h('tr', {},
-        h('th', { scope: 'row' }, pupilName(pupil),
-          pupil.display_name ? h('span', { class: 'subtle' }, ` (${pupil.display_name})`) : null),
-        h('td', {}, formatDate(pupil.birth_date, ctx.lang)),
-        h('td', {}, h('span', { class: pupil.enrolled ? 'badge badge--ok' : 'badge' }, enrolmentState(ctx, pupil))))))));
+  return table({
+    captionId: 'pupils-caption',
+    caption: ctx.t('app.class.caption', { count: pupils.length }),
+    columns: [ctx.t('app.class.name'), ctx.t('app.class.birth_date'), ctx.t('app.class.state')],
+    rows: pupils.map((pupil) => [
+      [pupilName(pupil), pupil.display_name ? h('span', { class: 'subtle' }, ` (${pupil.display_name})`) : null],
+      formatDate(pupil.birth_date, ctx.lang),
+      h('span', { class: pupil.enrolled ? 'badge badge--ok' : 'badge' }, enrolmentState(ctx, pupil)),
+    ]),
+  });
 }
 
 export async function render(root, ctx) {

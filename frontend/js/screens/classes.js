@@ -1,31 +1,29 @@
 // Teacher / StuBO class list. Admins without a school first pick a school.
 
-import { h, replace, screenReady } from '../ui.js';
+import { h, replace, screenReady, selectField, table } from '../ui.js';
 
 function classTable(ctx, classes) {
   if (!classes.length) return h('p', { class: 'notice notice--info' }, ctx.t('app.classes.none'));
-  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'classes-caption' },
-    h('table', { class: 'table' },
-      h('caption', { id: 'classes-caption' }, ctx.t('app.classes.caption')),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, ctx.t('app.classes.name')),
-        h('th', { scope: 'col' }, ctx.t('app.classes.jahrgang')),
-        h('th', { scope: 'col' }, ctx.t('app.classes.year')),
-        h('th', { scope: 'col', class: 'num' }, ctx.t('app.classes.pupils')))),
-      h('tbody', {}, classes.map((item) => h('tr', {},
-        h('th', { scope: 'row' }, h('a', { href: `#/classes/${item.id}` }, item.name)),
-        h('td', {}, item.jahrgang),
-        h('td', {}, item.school_year),
-        h('td', { class: 'num' }, String(item.pupil_count)))))));
+  return table({
+    captionId: 'classes-caption',
+    caption: ctx.t('app.classes.caption'),
+    columns: [ctx.t('app.classes.name'), ctx.t('app.classes.jahrgang'), ctx.t('app.classes.year'),
+      { label: ctx.t('app.classes.pupils'), num: true }],
+    rows: classes.map((item) => [
+      h('a', { href: `#/classes/${item.id}` }, item.name), item.jahrgang, item.school_year, String(item.pupil_count),
+    ]),
+  });
 }
 
 async function schoolPicker(ctx, onPick) {
   const page = await ctx.api.get('/schools?per_page=200');
-  const select = h('select', { id: 'school-select', name: 'school_id' },
-    h('option', { value: '' }, ctx.t('app.classes.pick_school')),
-    (page.items || []).map((school) => h('option', { value: String(school.id) }, `${school.name} (${school.schulnummer})`)));
-  select.addEventListener('change', () => { if (select.value) onPick(Number(select.value)); });
-  return h('div', { class: 'field' }, h('label', { for: 'school-select' }, ctx.t('app.classes.school')), select);
+  const picker = selectField({ id: 'school-select', name: 'school_id', label: ctx.t('app.classes.school'), options: [
+    { value: '', label: ctx.t('app.classes.pick_school') },
+    ...(page.items || []).map((school) => ({ value: String(school.id), label: `${school.name} (${school.schulnummer})` })),
+  ] });
+  const choice = picker.querySelector('select');
+  choice.addEventListener('change', () => { if (choice.value) onPick(Number(choice.value)); });
+  return picker;
 }
 
 export async function render(root, ctx) {

@@ -1,8 +1,11 @@
 // Enrolment-code sheet: pick pupils, issue one-time codes, print them (name, code, QR) or
 // download the same as a PDF. Codes are shown only once; issuing again ends older codes.
 
-import { className, enrolmentState, findClass, pupilName } from '../classes-common.js';
-import { announce, busy, formatDate, formErrors, h, notice, replace, screenReady } from '../ui.js';
+import { className, enrolmentState, findClass } from '../classes-common.js';
+import {
+  announce, busy, formatDate, formErrors, h, notice, personName, pupilName, replace, saveBlob,
+  screenReady,
+} from '../ui.js';
 
 function svgDataUrl(svg) {
   // The server sends a standalone SVG document (with its namespace): usable as an image as is.
@@ -13,7 +16,7 @@ function svgDataUrl(svg) {
 }
 
 function codeCard(ctx, entry) {
-  const name = `${entry.first_name} ${entry.last_name}`;
+  const name = personName(entry);
   return h('li', { class: 'code-card' },
     h('h3', { class: 'code-card__name' }, name),
     h('img', { class: 'code-card__qr', src: svgDataUrl(entry.qr_svg), width: '160', height: '160',
@@ -52,15 +55,6 @@ function pupilChoice(ctx, pupils) {
     h('ul', { class: 'check-list', id: 'pupil-choice' }, boxes));
 }
 
-function download(blob, filename) {
-  const url = URL.createObjectURL(blob);
-  const link = h('a', { href: url, download: filename, class: 'visually-hidden' }, filename);
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
-
 export async function render(root, ctx) {
   const { id } = ctx.params;
   const [schoolClass, pupils] = await Promise.all([
@@ -74,13 +68,13 @@ export async function render(root, ctx) {
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'button button--primary', id: 'issue-codes' }, ctx.t('app.codes.issue')),
       h('button', { type: 'button', class: 'button button--secondary', id: 'issue-pdf' }, ctx.t('app.codes.pdf'))));
-  const selected = () => [...form.querySelectorAll('input[name=pupil_ids]:checked')].map((box) => Number(box.value));
+  const selected = () => new FormData(form).getAll('pupil_ids').map(Number);
   const check = () => {
     const ids = selected();
     if (!ids.length) formErrors(form, { detail: ctx.t('app.codes.none_selected') });
     return ids;
   };
-  const fail = (error) => formErrors(form, { detail: error.detail || ctx.t('app.errors.failed_text'), errors: error.errors });
+  const fail = (error) => formErrors(form, error);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -102,7 +96,7 @@ export async function render(root, ctx) {
     busy(pdf, async () => {
       try {
         const blob = await ctx.api.download(`/classes/${encodeURIComponent(id)}/enrolment-codes/sheet.pdf`, { pupil_ids: ids });
-        download(blob, `anmeldecodes-${schoolClass ? schoolClass.name : id}.pdf`);
+        saveBlob(blob, `anmeldecodes-${schoolClass ? schoolClass.name : id}.pdf`);
         replace(output, notice('success', ctx.t('app.codes.pdf_done', { count: ids.length })));
       } catch (error) { fail(error); }
     });

@@ -1,7 +1,9 @@
 // Pupil: "Wohin gingen meine Daten?" — transfers, consents (give/withdraw), staff access (Art. 15).
 
-import { announce, busy, formatDate, formatDateTime, formErrors, h, replace, screenReady } from '../ui.js';
-import { prepare, selectField, statusBadge } from './cases-common.js';
+import {
+  actionButton, announce, busy, formatDate, formatDateTime, formErrors, h, replace, screenReady, selectField, table,
+} from '../ui.js';
+import { prepare, recipientFields, recipientKey, statusBadge } from './cases-common.js';
 
 function transfers(ctx, items) {
   const body = items.length
@@ -21,14 +23,13 @@ function transfers(ctx, items) {
 function consents(ctx, overview, reload) {
   const items = overview.consents.length
     ? h('ul', { class: 'list' }, overview.consents.map((c) => {
-      const withdraw = c.active ? h('button', { type: 'button', class: 'button button--danger-quiet' },
-        ctx.t('chain.disclosures.withdraw', { recipient: c.recipient_name })) : null;
-      if (withdraw) {
-        withdraw.addEventListener('click', () => busy(withdraw, async () => {
+      const withdraw = c.active ? actionButton({
+        label: ctx.t('chain.disclosures.withdraw', { recipient: c.recipient_name }), kind: 'button--danger-quiet',
+        onClick: async () => {
           await ctx.api.post(`/me/handover-consents/${c.id}/withdraw`);
           await reload(ctx.t('chain.disclosures.withdrawn_notice'));
-        }));
-      }
+        },
+      }) : null;
       return h('li', { class: 'list-item' },
         h('h3', { class: 'list-item__title' }, c.recipient_name),
         h('p', {}, ctx.t('chain.disclosures.given', { date: formatDate(c.given_at, ctx.lang), by: ctx.t(`chain.given_by.${c.given_by}`) })),
@@ -46,20 +47,17 @@ function giveForm(ctx, overview, reload) {
   const heading = h('h3', {}, ctx.t('chain.disclosures.give_heading'));
   const text = h('p', {}, ctx.t('chain.disclosures.give_text'));
   if (!overview.may_consent_myself) return [heading, text, h('p', { class: 'notice notice--info' }, ctx.t('chain.disclosures.give_under_14'))];
-  const active = new Set(overview.consents.filter((c) => c.active)
-    .map((c) => (c.recipient === 'berufskolleg' ? `berufskolleg:${c.recipient_school_id}` : 'kommune')));
+  const active = new Set(overview.consents.filter((c) => c.active).map(recipientKey));
   const choices = overview.recipients
-    .map((r) => [r.recipient === 'berufskolleg' ? `berufskolleg:${r.recipient_school_id}` : 'kommune', r.name])
-    .filter(([key]) => !active.has(key));
+    .map((r) => ({ value: recipientKey(r), label: r.name }))
+    .filter((choice) => !active.has(choice.value));
   if (!choices.length) return [heading, text];
   const form = h('form', { class: 'form', id: 'give-consent-form', novalidate: true },
     selectField({ id: 'give-recipient', name: 'recipient', label: ctx.t('chain.handover.recipient'), options: choices }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('chain.disclosures.give'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const [recipient, schoolId] = String(new FormData(form).get('recipient')).split(':');
-    const body = { recipient };
-    if (schoolId) body.recipient_school_id = Number(schoolId);
+    const body = recipientFields(new FormData(form).get('recipient'));
     busy(form.querySelector('button[type=submit]'), async () => {
       try {
         await ctx.api.post('/me/handover-consents', body);
@@ -74,15 +72,17 @@ function giveForm(ctx, overview, reload) {
 
 function accessEvents(ctx, events) {
   const body = events.length
-    ? h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'access-h' },
-      h('table', { class: 'table' },
-        h('thead', {}, h('tr', {}, ['when', 'who', 'what', 'why'].map((key) =>
-          h('th', { scope: 'col' }, ctx.t(`chain.disclosures.${key}`))))),
-        h('tbody', {}, events.map((e) => h('tr', {},
-          h('td', {}, formatDateTime(e.at, ctx.lang)),
-          h('td', {}, [ctx.t(`chain.disclosures.role.${e.role}`), e.school_name].filter(Boolean).join(', ')),
-          h('td', {}, ctx.t(`chain.disclosures.action.${e.action}`)),
-          h('td', {}, ctx.t(`chain.disclosures.purpose.${e.purpose}`)))))))
+    ? table({
+      labelledBy: 'access-h', rowHeader: -1,
+      columns: [ctx.t('chain.disclosures.when'), ctx.t('chain.disclosures.who'), ctx.t('chain.disclosures.what'),
+        ctx.t('chain.disclosures.why')],
+      rows: events.map((e) => [
+        formatDateTime(e.at, ctx.lang),
+        [ctx.t(`chain.disclosures.role.${e.role}`), e.school_name].filter(Boolean).join(', '),
+        ctx.t(`chain.disclosures.action.${e.action}`),
+        ctx.t(`chain.disclosures.purpose.${e.purpose}`),
+      ]),
+    })
     : h('p', {}, ctx.t('chain.disclosures.access_none'));
   return h('section', { class: 'card', 'aria-labelledby': 'access-h' },
     h('h2', { id: 'access-h' }, ctx.t('chain.disclosures.access_heading')), body);

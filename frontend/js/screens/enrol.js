@@ -2,7 +2,7 @@
 // Devices without passkeys may set a password instead (sent in the enrolment body).
 
 import { isCancelled, passkeysSupported, registerPasskey } from '../webauthn.js';
-import { busy, clearErrors, field, formErrors, h, notice, replace, screenReady } from '../ui.js';
+import { busy, clearErrors, errorText, field, formErrors, formText, h, notice, replace, screenReady } from '../ui.js';
 
 const MIN_PASSWORD = 10;
 
@@ -12,11 +12,12 @@ function enrolProblem(ctx, error) {
       ? ctx.t('app.common.check_fields') : ctx.t('app.enrol.code_invalid'), errors: error.errors };
   }
   if (error.status === 429) return { detail: ctx.t('app.login.too_many') };
-  if (error.status === 0) return { detail: ctx.t('app.errors.offline_text') };
+  if (error.status === 0) return { detail: errorText(error) };
   return { detail: ctx.t('app.errors.failed_text') };
 }
 
 function validate(ctx, values, withPassword) {
+  /** @type {Record<string, string[]>} */
   const errors = {};
   if (!values.code) errors.code = [ctx.t('app.common.required')];
   if (!values.display_name) errors.display_name = [ctx.t('app.common.required')];
@@ -90,11 +91,12 @@ export async function render(root, ctx) {
     h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('app.enrol.submit')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const withPassword = form.elements.use_password.checked;
+    const data = new FormData(form);
+    const withPassword = data.get('use_password') === 'on';
     const values = {
-      code: form.elements.code.value.trim(),
-      display_name: form.elements.display_name.value.trim(),
-      password: form.elements.password.value,
+      code: formText(data, 'code'),
+      display_name: formText(data, 'display_name'),
+      password: String(data.get('password') || ''),
     };
     const errors = validate(ctx, values, withPassword);
     if (Object.keys(errors).length) {

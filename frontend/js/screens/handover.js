@@ -2,12 +2,11 @@
 // and the statutory transfer to the Agentur für Arbeit. Teachers see their class and record
 // consents; handing over and the statutory transfer are the StuBO's.
 
-import { announce, busy, formatDate, formErrors, h, replace, screenReady } from '../ui.js';
-import { prepare, selectField, statusBadge } from './cases-common.js';
-
-function recipientKey(r) {
-  return r.recipient === 'berufskolleg' ? `berufskolleg:${r.recipient_school_id}` : 'kommune';
-}
+import {
+  actionButton, announce, busy, errorText, formatDate, formErrors, h, pupilName, replace, saveBlob, screenReady,
+  selectField, table,
+} from '../ui.js';
+import { prepare, recipientFields, recipientKey, statusBadge } from './cases-common.js';
 
 function recipientLabel(recipients, r) {
   const found = recipients.find((x) => recipientKey(x) === recipientKey(r));
@@ -19,9 +18,7 @@ function handOverButtons(ctx, data, item, reload) {
     .map((x) => x.recipient_name));
   return item.consents.filter((c) => !handed.has(recipientLabel(data.recipients, c))).map((c) => {
     const label = recipientLabel(data.recipients, c);
-    const button = h('button', { type: 'button', class: 'button button--secondary' },
-      ctx.t('chain.handover.hand_over', { recipient: label }));
-    button.addEventListener('click', () => busy(button, async () => {
+    return actionButton({ label: ctx.t('chain.handover.hand_over', { recipient: label }), onClick: async () => {
       const body = { pupil_id: item.pupil_id, recipient: c.recipient };
       if (c.recipient === 'berufskolleg') body.recipient_school_id = c.recipient_school_id;
       if (data.round) body.identification_round_id = data.round.id;
@@ -29,50 +26,47 @@ function handOverButtons(ctx, data, item, reload) {
         await ctx.api.post('/handovers', body);
         await reload(ctx.t('chain.handover.handed_over', { recipient: label }));
       } catch (error) {
-        announce(error.detail || error.title);
-        await reload(error.detail || error.title);
+        await reload(errorText(error));
       }
-    }));
-    return button;
+    } });
   });
 }
 
 function leaverTable(ctx, data, isStubo, reload) {
   if (!data.items.length) return h('p', { class: 'notice notice--info', role: 'status' }, ctx.t('chain.handover.none'));
-  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'leavers-caption' },
-    h('table', { class: 'table' },
-      h('caption', { id: 'leavers-caption' }, ctx.t('chain.handover.caption')),
-      h('thead', {}, h('tr', {}, ['pupil', 'class', 'status', 'consents', 'handovers'].map((key) =>
-        h('th', { scope: 'col' }, ctx.t(`chain.handover.${key}`))))),
-      h('tbody', {}, data.items.map((item) => h('tr', {},
-        h('th', { scope: 'row' }, `${item.last_name}, ${item.first_name}`),
-        h('td', {}, item.class_name),
-        h('td', {}, ctx.t(`chain.anschluss_status.${item.status}`)),
-        h('td', {}, item.consents.length
-          ? h('ul', { class: 'chain-inline-list' }, item.consents.map((c) => h('li', {}, recipientLabel(data.recipients, c))))
-          : ctx.t('chain.handover.no_consent')),
-        h('td', {},
-          h('ul', { class: 'chain-inline-list' }, item.handovers.map((x) => h('li', {}, `${x.recipient_name} `,
-            x.case_status ? statusBadge(ctx, x.case_status) : null))),
-          isStubo ? h('div', { class: 'actions' }, handOverButtons(ctx, data, item, reload)) : null))))));
+  return table({
+    captionId: 'leavers-caption',
+    caption: ctx.t('chain.handover.caption'),
+    columns: [ctx.t('chain.handover.pupil'), ctx.t('chain.handover.class'), ctx.t('chain.handover.status'),
+      ctx.t('chain.handover.consents'), ctx.t('chain.handover.handovers')],
+    rows: data.items.map((item) => [
+      pupilName(item),
+      item.class_name,
+      ctx.t(`chain.anschluss_status.${item.status}`),
+      item.consents.length
+        ? h('ul', { class: 'chain-inline-list' }, item.consents.map((c) => h('li', {}, recipientLabel(data.recipients, c))))
+        : ctx.t('chain.handover.no_consent'),
+      [h('ul', { class: 'chain-inline-list' }, item.handovers.map((x) => h('li', {}, `${x.recipient_name} `,
+        x.case_status ? statusBadge(ctx, x.case_status) : null))),
+      isStubo ? h('div', { class: 'actions' }, handOverButtons(ctx, data, item, reload)) : null],
+    ]),
+  });
 }
 
 function consentForm(ctx, data, reload) {
   const form = h('form', { class: 'form', id: 'consent-form', novalidate: true },
     selectField({ id: 'consent-pupil', name: 'pupil_id', label: ctx.t('chain.handover.choose_pupil'),
-      options: data.items.map((i) => [String(i.pupil_id), `${i.last_name}, ${i.first_name} (${i.class_name})`]) }),
+      options: data.items.map((i) => ({ value: String(i.pupil_id), label: `${pupilName(i)} (${i.class_name})` })) }),
     selectField({ id: 'consent-recipient', name: 'recipient', label: ctx.t('chain.handover.recipient'),
-      options: data.recipients.map((r) => [recipientKey(r), r.name]) }),
+      options: data.recipients.map((r) => ({ value: recipientKey(r), label: r.name })) }),
     selectField({ id: 'consent-given-by', name: 'given_by', label: ctx.t('chain.handover.given_by'),
       hint: ctx.t('chain.handover.given_by_hint'),
-      options: ['guardian', 'pupil'].map((g) => [g, ctx.t(`chain.given_by.${g}`)]) }),
+      options: ['guardian', 'pupil'].map((g) => ({ value: g, label: ctx.t(`chain.given_by.${g}`) })) }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('chain.handover.record_consent'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const values = new FormData(form);
-    const [recipient, schoolId] = String(values.get('recipient')).split(':');
-    const body = { recipient, given_by: values.get('given_by') };
-    if (schoolId) body.recipient_school_id = Number(schoolId);
+    const body = { ...recipientFields(values.get('recipient')), given_by: values.get('given_by') };
     busy(form.querySelector('button[type=submit]'), async () => {
       try {
         await ctx.api.post(`/pupils/${values.get('pupil_id')}/handover-consents`, body);
@@ -88,15 +82,17 @@ function consentForm(ctx, data, reload) {
 
 function history(ctx, rows) {
   const body = rows.length
-    ? h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'history-h' },
-      h('table', { class: 'table' },
-        h('thead', {}, h('tr', {}, ['pupil', 'recipient', 'date', 'outcome'].map((key) =>
-          h('th', { scope: 'col' }, ctx.t(`chain.handover.${key}`))))),
-        h('tbody', {}, rows.map((row) => h('tr', {},
-          h('th', { scope: 'row' }, `${row.last_name || ''}, ${row.first_name || ''}`),
-          h('td', {}, row.recipient_name),
-          h('td', {}, formatDate(row.handed_over_at, ctx.lang)),
-          h('td', { class: 'chain-outcome' }, row.case_status ? statusBadge(ctx, row.case_status) : '–'))))))
+    ? table({
+      labelledBy: 'history-h',
+      columns: [ctx.t('chain.handover.pupil'), ctx.t('chain.handover.recipient'), ctx.t('chain.handover.date'),
+        ctx.t('chain.handover.outcome')],
+      rows: rows.map((row) => [
+        pupilName(row),
+        row.recipient_name,
+        formatDate(row.handed_over_at, ctx.lang),
+        { content: row.case_status ? statusBadge(ctx, row.case_status) : '–', class: 'chain-outcome' },
+      ]),
+    })
     : h('p', {}, ctx.t('chain.handover.history_none'));
   return h('section', { class: 'card', 'aria-labelledby': 'history-h' },
     h('h2', { id: 'history-h' }, ctx.t('chain.handover.history_heading')), body);
@@ -104,16 +100,14 @@ function history(ctx, rows) {
 
 function statutory(ctx, schoolId, preview, reload) {
   const open = preview.items.filter((i) => !i.transferred_at).length;
-  const button = h('button', { type: 'button', class: 'button button--secondary', disabled: open === 0 },
-    ctx.t('chain.handover.statutory_download'));
-  button.addEventListener('click', () => busy(button, async () => {
-    const blob = await ctx.api.download(`/schools/${schoolId}/statutory-transfer.csv`, {});
-    const link = h('a', { href: URL.createObjectURL(blob), download: 'uebermittlung-agentur.csv' });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    await reload(ctx.t('chain.handover.statutory_done'));
-  }));
+  const button = actionButton({ label: ctx.t('chain.handover.statutory_download'), disabled: open === 0, onClick: async () => {
+    try {
+      saveBlob(await ctx.api.download(`/schools/${schoolId}/statutory-transfer.csv`, {}), 'uebermittlung-agentur.csv');
+      await reload(ctx.t('chain.handover.statutory_done'));
+    } catch (error) {
+      await reload(errorText(error));
+    }
+  } });
   return h('section', { class: 'card', 'aria-labelledby': 'statutory-h' },
     h('h2', { id: 'statutory-h' }, ctx.t('chain.handover.statutory_heading')),
     h('p', {}, ctx.t('chain.handover.statutory_text')),

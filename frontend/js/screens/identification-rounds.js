@@ -1,33 +1,26 @@
 // Kommune coordinator: the identification rounds of the Verantwortungskette (list, set, change
 // dates, remove). At a round the schools list their leavers without a secured Anschluss.
 
-import { busy, clearErrors, formatDate, formErrors, h, replace, screenReady } from '../ui.js';
+import {
+  busy, clearErrors, confirmBox, field, formatDate, formErrors, formText, h, replace, screenReady,
+} from '../ui.js';
 import { prepare } from './cases-common.js';
-
-function dateField(ctx, id, name, value) {
-  return h('div', { class: 'field' },
-    h('label', { for: id }, ctx.t(`chain.rounds.${name}`)),
-    h('input', { id, name, type: 'date', required: true, value: value || '' }));
-}
 
 function roundFields(ctx, prefix, round = {}) {
   return [
-    h('div', { class: 'field' },
-      h('label', { for: `${prefix}-name` }, ctx.t('chain.rounds.name')),
-      h('p', { class: 'field-hint', id: `${prefix}-name-hint` }, ctx.t('chain.rounds.name_hint')),
-      h('input', {
-        id: `${prefix}-name`, name: 'name', type: 'text', required: true, maxlength: '60',
-        'aria-describedby': `${prefix}-name-hint`, value: round.name || '',
-      })),
-    dateField(ctx, `${prefix}-starts`, 'starts_on', round.starts_on),
-    dateField(ctx, `${prefix}-ends`, 'ends_on', round.ends_on),
+    field({ label: ctx.t('chain.rounds.name'), hint: ctx.t('chain.rounds.name_hint'), name: 'name',
+      id: `${prefix}-name`, required: true, maxlength: '60', value: round.name || '' }),
+    field({ label: ctx.t('chain.rounds.starts_on'), name: 'starts_on', id: `${prefix}-starts`, type: 'date',
+      required: true, value: round.starts_on || '' }),
+    field({ label: ctx.t('chain.rounds.ends_on'), name: 'ends_on', id: `${prefix}-ends`, type: 'date',
+      required: true, value: round.ends_on || '' }),
   ];
 }
 
 function formBody(form) {
   const data = new FormData(form);
   return {
-    name: String(data.get('name') || '').trim(),
+    name: formText(data, 'name'),
     starts_on: data.get('starts_on') || null,
     ends_on: data.get('ends_on') || null,
   };
@@ -78,27 +71,21 @@ function editForm(ctx, round, reload) {
 function deleteControl(ctx, round, reload) {
   const ask = h('button', { type: 'button', class: 'button button--secondary', id: `round-${round.id}-delete` },
     ctx.t('chain.rounds.delete', { name: round.name }));
-  const confirmBox = h('div', { class: 'notice notice--info', role: 'group', hidden: true,
-    'aria-labelledby': `round-${round.id}-confirm-text` },
-  h('p', { id: `round-${round.id}-confirm-text` }, ctx.t('chain.rounds.confirm_delete', { name: round.name })),
-  h('div', { class: 'actions' },
-    h('button', {
-      type: 'button', class: 'button button--danger',
-      onclick: (event) => busy(event.currentTarget, async () => {
-        await ctx.api.del(`/identification-rounds/${round.id}`);
-        await reload(ctx.t('chain.rounds.deleted', { name: round.name }));
-      }),
-    }, ctx.t('chain.rounds.confirm_yes')),
-    h('button', {
-      type: 'button', class: 'button button--quiet',
-      onclick: () => { confirmBox.hidden = true; ask.hidden = false; ask.focus(); },
-    }, ctx.t('chain.rounds.confirm_no'))));
-  ask.addEventListener('click', () => {
-    ask.hidden = true;
-    confirmBox.hidden = false;
-    confirmBox.querySelector('button').focus();
-  });
-  return h('div', {}, ask, confirmBox);
+  const control = h('div', {}, ask);
+  ask.addEventListener('click', () => replace(control, confirmBox({
+    id: `round-${round.id}-confirm-text`,
+    question: ctx.t('chain.rounds.confirm_delete', { name: round.name }),
+    confirmLabel: ctx.t('chain.rounds.confirm_yes'),
+    onConfirm: async () => {
+      await ctx.api.del(`/identification-rounds/${round.id}`);
+      await reload(ctx.t('chain.rounds.deleted', { name: round.name }));
+    },
+    onCancel: () => {
+      replace(control, ask);
+      ask.focus();
+    },
+  })));
+  return control;
 }
 
 function roundCard(ctx, round, reload) {

@@ -1,4 +1,4 @@
-// Shared by the interest screens: offline detection, draft keys, type names and the chart.
+// Shared by the interest screens: draft keys, type names and the chart.
 
 import { h } from '../ui.js';
 
@@ -8,12 +8,6 @@ export const DRAFT_ANSWERS = 'interests:answers';
 export const DRAFT_PENDING = 'interests:pending';
 export const PROFILES_PATH = '/me/interest-profiles';
 
-/** A network failure, or the service worker's "offline" 503: not the server's refusal. */
-export function isOffline(error) {
-  if (!error) return false;
-  return error.status === 0 || (error.status === 503 && /offline/i.test(error.detail || ''));
-}
-
 export function typeName(ctx, letter) {
   return ctx.t(`interests.types.${letter}.name`);
 }
@@ -21,12 +15,6 @@ export function typeName(ctx, letter) {
 /** ['S', 'A'] → "Sozial-helfend und Künstlerisch-kreativ" */
 export function typeList(ctx, letters) {
   return [...letters].map((letter) => typeName(ctx, letter)).join(ctx.t('interests.r.and'));
-}
-
-export function newKey() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

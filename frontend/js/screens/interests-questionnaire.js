@@ -3,13 +3,12 @@
 // idempotency key so a retry never creates a second profile.
 
 import {
-  deleteDraft, enqueue, flushOutbox, getDraft, onOutboxResult, outboxItems, saveDraft,
+  deleteDraft, enqueue, flushOutbox, getDraft, newKey, onOutboxResult, outboxItems, saveDraft,
 } from '../drafts.js';
 import { loadNamespace } from '../i18n.js';
 import { announce, ensureStylesheet, h, notice, replace, screenReady } from '../ui.js';
-import {
-  DRAFT_ANSWERS, DRAFT_PENDING, DRAFT_QUESTIONNAIRE, PROFILES_PATH, isOffline, newKey,
-} from './interests-common.js';
+import { isOffline } from '../api.js';
+import { DRAFT_ANSWERS, DRAFT_PENDING, DRAFT_QUESTIONNAIRE, PROFILES_PATH } from './interests-common.js';
 
 async function loadQuestionnaire(ctx) {
   try {
@@ -107,11 +106,11 @@ function renderItem(ctx, root, questionnaire, draft, { focusAnswer }) {
         ctx.t(last ? 'interests.q.finish' : 'interests.q.next'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const chosen = form.querySelector('input[name="answer"]:checked');
+    const chosen = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="answer"]:checked'));
     if (!chosen) {
       error.textContent = ctx.t('interests.q.choose');
       error.hidden = false;
-      form.querySelector('input[name="answer"]').focus();
+      /** @type {HTMLInputElement} */ (form.querySelector('input[name="answer"]')).focus();
       return;
     }
     draft.answers[item.id] = Number(chosen.value);
@@ -131,7 +130,8 @@ function renderItem(ctx, root, questionnaire, draft, { focusAnswer }) {
     form,
     h('p', {}, h('a', { href: '#/interests', id: 'q-pause' }, ctx.t('interests.q.pause'))));
   if (focusAnswer) {
-    const target = form.querySelector('input[name="answer"]:checked') || form.querySelector('input[name="answer"]');
+    const target = /** @type {HTMLInputElement} */ (form.querySelector('input[name="answer"]:checked')
+      || form.querySelector('input[name="answer"]'));
     target.focus();
     announce(ctx.t('interests.q.progress', { n: draft.index + 1, total }));
   }

@@ -3,7 +3,8 @@
 
 import { loadNamespace } from '../i18n.js';
 import { ensureStylesheet, formatDate, h, notice, replace, screenReady } from '../ui.js';
-import { isOffline, scoreChart, scoreTable, typeList, typeName } from './interests-common.js';
+import { isOffline } from '../api.js';
+import { scoreChart, scoreTable, typeList, typeName } from './interests-common.js';
 import { shareControl } from './portfolio-share.js';
 
 function codeSection(ctx, profile) {

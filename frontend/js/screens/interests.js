@@ -3,7 +3,8 @@
 import { getDraft, outboxItems } from '../drafts.js';
 import { loadNamespace } from '../i18n.js';
 import { ensureStylesheet, formatDate, h, notice, replace, screenReady } from '../ui.js';
-import { DRAFT_ANSWERS, DRAFT_PENDING, isOffline } from './interests-common.js';
+import { isOffline } from '../api.js';
+import { DRAFT_ANSWERS, DRAFT_PENDING } from './interests-common.js';
 
 async function pendingUpload() {
   const pending = await getDraft(DRAFT_PENDING);

@@ -1,7 +1,7 @@
 // #/internships (class picker) and #/internships/classes/:id: the teacher confirms bookings
 // (one by one or all at once), records guardians' consent and sees each pupil's BFE progress.
 
-import { announce, busy, h, notice, replace, screenReady } from '../ui.js';
+import { actionButton, announce, errorText, h, notice, personName, replace, screenReady } from '../ui.js';
 import { kindName, prepare, slotLine, statusBadge } from './internships-common.js';
 
 async function classesOf(ctx) {
@@ -22,28 +22,25 @@ async function renderPicker(root, ctx) {
   screenReady(root, t('pick'));
 }
 
-function button(label, ariaLabel, kind, onClick) {
-  const el = h('button', { type: 'button', class: `button ${kind}`, 'aria-label': ariaLabel }, label);
-  el.addEventListener('click', () => busy(el, onClick));
-  return el;
-}
-
 function bookingRow(ctx, pupil, booking, act) {
   const t = (key, params) => ctx.t(`internships.class.${key}`, params);
-  const who = `${pupil.first_name} ${pupil.last_name}`;
-  const label = (action) => t('action_label', { action: t(action), pupil: who, title: booking.offer.title });
+  const who = personName(pupil);
+  const bookingAction = (action, kind) => actionButton({
+    label: t(action), ariaLabel: t('action_label', { action: t(action), pupil: who, title: booking.offer.title }),
+    kind, onClick: () => act(`/bookings/${booking.id}/${action}`),
+  });
   const buttons = [];
   if (booking.status === 'requested') {
-    buttons.push(button(t('confirm'), label('confirm'), 'button--primary', () => act(`/bookings/${booking.id}/confirm`)));
-    buttons.push(button(t('reject'), label('reject'), 'button--danger-quiet', () => act(`/bookings/${booking.id}/reject`)));
+    buttons.push(bookingAction('confirm', 'button--primary'), bookingAction('reject', 'button--danger-quiet'));
   }
-  if (booking.status === 'confirmed') {
-    buttons.push(button(t('cancel'), label('cancel'), 'button--danger-quiet', () => act(`/bookings/${booking.id}/cancel`)));
-  }
+  if (booking.status === 'confirmed') buttons.push(bookingAction('cancel', 'button--danger-quiet'));
   const active = ['requested', 'confirmed', 'attended'].includes(booking.status);
   if (active && !booking.consent_given && !pupil.self_consent) {
-    buttons.push(button(t('guardian'), t('guardian_label', { pupil: who, provider: booking.offer.provider_name }),
-      'button--quiet', () => act(`/bookings/${booking.id}/guardian-consent`, { guardian_signature_seen: true })));
+    buttons.push(actionButton({
+      label: t('guardian'), ariaLabel: t('guardian_label', { pupil: who, provider: booking.offer.provider_name }),
+      kind: 'button--quiet',
+      onClick: () => act(`/bookings/${booking.id}/guardian-consent`, { guardian_signature_seen: true }),
+    }));
   }
   return h('li', { class: 'class-booking', dataset: { booking: String(booking.id) } },
     h('p', {}, h('strong', {}, booking.offer.title), ' ', statusBadge(ctx, booking.status)),
@@ -56,7 +53,7 @@ function pupilCard(ctx, pupil, act) {
   const t = (key, params) => ctx.t(`internships.class.${key}`, params);
   const headingId = `pupil-${pupil.pupil_id}-name`;
   return h('li', { class: 'list-item', 'aria-labelledby': headingId },
-    h('h3', { class: 'list-item__title', id: headingId }, `${pupil.first_name} ${pupil.last_name}`),
+    h('h3', { class: 'list-item__title', id: headingId }, personName(pupil)),
     h('p', { class: 'subtle' }, `${t('progress')}: ${t('progress_short', {
       days: pupil.progress.days_done, fields: pupil.progress.fields_done.length })}`),
     pupil.bookings.length
@@ -88,22 +85,21 @@ export async function render(root, ctx) {
       await ctx.api.post(path, body);
       replace(status, notice('success', t('done')));
     } catch (error) {
-      replace(status, notice('error', error.detail || error.title));
+      replace(status, notice('error', errorText(error)));
     }
     await reload();
   }
 
-  const confirmAll = button(t('confirm_all'), t('confirm_all'), 'button--primary', async () => {
+  const confirmAll = actionButton({ label: t('confirm_all'), kind: 'button--primary', id: 'confirm-all', onClick: async () => {
     try {
       const done = await ctx.api.post(`/classes/${classId}/bookings/confirm`, {});
       replace(status, notice('success', t('confirmed_all', { count: done.length })));
       announce(t('confirmed_all', { count: done.length }));
     } catch (error) {
-      replace(status, notice('error', error.detail || error.title));
+      replace(status, notice('error', errorText(error)));
     }
     await reload();
-  });
-  confirmAll.id = 'confirm-all';
+  } });
   replace(root,
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/internships' }, t('pick'))),
     h('h1', {}, title),

@@ -39,15 +39,6 @@ export function freeText(ctx, slot) {
     : ctx.t('internships.full');
 }
 
-export function options(pairs, selected) {
-  return pairs.map(([value, label]) => h('option', { value, selected: value === selected }, label));
-}
-
-export function select(id, name, label, pairs, selected) {
-  return h('div', { class: 'field' }, h('label', { for: id }, label),
-    h('select', { id, name }, options(pairs, selected)));
-}
-
 export function progressBox(ctx, progress, headingId = 'bfe-progress-h') {
   const done = progress.days_done;
   return h('section', { class: 'card bfe-progress', 'aria-labelledby': headingId, id: 'bfe-progress' },

@@ -1,7 +1,7 @@
 // #/internships/region: the Kommune coordinator approves providers and compares BFE places
 // with demand per Berufsfeld; a StuBO sees the same comparison for the own school.
 
-import { announce, busy, h, notice, replace, screenReady } from '../ui.js';
+import { actionButton, announce, figuresTable, h, notice, replace, screenReady } from '../ui.js';
 import { fieldName, prepare } from './internships-common.js';
 
 const t = (ctx, key, params) => ctx.t(`internships.kommune.${key}`, params);
@@ -9,13 +9,14 @@ const t = (ctx, key, params) => ctx.t(`internships.kommune.${key}`, params);
 function pendingList(ctx, providers, reload) {
   if (!providers.length) return notice('info', t(ctx, 'no_pending'));
   return h('ul', { class: 'list', id: 'pending-providers' }, providers.map((provider) => {
-    const approve = h('button', { type: 'button', class: 'button button--primary',
-      'aria-label': t(ctx, 'approve_label', { name: provider.name }) }, t(ctx, 'approve'));
-    approve.addEventListener('click', () => busy(approve, async () => {
-      await ctx.api.post(`/providers/${provider.id}/approve`, {});
-      announce(t(ctx, 'approved', { name: provider.name }));
-      await reload();
-    }));
+    const approve = actionButton({
+      label: t(ctx, 'approve'), ariaLabel: t(ctx, 'approve_label', { name: provider.name }), kind: 'button--primary',
+      onClick: async () => {
+        await ctx.api.post(`/providers/${provider.id}/approve`, {});
+        announce(t(ctx, 'approved', { name: provider.name }));
+        await reload();
+      },
+    });
     return h('li', { class: 'list-item' },
       h('h3', { class: 'list-item__title' }, provider.name),
       h('p', { class: 'subtle' }, `${provider.street}, ${provider.postcode} ${provider.city} · ${provider.email || ''}`),
@@ -31,13 +32,13 @@ function supplyTable(ctx, data) {
       h('dt', {}, t(ctx, 'missing')), h('dd', {}, String(data.missing_days)),
       h('dt', {}, t(ctx, 'free_total')), h('dd', {}, String(data.total_free)),
       h('dt', {}, t(ctx, 'shortfall')), h('dd', {}, String(data.shortfall))),
-    h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'supply-caption' },
-      h('table', { class: 'table', id: 'supply-table' },
-        h('caption', { id: 'supply-caption' }, t(ctx, 'supply')),
-        h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
-        h('tbody', {}, data.fields.map((row) => h('tr', { class: row.short ? 'supply-short' : null },
-          h('th', { scope: 'row' }, fieldName(ctx, row.berufsfeld), row.short ? h('span', { class: 'badge badge--warn' }, ` ${t(ctx, 'short')}`) : null),
-          [row.offers, row.places, row.booked, row.free, row.waitlisted].map((n) => h('td', { class: 'num' }, String(n))))))))];
+    figuresTable('supply-table', t(ctx, 'supply'), headers, data.fields.map((row) => ({
+      class: row.short ? 'supply-short' : null,
+      cells: [
+        [fieldName(ctx, row.berufsfeld), row.short ? h('span', { class: 'badge badge--warn' }, ` ${t(ctx, 'short')}`) : null],
+        ...[row.offers, row.places, row.booked, row.free, row.waitlisted].map(String),
+      ],
+    })))];
 }
 
 export async function render(root, ctx) {

@@ -1,13 +1,7 @@
 // #/bookings: a pupil's bookings, waiting lists, BFE progress, consents, calendar, certificates.
 
-import { announce, busy, formatDate, h, notice, replace, screenReady } from '../ui.js';
+import { actionButton, announce, errorText, formatDate, h, notice, replace, screenReady } from '../ui.js';
 import { fieldName, kindName, prepare, progressBox, slotLine, statusBadge } from './internships-common.js';
-
-function actionButton(label, ariaLabel, kind, onClick) {
-  const button = h('button', { type: 'button', class: `button ${kind}`, 'aria-label': ariaLabel }, label);
-  button.addEventListener('click', () => busy(button, onClick));
-  return button;
-}
 
 function consentPart(ctx, data, booking, reload) {
   const t = (key, params) => ctx.t(`internships.bookings.${key}`, params);
@@ -16,19 +10,19 @@ function consentPart(ctx, data, booking, reload) {
   let body;
   if (booking.consent_given) {
     body = [h('p', {}, t('consent_given')),
-      actionButton(t('consent_revoke'), `${t('consent_revoke')}: ${booking.offer.provider_name}`, 'button--quiet', async () => {
-        await ctx.api.post('/me/consents/revoke', provider);
-        announce(t('consent_revoked'));
-        await reload();
-      })];
+      actionButton({ label: t('consent_revoke'), ariaLabel: `${t('consent_revoke')}: ${booking.offer.provider_name}`,
+        kind: 'button--quiet', onClick: async () => {
+          await ctx.api.post('/me/consents/revoke', provider);
+          announce(t('consent_revoked'));
+          await reload();
+        } })];
   } else if (data.may_consent_self) {
     body = [h('p', {}, t('consent_missing')),
-      actionButton(t('consent_give', { provider: booking.offer.provider_name }),
-        t('consent_give', { provider: booking.offer.provider_name }), 'button--secondary', async () => {
-          await ctx.api.post('/me/consents', provider);
-          announce(t('consent_saved'));
-          await reload();
-        })];
+      actionButton({ label: t('consent_give', { provider: booking.offer.provider_name }), onClick: async () => {
+        await ctx.api.post('/me/consents', provider);
+        announce(t('consent_saved'));
+        await reload();
+      } })];
   } else {
     body = [h('p', {}, t('consent_guardian'))];
   }
@@ -49,15 +43,16 @@ function bookingItem(ctx, data, booking, reload) {
     consentPart(ctx, data, booking, reload),
     h('div', { class: 'actions' },
       active && booking.can_cancel
-        ? actionButton(t('cancel'), t('cancel_label', { title: booking.offer.title }), 'button--danger-quiet', async () => {
-          try {
-            await ctx.api.post(`/bookings/${booking.id}/cancel`, {});
-            announce(t('cancelled'));
-          } catch (error) {
-            announce(error.detail || error.title);
-          }
-          await reload();
-        })
+        ? actionButton({ label: t('cancel'), ariaLabel: t('cancel_label', { title: booking.offer.title }),
+          kind: 'button--danger-quiet', onClick: async () => {
+            try {
+              await ctx.api.post(`/bookings/${booking.id}/cancel`, {});
+              announce(t('cancelled'));
+            } catch (error) {
+              announce(errorText(error));
+            }
+            await reload();
+          } })
         : null,
       booking.certificate_available
         ? h('a', { class: 'button button--secondary', href: `/api/v1/bookings/${booking.id}/certificate.pdf`,
@@ -71,11 +66,12 @@ function waitItem(ctx, entry, reload) {
     h('h3', { class: 'list-item__title' }, entry.offer.title),
     h('p', {}, slotLine(ctx, entry.slot)),
     h('p', { class: 'subtle' }, t('position', { position: entry.position })),
-    h('div', { class: 'actions' }, actionButton(t('leave'), `${t('leave')}: ${entry.offer.title}`, 'button--quiet', async () => {
-      await ctx.api.del(`/slots/${entry.slot.id}/waitlist`);
-      announce(t('left'));
-      await reload();
-    })));
+    h('div', { class: 'actions' }, actionButton({ label: t('leave'), ariaLabel: `${t('leave')}: ${entry.offer.title}`,
+      kind: 'button--quiet', onClick: async () => {
+        await ctx.api.del(`/slots/${entry.slot.id}/waitlist`);
+        announce(t('left'));
+        await reload();
+      } })));
 }
 
 export async function render(root, ctx) {

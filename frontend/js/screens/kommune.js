@@ -1,19 +1,10 @@
 // Kommune coordinator: aggregates of all schools — no personal data; small counts as "<5".
 
-import { formatDate, h, replace, screenReady } from '../ui.js';
+import { figuresTable, formatDate, h, replace, screenReady } from '../ui.js';
 import { prepare, statusLabel } from './anschluss-common.js';
 
 function share(value) {
   return value === null ? '—' : `${Math.round(value * 100)} %`;
-}
-
-function table(ctx, id, caption, headers, rows) {
-  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': `${id}-caption` },
-    h('table', { class: 'table', id },
-      h('caption', { id: `${id}-caption` }, caption),
-      h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
-      h('tbody', {}, rows.map(([head, ...cells]) => h('tr', {},
-        h('th', { scope: 'row' }, head), cells.map((cell) => h('td', { class: 'num' }, cell)))))));
 }
 
 export async function render(root, ctx) {
@@ -36,14 +27,14 @@ export async function render(root, ctx) {
       h('dl', { class: 'meta figures', id: 'kommune-figures' },
         h('dt', {}, ctx.t('anschluss.kommune.schools')), h('dd', {}, String(data.schools)),
         ...pairHeaders.flatMap((label, i) => [h('dt', {}, label), h('dd', {}, String(pair(data)[i]))]))),
-    table(ctx, 'kommune-schools', ctx.t('anschluss.kommune.by_school'),
+    figuresTable('kommune-schools', ctx.t('anschluss.kommune.by_school'),
       [ctx.t('anschluss.kommune.school'), ...pairHeaders], data.by_school.map((item) => [item.school_name, ...pair(item)])),
-    table(ctx, 'kommune-status', ctx.t('anschluss.leavers.by_status'),
+    figuresTable('kommune-status', ctx.t('anschluss.leavers.by_status'),
       [ctx.t('anschluss.common.status'), ctx.t('anschluss.leavers.total')],
       Object.entries(data.by_status).map(([status, count]) => [statusLabel(ctx, status), count])),
-    table(ctx, 'kommune-options', ctx.t('anschluss.kommune.by_option'),
+    figuresTable('kommune-options', ctx.t('anschluss.kommune.by_option'),
       [ctx.t('anschluss.common.option'), ctx.t('anschluss.leavers.total')], Object.entries(data.by_option)),
-    table(ctx, 'kommune-trend', ctx.t('anschluss.leavers.trend'), ['', ...pairHeaders],
+    figuresTable('kommune-trend', ctx.t('anschluss.leavers.trend'), ['', ...pairHeaders],
       data.trend.map((point) => [formatDate(point.week_start, ctx.lang), ...pair(point)])));
   screenReady(root, title);
 }

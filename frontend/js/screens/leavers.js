@@ -1,11 +1,12 @@
 // StuBO: the leaver cohort — summary, trend, the filterable "noch kein Anschluss" list, exports.
 
-import { formatDate, h, replace, screenReady } from '../ui.js';
+import { formatDate, h, pager, pupilName, replace, screenReady, selectField, table } from '../ui.js';
 import {
-  certificateChoices, lightBadge, optionLabel, prepare, pupilName, reasonList, selectField, statusLabel,
+  certificateChoices, lightBadge, optionLabel, prepare, reasonList, statusLabel,
 } from './anschluss-common.js';
 
 const PER_PAGE = 50;
+const SORTS = ['risk', 'name', 'class'];
 
 function summaryCard(ctx, summary) {
   const share = summary.secured_share === null ? '—' : `${Math.round(summary.secured_share * 100)} %`;
@@ -47,7 +48,7 @@ function filterForm(ctx, catalog, summary, query, onChange) {
     ...catalog.statuses.map((status) => ({ value: status, label: statusLabel(ctx, status) }))];
   const classes = [{ value: '', label: ctx.t('anschluss.leavers.all') },
     ...summary.by_class.map((item) => ({ value: String(item.class_id), label: item.class_name }))];
-  const sorts = ['risk', 'name', 'class'].map((sort) => ({ value: sort, label: ctx.t(`anschluss.leavers.sort_${sort}`) }));
+  const sorts = SORTS.map((sort) => ({ value: sort, label: ctx.t(`anschluss.leavers.sort_${sort}`) }));
   const certificates = certificateChoices(ctx, catalog);
   certificates[0] = { value: '', label: ctx.t('anschluss.leavers.all') };
   const form = h('form', { class: 'form card filters', id: 'leavers-filter', role: 'search', 'aria-labelledby': 'leavers-filter-h' },
@@ -73,20 +74,23 @@ function filterForm(ctx, catalog, summary, query, onChange) {
 
 function leaverTable(ctx, catalog, page) {
   if (!page.items.length) return h('p', { class: 'notice notice--info', id: 'leavers-empty' }, ctx.t('anschluss.leavers.empty'));
-  const columns = ['name', 'class', 'light', 'status', 'option', 'certificate', 'reasons', 'case'];
-  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'leavers-caption' },
-    h('table', { class: 'table', id: 'leavers-table' },
-      h('caption', { id: 'leavers-caption' }, ctx.t('anschluss.leavers.caption', { total: page.total })),
-      h('thead', {}, h('tr', {}, columns.map((key) => h('th', { scope: 'col' }, ctx.t(`anschluss.common.${key}`))))),
-      h('tbody', {}, page.items.map((row) => h('tr', {},
-        h('th', { scope: 'row' }, h('a', { href: `#/anschluss/pupils/${row.pupil_id}` }, pupilName(row))),
-        h('td', {}, row.class_name),
-        h('td', {}, lightBadge(ctx, row.traffic_light)),
-        h('td', {}, statusLabel(ctx, row.status)),
-        h('td', {}, optionLabel(catalog, row.option_code)),
-        h('td', {}, row.expected_certificate || '—'),
-        h('td', {}, reasonList(ctx, row.risk_reasons)),
-        h('td', { class: 'case-status' }, caseLabel(ctx, row.case_status)))))));
+  return table({
+    id: 'leavers-table', captionId: 'leavers-caption',
+    caption: ctx.t('anschluss.leavers.caption', { total: page.total }),
+    columns: [ctx.t('anschluss.common.name'), ctx.t('anschluss.common.class'), ctx.t('anschluss.common.light'),
+      ctx.t('anschluss.common.status'), ctx.t('anschluss.common.option'), ctx.t('anschluss.common.certificate'),
+      ctx.t('anschluss.common.reasons'), ctx.t('anschluss.common.case')],
+    rows: page.items.map((row) => [
+      h('a', { href: `#/anschluss/pupils/${row.pupil_id}` }, pupilName(row)),
+      row.class_name,
+      lightBadge(ctx, row.traffic_light),
+      statusLabel(ctx, row.status),
+      optionLabel(catalog, row.option_code),
+      row.expected_certificate || '—',
+      reasonList(ctx, row.risk_reasons),
+      { content: caseLabel(ctx, row.case_status), class: 'case-status' },
+    ]),
+  });
 }
 
 function queryString(query, extra = {}) {
@@ -123,10 +127,6 @@ export async function render(root, ctx) {
       h('a', { class: 'button button--secondary', id: 'export-xlsx', href: `/api/v1${base}/export.xlsx?${exportQuery}`, download: '' }, ctx.t('anschluss.leavers.export_xlsx'))),
     h('p', { class: 'field-hint' }, ctx.t('anschluss.leavers.export_hint')),
     leaverTable(ctx, catalog, list),
-    pages > 1 ? h('nav', { class: 'pager', 'aria-label': ctx.t('anschluss.leavers.page', { page, pages }) },
-      page > 1 ? h('button', { type: 'button', class: 'button button--quiet', onclick: () => go(query, page - 1) }, ctx.t('anschluss.leavers.prev')) : null,
-      h('span', {}, ctx.t('anschluss.leavers.page', { page, pages })),
-      page < pages ? h('button', { type: 'button', class: 'button button--quiet', onclick: () => go(query, page + 1) }, ctx.t('anschluss.leavers.next')) : null)
-      : null);
+    pager({ page, pages, onPage: (target) => go(query, target) }));
   screenReady(root, title);
 }

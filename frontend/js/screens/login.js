@@ -1,7 +1,7 @@
 // Login: passkey first (discoverable credential, no username), password as the fallback.
 
 import { authenticateWithPasskey, isCancelled, passkeysSupported } from '../webauthn.js';
-import { busy, clearErrors, field, formErrors, h, notice, replace, screenReady } from '../ui.js';
+import { busy, clearErrors, errorText, field, formErrors, formText, h, notice, replace, screenReady } from '../ui.js';
 
 function safeNext(next) {
   // Only in-app hash paths; never an absolute or protocol-relative URL.
@@ -11,7 +11,7 @@ function safeNext(next) {
 function loginProblem(ctx, error) {
   if (error.status === 401) return { detail: ctx.t('app.login.failed') };
   if (error.status === 429) return { detail: ctx.t('app.login.too_many') };
-  if (error.status === 0) return { detail: ctx.t('app.errors.offline_text') };
+  if (error.status === 0) return { detail: errorText(error) };
   if (error.status === 422) return { detail: ctx.t('app.common.check_fields'), errors: error.errors };
   return { detail: ctx.t('app.errors.failed_text') };
 }
@@ -27,11 +27,11 @@ function passkeySection(ctx, done) {
     try {
       done(await authenticateWithPasskey());
     } catch (error) {
-      let key = 'app.login.passkey_failed';
-      if (isCancelled(error)) key = 'app.login.passkey_cancelled';
-      else if (error.status === 429) key = 'app.login.too_many';
-      else if (error.status === 0) key = 'app.errors.offline_text';
-      replace(status, notice('error', ctx.t(key)));
+      let text = ctx.t('app.login.passkey_failed');
+      if (isCancelled(error)) text = ctx.t('app.login.passkey_cancelled');
+      else if (error.status === 429) text = ctx.t('app.login.too_many');
+      else if (error.status === 0) text = errorText(error);
+      replace(status, notice('error', text));
     }
   }));
   return h('section', { class: 'card', 'aria-labelledby': 'passkey-heading' },
@@ -49,8 +49,10 @@ function passwordForm(ctx, done) {
     h('button', { type: 'submit', class: 'button button--secondary' }, ctx.t('app.login.submit')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const username = form.elements.username.value.trim();
-    const password = form.elements.password.value;
+    const data = new FormData(form);
+    const username = formText(data, 'username');
+    const password = String(data.get('password') || '');
+    /** @type {Record<string, string[]>} */
     const errors = {};
     if (!username) errors.username = [ctx.t('app.common.required')];
     if (!password) errors.password = [ctx.t('app.common.required')];

@@ -1,19 +1,20 @@
 // #/offers/:id: one offer with its dates; pupils request a place or join a waiting list.
 
-import { announce, busy, h, notice, replace, screenReady } from '../ui.js';
-import { fieldName, freeText, kindName, prepare, select, slotLine } from './internships-common.js';
+import { actionButton, announce, errorText, h, notice, replace, screenReady, selectField } from '../ui.js';
+import { fieldName, freeText, kindName, prepare, slotLine } from './internships-common.js';
 
 function slotItem(ctx, offer, slot, status) {
   const t = (key, params) => ctx.t(`internships.offer.${key}`, params);
   const line = slotLine(ctx, slot);
   const fieldId = `slot-${slot.id}-field`;
   const chooser = offer.berufsfelder.length > 1
-    ? select(fieldId, 'berufsfeld', t('field_choice'), offer.berufsfelder.map((c) => [c, fieldName(ctx, c)]))
+    ? selectField({ id: fieldId, name: 'berufsfeld', label: t('field_choice'),
+      options: offer.berufsfelder.map((c) => ({ value: c, label: fieldName(ctx, c) })) })
     : null;
   const full = slot.free <= 0;
-  const button = h('button', { type: 'button', class: `button ${full ? 'button--secondary' : 'button--primary'}`,
-    'aria-label': t(full ? 'waitlist_label' : 'book_label', { date: line }) }, t(full ? 'waitlist' : 'book'));
-  button.addEventListener('click', () => busy(button, async () => {
+  const button = actionButton({
+    label: t(full ? 'waitlist' : 'book'), kind: full ? 'button--secondary' : 'button--primary',
+    ariaLabel: t(full ? 'waitlist_label' : 'book_label', { date: line }), onClick: async () => {
     const berufsfeld = chooser ? chooser.querySelector('select').value : undefined;
     try {
       if (full) {
@@ -26,9 +27,9 @@ function slotItem(ctx, offer, slot, status) {
       }
       announce(status.textContent);
     } catch (error) {
-      replace(status, notice('error', error.detail || error.title || String(error)));
+      replace(status, notice('error', errorText(error)));
     }
-  }));
+  } });
   return h('li', { class: 'list-item slot-item' },
     h('p', { class: 'slot-item__when' }, line),
     h('p', { class: 'subtle' }, freeText(ctx, slot)),

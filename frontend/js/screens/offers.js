@@ -1,7 +1,7 @@
 // #/offers: pupils browse and filter offers of their region, best fit first.
 
-import { announce, busy, formatDate, h, notice, replace, screenReady } from '../ui.js';
-import { BERUFSFELDER, KINDS, fieldName, kindName, prepare, select } from './internships-common.js';
+import { announce, busy, formatDate, h, notice, replace, screenReady, selectField } from '../ui.js';
+import { BERUFSFELDER, KINDS, fieldName, kindName, prepare } from './internships-common.js';
 
 const DISTANCES = ['', '5', '10', '20', '50'];
 
@@ -10,15 +10,16 @@ function filterForm(ctx, onSubmit) {
   const form = h('form', { class: 'card offers-filter', id: 'offer-filter', novalidate: true },
     h('h2', {}, t('filter_heading')),
     h('div', { class: 'offers-filter__grid' },
-      select('filter-field', 'berufsfeld', t('berufsfeld'),
-        [['', t('all')], ...BERUFSFELDER.map((code) => [code, fieldName(ctx, code)])]),
-      select('filter-kind', 'kind', t('kind'), [['', t('all')], ...KINDS.map((k) => [k, kindName(ctx, k)])]),
+      selectField({ id: 'filter-field', name: 'berufsfeld', label: t('berufsfeld'), options: [
+        { value: '', label: t('all') }, ...BERUFSFELDER.map((code) => ({ value: code, label: fieldName(ctx, code) }))] }),
+      selectField({ id: 'filter-kind', name: 'kind', label: t('kind'), options: [
+        { value: '', label: t('all') }, ...KINDS.map((k) => ({ value: k, label: kindName(ctx, k) }))] }),
       h('div', { class: 'field' }, h('label', { for: 'filter-from' }, t('date_from')),
         h('input', { id: 'filter-from', name: 'date_from', type: 'date' })),
       h('div', { class: 'field' }, h('label', { for: 'filter-to' }, t('date_to')),
         h('input', { id: 'filter-to', name: 'date_to', type: 'date' })),
-      select('filter-distance', 'max_distance_km', t('distance'),
-        DISTANCES.map((km) => [km, km ? t('km', { km }) : t('any_distance')]))),
+      selectField({ id: 'filter-distance', name: 'max_distance_km', label: t('distance'),
+        options: DISTANCES.map((km) => ({ value: km, label: km ? t('km', { km }) : t('any_distance') })) })),
     h('div', { class: 'check' }, h('input', { type: 'checkbox', id: 'filter-free', name: 'free_only' }),
       h('label', { for: 'filter-free' }, t('free_only'))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, t('apply'))));
@@ -26,7 +27,7 @@ function filterForm(ctx, onSubmit) {
     event.preventDefault();
     const data = new FormData(form);
     const params = new URLSearchParams();
-    for (const [key, value] of data.entries()) if (value) params.set(key, key === 'free_only' ? 'true' : value);
+    for (const [key, value] of data.entries()) if (value) params.set(key, key === 'free_only' ? 'true' : String(value));
     busy(form.querySelector('button[type="submit"]'), () => onSubmit(params));
   });
   return form;

@@ -2,7 +2,7 @@
 
 import { isCancelled, passkeysSupported, registerPasskey } from '../webauthn.js';
 import {
-  announce, busy, clearErrors, formatDateTime, formErrors, h, notice, replace, screenReady,
+  announce, busy, clearErrors, confirmBox, errorText, formatDateTime, formErrors, formText, h, notice, replace, screenReady,
 } from '../ui.js';
 
 function items(result) {
@@ -12,8 +12,7 @@ function items(result) {
 
 function problemText(ctx, error) {
   if (error.status === 403) return ctx.t('app.errors.not_fresh');
-  if (error.status === 409 || error.status === 422) return error.detail || ctx.t('app.errors.failed_text');
-  if (error.status === 0) return ctx.t('app.errors.offline_text');
+  if (error.status === 409 || error.status === 422 || error.status === 0) return errorText(error);
   return ctx.t('app.errors.failed_text');
 }
 
@@ -29,7 +28,7 @@ function renameForm(ctx, passkey, reload) {
         ctx.t('app.common.cancel'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const name = form.elements.name.value.trim();
+    const name = formText(new FormData(form), 'name');
     if (!name) {
       formErrors(form, { errors: { name: [ctx.t('app.common.required')] } });
       return;
@@ -49,23 +48,18 @@ function renameForm(ctx, passkey, reload) {
 }
 
 function confirmRevoke(ctx, passkey, reload) {
-  const box = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': `revoke-q-${passkey.id}` },
-    h('p', { id: `revoke-q-${passkey.id}` }, ctx.t('app.passkeys.revoke_question', { name: passkey.name || ctx.t('app.passkeys.unnamed') })));
-  const yes = h('button', { type: 'button', class: 'button button--danger' }, ctx.t('app.passkeys.revoke_confirm'));
-  const no = h('button', { type: 'button', class: 'button button--secondary', onclick: () => reload() }, ctx.t('app.common.cancel'));
-  const status = h('div');
-  yes.addEventListener('click', () => busy(yes, async () => {
-    try {
+  return confirmBox({
+    id: `revoke-q-${passkey.id}`,
+    question: ctx.t('app.passkeys.revoke_question', { name: passkey.name || ctx.t('app.passkeys.unnamed') }),
+    confirmLabel: ctx.t('app.passkeys.revoke_confirm'),
+    onConfirm: async () => {
       await ctx.api.del(`/auth/passkeys/${passkey.id}`);
       announce(ctx.t('app.passkeys.revoked'));
       await reload('add-passkey');
-    } catch (error) {
-      if (error.status !== 401) replace(status, notice('error', problemText(ctx, error)));
-    }
-  }));
-  box.append(h('div', { class: 'actions' }, yes, no), status);
-  setTimeout(() => no.focus(), 0);
-  return box;
+    },
+    onCancel: () => reload(),
+    failureText: (error) => problemText(ctx, error),
+  });
 }
 
 function passkeyItem(ctx, passkey, reload) {

@@ -1,7 +1,7 @@
 // Shared by the portfolio screens: loading "Mein Weg" with an offline copy, step titles.
 
 import { getDraft, outboxItems, saveDraft } from '../drafts.js';
-import { isOffline } from './interests-common.js';
+import { isOffline } from '../api.js';
 
 export const SNAPSHOT = 'portfolio:snapshot';
 export const stepDraftKey = (id) => `portfolio:step:${id}`;

@@ -1,7 +1,7 @@
 // Teachers and StuBO: the class progress matrix (pupils × KAoA steps) – statuses only.
 
 import { loadNamespace } from '../i18n.js';
-import { ensureStylesheet, h, notice, replace, screenReady } from '../ui.js';
+import { ensureStylesheet, h, notice, pupilName, replace, screenReady, table } from '../ui.js';
 import { stepTitle } from './portfolio-common.js';
 
 async function classList(root, ctx) {
@@ -18,38 +18,31 @@ async function classList(root, ctx) {
   screenReady(root, title);
 }
 
-function pupilName(pupil) {
-  return `${pupil.last_name}, ${pupil.first_name}`;
-}
-
 function sharedCell(ctx, data, pupil) {
-  if (!pupil.shared_count) return h('td', { class: 'num' }, '0');
-  if (ctx.me.role !== 'teacher') return h('td', { class: 'num' }, String(pupil.shared_count));
-  return h('td', {}, h('a', {
+  if (!pupil.shared_count) return { content: '0', class: 'num' };
+  if (ctx.me.role !== 'teacher') return { content: String(pupil.shared_count), class: 'num' };
+  return h('a', {
     href: `#/progress/${data.class_id}/pupils/${pupil.id}`,
     'aria-label': ctx.t('portfolio.progress.shared_link_label', { name: pupilName(pupil), count: pupil.shared_count }),
-  }, ctx.t('portfolio.progress.shared_link', { count: pupil.shared_count })));
+  }, ctx.t('portfolio.progress.shared_link', { count: pupil.shared_count }));
 }
 
 function matrix(ctx, data) {
-  const titles = data.steps.map((step) => stepTitle(ctx, step));
-  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'progress-caption' },
-    h('table', { class: 'table progress-matrix', id: 'progress-matrix' },
-      h('caption', { id: 'progress-caption' },
-        ctx.t('portfolio.progress.caption', { name: data.class_name, jahrgang: data.jahrgang })),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, ctx.t('portfolio.progress.name')),
-        data.steps.map((step, i) => h('th', { scope: 'col', title: step.official_text }, titles[i])),
-        h('th', { scope: 'col' }, ctx.t('portfolio.progress.shared')))),
-      h('tbody', {}, data.pupils.map((pupil) => h('tr', {},
-        h('th', { scope: 'row' }, pupilName(pupil)),
-        pupil.statuses.map((status) => h('td', { class: `cell cell--${status}` },
-          h('span', { class: `status status--${status}` }, ctx.t(`portfolio.status.${status}`)))),
-        sharedCell(ctx, data, pupil)))),
-      h('tfoot', {}, h('tr', {},
-        h('th', { scope: 'row' }, ctx.t('portfolio.progress.totals')),
-        data.totals.map((total) => h('td', { class: 'total' }, ctx.t('portfolio.progress.total_cell', total))),
-        h('td', {})))));
+  return table({
+    id: 'progress-matrix', class: 'progress-matrix', captionId: 'progress-caption',
+    caption: ctx.t('portfolio.progress.caption', { name: data.class_name, jahrgang: data.jahrgang }),
+    columns: [ctx.t('portfolio.progress.name'),
+      ...data.steps.map((step) => ({ label: stepTitle(ctx, step), title: step.official_text })),
+      ctx.t('portfolio.progress.shared')],
+    rows: data.pupils.map((pupil) => [
+      pupilName(pupil),
+      ...pupil.statuses.map((status) => ({ class: `cell cell--${status}`,
+        content: h('span', { class: `status status--${status}` }, ctx.t(`portfolio.status.${status}`)) })),
+      sharedCell(ctx, data, pupil),
+    ]),
+    foot: [ctx.t('portfolio.progress.totals'),
+      ...data.totals.map((total) => ({ content: ctx.t('portfolio.progress.total_cell', total), class: 'total' })), ''],
+  });
 }
 
 async function classMatrix(root, ctx) {

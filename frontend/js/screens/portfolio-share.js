@@ -3,7 +3,7 @@
 
 import { enqueue } from '../drafts.js';
 import { announce, h } from '../ui.js';
-import { isOffline } from './interests-common.js';
+import { isOffline } from '../api.js';
 
 async function send(ctx, itemType, itemId, share) {
   const body = { item_type: itemType, item_id: itemId };

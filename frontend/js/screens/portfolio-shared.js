@@ -1,7 +1,7 @@
 // A teacher reads what one pupil chose to share: steps with reflections, interest results.
 
 import { loadNamespace } from '../i18n.js';
-import { ensureStylesheet, formatDate, h, replace, screenReady } from '../ui.js';
+import { ensureStylesheet, formatDate, h, personName, replace, screenReady } from '../ui.js';
 import { stepTitle } from './portfolio-common.js';
 
 function stepItem(ctx, step) {
@@ -27,7 +27,7 @@ function profileItem(ctx, profile) {
 export async function render(root, ctx) {
   await Promise.all([loadNamespace('portfolio'), ensureStylesheet('/css/portfolio.css')]);
   const data = await ctx.api.get(`/pupils/${encodeURIComponent(ctx.params.pupil)}/shared-items`);
-  const name = `${data.pupil.first_name} ${data.pupil.last_name}`;
+  const name = personName(data.pupil);
   const title = ctx.t('portfolio.shared_items.title', { name });
   replace(root,
     h('p', { class: 'breadcrumb' },

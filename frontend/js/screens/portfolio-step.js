@@ -1,20 +1,19 @@
 // One step of "Mein Weg": status, date, provider, Berufsfeld and the pupil's own reflection.
 // Every keystroke is kept as a draft on the device; offline, saving goes to the outbox.
 
-import { deleteDraft, enqueue, getDraft, saveDraft } from '../drafts.js';
+import { deleteDraft, enqueue, getDraft, newKey, saveDraft } from '../drafts.js';
 import { loadNamespace } from '../i18n.js';
 import {
-  announce, clearErrors, ensureStylesheet, field, formErrors, h, notice, replace, screenReady,
+  announce, clearErrors, ensureStylesheet, field, formErrors, formText, h, notice, replace, screenReady, selectField,
 } from '../ui.js';
-import { isOffline, newKey } from './interests-common.js';
+import { isOffline } from '../api.js';
+import { BERUFSFELDER } from './internships-common.js';
 import { loadPortfolio, stepDraftKey, stepPath, stepTitle, updateSnapshot } from './portfolio-common.js';
 import { shareControl } from './portfolio-share.js';
 
 const REFLECTION_MAX = 2000;
 const STATUSES = ['open', 'planned', 'done'];
 const WITH_BERUFSFELD = new Set(['field_day', 'internship', 'practice_course']);
-const BERUFSFELDER = ['BAV', 'D', 'EL', 'G', 'GESGE', 'ITC', 'KKG', 'LANAUM', 'M', 'ME', 'N', 'PRFE',
-  'SP', 'TEC', 'VL', 'WIVE'];
 
 function statusField(ctx, value) {
   return h('fieldset', { class: 'fieldset status-choice' },
@@ -25,12 +24,9 @@ function statusField(ctx, value) {
 }
 
 function berufsfeldField(ctx, value) {
-  return h('div', { class: 'field' },
-    h('label', { for: 'step-berufsfeld' }, ctx.t('portfolio.step.berufsfeld')),
-    h('select', { id: 'step-berufsfeld', name: 'berufsfeld' },
-      h('option', { value: '' }, ctx.t('portfolio.step.berufsfeld_none')),
-      BERUFSFELDER.map((code) => h('option', { value: code, selected: value === code },
-        ctx.t(`portfolio.berufsfelder.${code}`)))));
+  return selectField({ id: 'step-berufsfeld', name: 'berufsfeld', label: ctx.t('portfolio.step.berufsfeld'), value,
+    options: [{ value: '', label: ctx.t('portfolio.step.berufsfeld_none') },
+      ...BERUFSFELDER.map((code) => ({ value: code, label: ctx.t(`portfolio.berufsfelder.${code}`) }))] });
 }
 
 function reflectionField(ctx, step, value) {
@@ -55,9 +51,9 @@ function formValues(form, step) {
   return {
     status: data.get('status') || step.status,
     date: data.get('date') || null,
-    provider: (data.get('provider') || '').trim(),
+    provider: formText(data, 'provider'),
     berufsfeld: WITH_BERUFSFELD.has(step.kind) ? (data.get('berufsfeld') || null) : null,
-    reflection: (data.get('reflection') || '').trim(),
+    reflection: formText(data, 'reflection'),
   };
 }
 
@@ -101,7 +97,7 @@ function buildForm(ctx, step, values, status) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    const button = form.querySelector('#step-save');
+    const button = /** @type {HTMLButtonElement} */ (form.querySelector('#step-save'));
     button.disabled = true;
     try { await save(ctx, form, step, status); } finally { button.disabled = false; }
   });

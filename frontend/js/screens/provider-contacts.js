@@ -2,23 +2,26 @@
 // a generated initial password, shown here exactly once) and removes colleagues; removing
 // deactivates the account. The server keeps the last active contact (409).
 
-import { announce, busy, clearErrors, field, formErrors, formatDate, h, notice, replace, screenReady } from '../ui.js';
+import {
+  announce, busy, clearErrors, confirmBox, errorText, field, filledValues, formErrors, formatDate, h, notice, personName,
+  replace,
+  screenReady,
+} from '../ui.js';
 import { prepare } from './internships-common.js';
 
 const t = (ctx, key, params) => ctx.t(`internships.contacts.${key}`, params);
-const fullName = (contact) => `${contact.first_name} ${contact.last_name}`;
 
 function problemText(ctx, error) {
   if (error.status === 409) return error.errors && error.errors.username ? t(ctx, 'username_taken') : t(ctx, 'last_contact');
   if (error.status === 422) return ctx.t('app.common.check_fields');
-  return error.detail || error.title || ctx.t('app.errors.failed_text');
+  return errorText(error);
 }
 
 /** The one-time credentials of a new colleague, prominent and with the "only now" warning. */
 function credentials(ctx, created) {
   const headingId = 'contact-created-h';
   return h('section', { class: 'card contact-created', id: 'contact-created', 'aria-labelledby': headingId, tabindex: '-1' },
-    h('h2', { id: headingId }, t(ctx, 'created_heading', { name: fullName(created.contact) })),
+    h('h2', { id: headingId }, t(ctx, 'created_heading', { name: personName(created.contact) })),
     notice('info', t(ctx, 'once')),
     h('dl', { class: 'meta contact-created__login' },
       h('dt', {}, t(ctx, 'username')), h('dd', { id: 'contact-created-username' }, created.contact.username),
@@ -37,16 +40,13 @@ function addForm(ctx, providerId, onCreated) {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, t(ctx, 'add'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const data = Object.fromEntries(new FormData(form).entries());
-    const missing = ['first_name', 'last_name'].filter((name) => !data[name].trim());
+    const body = filledValues(form);
+    const missing = ['first_name', 'last_name'].filter((name) => !body[name]);
     if (missing.length) {
       formErrors(form, { errors: Object.fromEntries(missing.map((name) => [name, [ctx.t('app.common.required')]])) },
         ctx.t('app.common.check_fields'));
       return;
     }
-    const body = { first_name: data.first_name.trim(), last_name: data.last_name.trim() };
-    if (data.email.trim()) body.email = data.email.trim();
-    if (data.username.trim()) body.username = data.username.trim();
     busy(form.querySelector('button[type="submit"]'), async () => {
       clearErrors(form);
       try {
@@ -62,28 +62,21 @@ function addForm(ctx, providerId, onCreated) {
 }
 
 function confirmRemove(ctx, providerId, contact, done) {
-  const questionId = `contact-${contact.id}-remove-q`;
-  const status = h('div');
-  const box = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': questionId },
-    h('p', { id: questionId }, t(ctx, 'remove_question', { name: fullName(contact) })));
-  const yes = h('button', { type: 'button', class: 'button button--danger' }, t(ctx, 'remove_confirm'));
-  const no = h('button', { type: 'button', class: 'button button--secondary', onclick: () => done(false) },
-    ctx.t('app.common.cancel'));
-  yes.addEventListener('click', () => busy(yes, async () => {
-    try {
+  return confirmBox({
+    id: `contact-${contact.id}-remove-q`,
+    question: t(ctx, 'remove_question', { name: personName(contact) }),
+    confirmLabel: t(ctx, 'remove_confirm'),
+    onConfirm: async () => {
       await ctx.api.del(`/providers/${providerId}/contacts/${contact.id}`);
       await done(true);
-    } catch (error) {
-      if (error.status !== 401) replace(status, notice('error', problemText(ctx, error)));
-    }
-  }));
-  box.append(h('div', { class: 'actions' }, yes, no), status);
-  setTimeout(() => no.focus(), 0);
-  return box;
+    },
+    onCancel: () => done(false),
+    failureText: (error) => problemText(ctx, error),
+  });
 }
 
 function contactItem(ctx, providerId, contact, reload) {
-  const name = fullName(contact);
+  const name = personName(contact);
   const headingId = `contact-${contact.id}-h`;
   const self = contact.id === ctx.me.id;
   const actions = h('div', { class: 'actions' });
@@ -145,9 +138,9 @@ export async function render(root, ctx) {
     h('h2', { id: 'contact-list-h' }, t(ctx, 'list_heading')),
     list,
     addForm(ctx, providerId, async (created) => {
-      announce(t(ctx, 'created_heading', { name: fullName(created.contact) }));
+      announce(t(ctx, 'created_heading', { name: personName(created.contact) }));
       await reload(credentials(ctx, created));
-      status.querySelector('#contact-created').focus();
+      /** @type {HTMLElement} */ (status.querySelector('#contact-created')).focus();
     }));
   await reload();
   screenReady(root, title);

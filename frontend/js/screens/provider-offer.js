@@ -2,7 +2,10 @@
 // deletes dates, and marks the attendance of confirmed participants (names only where the
 // pupil consented).
 
-import { announce, busy, field, formErrors, formatDate, h, notice, replace, screenReady } from '../ui.js';
+import {
+  actionButton, announce, busy, errorText, field, formErrors, formatDate, h, notice, personName, replace, screenReady,
+  table,
+} from '../ui.js';
 import { kindName, prepare } from './internships-common.js';
 import { slotItem } from './provider-slots.js';
 
@@ -39,34 +42,31 @@ function slotForm(ctx, offer, reload) {
   return form;
 }
 
-function button(label, ariaLabel, kind, onClick) {
-  const el = h('button', { type: 'button', class: `button ${kind}`, 'aria-label': ariaLabel }, label);
-  el.addEventListener('click', () => busy(el, onClick));
-  return el;
-}
-
 function participantsTable(ctx, rows, mark) {
   if (!rows.length) return notice('info', t(ctx, 'no_participants'));
-  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': 'participants-caption' },
-    h('table', { class: 'table', id: 'participants' },
-      h('caption', { id: 'participants-caption' }, t(ctx, 'participants')),
-      h('thead', {}, h('tr', {}, [t(ctx, 'person'), t(ctx, 'date'), t(ctx, 'school'), t(ctx, 'state')]
-        .map((text) => h('th', { scope: 'col' }, text)))),
-      h('tbody', {}, rows.map((row) => {
-        const person = row.consent ? `${row.first_name} ${row.last_name}` : t(ctx, 'anonymous');
-        const date = formatDate(row.starts_on, ctx.lang);
-        const label = (action) => t(ctx, 'mark_label', { action: t(ctx, action), person, date });
-        return h('tr', { dataset: { booking: String(row.booking_id) } },
-          h('th', { scope: 'row' }, person),
-          h('td', {}, date),
-          h('td', {}, row.consent ? `${row.school_name}, ${row.class_name}, ${row.school_phone || '–'}` : '–'),
-          h('td', {}, ctx.t(`internships.status.${row.status}`),
-            row.attendance_open
-              ? h('div', { class: 'actions' },
-                button(t(ctx, 'attended'), label('attended'), 'button--primary', () => mark(row.booking_id, true)),
-                button(t(ctx, 'no_show'), label('no_show'), 'button--quiet', () => mark(row.booking_id, false)))
-              : h('p', { class: 'subtle' }, t(ctx, 'not_yet'))));
-      }))));
+  const participant = (row) => {
+    const person = row.consent ? personName(row) : t(ctx, 'anonymous');
+    const date = formatDate(row.starts_on, ctx.lang);
+    const markButton = (action, kind, attended) => actionButton({
+      label: t(ctx, action), ariaLabel: t(ctx, 'mark_label', { action: t(ctx, action), person, date }), kind,
+      onClick: () => mark(row.booking_id, attended),
+    });
+    return { dataset: { booking: String(row.booking_id) }, cells: [
+      person,
+      date,
+      row.consent ? `${row.school_name}, ${row.class_name}, ${row.school_phone || '–'}` : '–',
+      [ctx.t(`internships.status.${row.status}`),
+        row.attendance_open
+          ? h('div', { class: 'actions' },
+            markButton('attended', 'button--primary', true), markButton('no_show', 'button--quiet', false))
+          : h('p', { class: 'subtle' }, t(ctx, 'not_yet'))],
+    ] };
+  };
+  return table({
+    id: 'participants', caption: t(ctx, 'participants'),
+    columns: [t(ctx, 'person'), t(ctx, 'date'), t(ctx, 'school'), t(ctx, 'state')],
+    rows: rows.map(participant),
+  });
 }
 
 export async function render(root, ctx) {
@@ -93,8 +93,8 @@ export async function render(root, ctx) {
       h('h1', {}, offer.title),
       h('p', { class: 'lead' }, `${kindName(ctx, offer.kind)} · `, h('span', { class: 'badge' }, t(ctx, `status.${offer.status}`))),
       h('div', { class: 'actions' }, offer.status === 'published'
-        ? button(t(ctx, 'withdraw'), t(ctx, 'withdraw'), 'button--danger-quiet', setStatus('withdrawn'))
-        : button(t(ctx, 'publish_now'), t(ctx, 'publish_now'), 'button--primary', setStatus('published'))),
+        ? actionButton({ label: t(ctx, 'withdraw'), kind: 'button--danger-quiet', onClick: setStatus('withdrawn') })
+        : actionButton({ label: t(ctx, 'publish_now'), kind: 'button--primary', onClick: setStatus('published') })),
       status,
       h('h2', {}, ctx.t('internships.offer.slots')),
       offer.slots.length
@@ -106,7 +106,7 @@ export async function render(root, ctx) {
           await ctx.api.post(`/bookings/${bookingId}/attendance`, { attended });
           replace(status, notice('success', t(ctx, 'marked')));
         } catch (error) {
-          replace(status, notice('error', error.detail || error.title));
+          replace(status, notice('error', errorText(error)));
         }
         await reload();
       }),

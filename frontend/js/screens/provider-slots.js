@@ -3,7 +3,7 @@
 // is still allowed (places never below the booked ones, dates only while nobody is booked,
 // deleting only without bookings) and answers 409; we show why in the provider's language.
 
-import { announce, busy, clearErrors, field, formErrors, h, notice, replace } from '../ui.js';
+import { announce, busy, clearErrors, confirmBox, errorText, field, formErrors, h } from '../ui.js';
 import { slotLine } from './internships-common.js';
 
 const t = (ctx, key, params) => ctx.t(`internships.provider.slot_edit.${key}`, params);
@@ -15,7 +15,7 @@ function conflictText(ctx, error) {
   }
   if (error.status === 422) return ctx.t('app.common.check_fields');
   if (error.status === 404) return t(ctx, 'gone');
-  return error.detail || error.title || ctx.t('app.errors.failed_text');
+  return errorText(error);
 }
 
 /** The changed fields only: a booked slot keeps its dates, so they are not sent at all. */
@@ -74,26 +74,18 @@ function editForm(ctx, offer, slot, done) {
 }
 
 function confirmDelete(ctx, slot, done) {
-  const questionId = `slot-${slot.id}-delete-q`;
-  const status = h('div');
-  const box = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': questionId },
-    h('p', { id: questionId }, t(ctx, 'delete_question', { slot: slotLine(ctx, slot) })));
-  const yes = h('button', { type: 'button', class: 'button button--danger' }, t(ctx, 'delete_confirm'));
-  const no = h('button', { type: 'button', class: 'button button--secondary', onclick: () => done(false) },
-    ctx.t('app.common.cancel'));
-  yes.addEventListener('click', () => busy(yes, async () => {
-    try {
+  return confirmBox({
+    id: `slot-${slot.id}-delete-q`,
+    question: t(ctx, 'delete_question', { slot: slotLine(ctx, slot) }),
+    confirmLabel: t(ctx, 'delete_confirm'),
+    onConfirm: async () => {
       await ctx.api.del(`/slots/${slot.id}`);
       announce(t(ctx, 'deleted'));
       await done(true, t(ctx, 'deleted'));
-    } catch (error) {
-      if (error.status === 401) return;
-      replace(status, notice('error', error.status === 409 ? t(ctx, 'delete_conflict') : conflictText(ctx, error)));
-    }
-  }));
-  box.append(h('div', { class: 'actions' }, yes, no), status);
-  setTimeout(() => no.focus(), 0);
-  return box;
+    },
+    onCancel: () => done(false),
+    failureText: (error) => (error.status === 409 ? t(ctx, 'delete_conflict') : conflictText(ctx, error)),
+  });
 }
 
 /**
@@ -123,7 +115,7 @@ export function slotItem(ctx, offer, slot, reload) {
   edit.addEventListener('click', () => {
     const form = editForm(ctx, offer, slot, (changed, message) => restore(form)(changed, message));
     actions.replaceWith(form);
-    form.querySelector('input:not([readonly])').focus();
+    /** @type {HTMLInputElement} */ (form.querySelector('input:not([readonly])')).focus();
   });
   remove.addEventListener('click', () => {
     const box = confirmDelete(ctx, slot, (changed, message) => restore(box)(changed, message));

@@ -1,8 +1,10 @@
 // #/provider: a company's contact sees its approval state and offers, and creates offers.
 // Without an organisation yet, the contact registers one (approved later by the Kommune).
 
-import { announce, busy, field, formErrors, h, notice, replace, screenReady } from '../ui.js';
-import { BERUFSFELDER, KINDS, fieldName, kindName, prepare, select } from './internships-common.js';
+import {
+  announce, busy, field, filledValues, formErrors, h, notice, replace, screenReady, selectField,
+} from '../ui.js';
+import { BERUFSFELDER, KINDS, fieldName, kindName, prepare } from './internships-common.js';
 
 const t = (ctx, key, params) => ctx.t(`internships.provider.${key}`, params);
 
@@ -11,7 +13,8 @@ function registerForm(ctx) {
     h('h2', {}, t(ctx, 'register_heading')),
     h('p', {}, t(ctx, 'register_lead')),
     field({ label: t(ctx, 'name'), name: 'name', required: true, maxlength: 200 }),
-    select('provider-kind', 'kind', t(ctx, 'provider_kind'), [['company', t(ctx, 'company')], ['traeger', t(ctx, 'traeger')]]),
+    selectField({ id: 'provider-kind', name: 'kind', label: t(ctx, 'provider_kind'),
+      options: ['company', 'traeger'].map((kind) => ({ value: kind, label: t(ctx, kind) })) }),
     field({ label: t(ctx, 'kommune_id'), name: 'kommune_id', type: 'number', min: 1, required: true, value: ctx.me.kommune_id || '' }),
     field({ label: t(ctx, 'street'), name: 'street', maxlength: 200 }),
     field({ label: t(ctx, 'postcode'), name: 'postcode', required: true, inputmode: 'numeric', maxlength: 5, autocomplete: 'postal-code' }),
@@ -21,11 +24,10 @@ function registerForm(ctx) {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, t(ctx, 'register'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const data = Object.fromEntries(new FormData(form).entries());
-    data.kommune_id = Number(data.kommune_id) || undefined;
+    const body = { ...filledValues(form), kommune_id: Number(new FormData(form).get('kommune_id')) || undefined };
     busy(form.querySelector('button[type="submit"]'), async () => {
       try {
-        await ctx.api.post('/providers', data);
+        await ctx.api.post('/providers', body);
         await ctx.refreshMe();
         ctx.navigate('/provider');
       } catch (error) {
@@ -39,7 +41,8 @@ function registerForm(ctx) {
 function offerForm(ctx, onCreated) {
   const form = h('form', { class: 'form card', id: 'offer-form', novalidate: true },
     h('h2', {}, t(ctx, 'new_offer')),
-    select('offer-kind', 'kind', ctx.t('internships.offers.kind'), KINDS.map((k) => [k, kindName(ctx, k)])),
+    selectField({ id: 'offer-kind', name: 'kind', label: ctx.t('internships.offers.kind'),
+      options: KINDS.map((k) => ({ value: k, label: kindName(ctx, k) })) }),
     field({ label: t(ctx, 'title_field'), name: 'title', required: true, maxlength: 200 }),
     field({ label: t(ctx, 'description'), name: 'description', type: 'textarea', maxlength: 5000, rows: 4 }),
     h('fieldset', { class: 'fieldset' }, h('legend', {}, t(ctx, 'fields_legend')),

@@ -2,7 +2,9 @@
 // commit only when no row is rejected.
 
 import { className, findClass } from '../classes-common.js';
-import { announce, busy, clearErrors, formErrors, h, notice, replace, screenReady } from '../ui.js';
+import {
+  actionButton, announce, busy, clearErrors, formErrors, h, notice, pupilName, replace, screenReady, table,
+} from '../ui.js';
 
 const COLUMNS = {
   created: ['row', 'name', 'external_id'],
@@ -12,24 +14,25 @@ const COLUMNS = {
 
 function cell(ctx, column, row) {
   switch (column) {
-    case 'row': return h('td', { class: 'num' }, String(row.row));
-    case 'name': return h('th', { scope: 'row' }, `${row.last_name}, ${row.first_name}`);
-    case 'external_id': return h('td', {}, row.external_id || '');
-    case 'changes': return h('td', {}, (row.changes || []).join(', '));
-    case 'field': return h('td', {}, row.field || '');
-    case 'reason': return h('td', {}, ctx.lang === 'en' ? row.reason_en : row.reason_de);
-    default: return h('td', {});
+    case 'row': return String(row.row);
+    case 'name': return pupilName(row);
+    case 'external_id': return row.external_id || '';
+    case 'changes': return (row.changes || []).join(', ');
+    case 'field': return row.field || '';
+    case 'reason': return ctx.lang === 'en' ? row.reason_en : row.reason_de;
+    default: return '';
   }
 }
 
 function rowTable(ctx, kind, rows) {
-  const captionId = `import-${kind}-caption`;
-  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': captionId },
-    h('table', { class: 'table', id: `import-${kind}` },
-      h('caption', { id: captionId }, ctx.t(`app.import.${kind}_caption`, { count: rows.length })),
-      h('thead', {}, h('tr', {}, COLUMNS[kind].map((column) => h('th',
-        { scope: 'col', class: column === 'row' ? 'num' : null }, ctx.t(`app.import.col_${column}`))))),
-      h('tbody', {}, rows.map((row) => h('tr', {}, COLUMNS[kind].map((column) => cell(ctx, column, row)))))));
+  const columns = COLUMNS[kind];
+  return table({
+    id: `import-${kind}`,
+    caption: ctx.t(`app.import.${kind}_caption`, { count: rows.length }),
+    columns: columns.map((column) => ({ label: ctx.t(`app.import.col_${column}`), num: column === 'row' })),
+    rows: rows.map((row) => columns.map((column) => cell(ctx, column, row))),
+    rowHeader: columns.indexOf('name'),
+  });
 }
 
 function resultView(ctx, result, onCommit, classId) {
@@ -53,9 +56,8 @@ function resultView(ctx, result, onCommit, classId) {
   if (created.length) parts.push(rowTable(ctx, 'created', created));
   if (updated.length) parts.push(rowTable(ctx, 'updated', updated));
   if (!result.committed && !rejected.length && (created.length || updated.length)) {
-    const commit = h('button', { type: 'button', class: 'button button--primary', id: 'import-commit' }, ctx.t('app.import.commit'));
-    commit.addEventListener('click', () => busy(commit, onCommit));
-    parts.push(h('div', { class: 'actions' }, commit));
+    parts.push(h('div', { class: 'actions' },
+      actionButton({ label: ctx.t('app.import.commit'), kind: 'button--primary', id: 'import-commit', onClick: onCommit })));
   }
   return parts;
 }
@@ -73,8 +75,10 @@ export async function render(root, ctx) {
         required: true, 'aria-describedby': 'import-file-hint' })),
     h('button', { type: 'submit', class: 'button button--primary', id: 'import-preview' }, ctx.t('app.import.preview')));
 
+  const fileInput = /** @type {HTMLInputElement} */ (form.querySelector('#import-file'));
+
   async function send(mode) {
-    const file = form.elements.file.files[0];
+    const file = fileInput.files[0];
     const data = new FormData();
     data.append('file', file, file.name);
     data.append('mode', mode);
@@ -94,14 +98,18 @@ export async function render(root, ctx) {
     try {
       show(await send('commit'));
     } catch (error) {
-      if (error.status === 422 && error.problem.report) show(error.problem.report);
-      else formErrors(form, { detail: error.detail || ctx.t('app.errors.failed_text'), errors: error.errors });
+      showFailure(error);
     }
+  }
+
+  function showFailure(error) {
+    if (error.status === 422 && error.problem.report) show(error.problem.report);
+    else formErrors(form, error);
   }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (!form.elements.file.files.length) {
+    if (!fileInput.files.length) {
       formErrors(form, { errors: { file: [ctx.t('app.import.file_missing')] } });
       return;
     }
@@ -111,8 +119,7 @@ export async function render(root, ctx) {
       try {
         show(await send('preview'));
       } catch (error) {
-        if (error.status === 422 && error.problem.report) show(error.problem.report);
-        else formErrors(form, { detail: error.detail || ctx.t('app.errors.failed_text'), errors: error.errors });
+        showFailure(error);
       }
     });
   });
