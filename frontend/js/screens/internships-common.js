@@ -25,7 +25,8 @@ export function statusBadge(ctx, status) {
     ctx.t(`internships.status.${status}`));
 }
 
-const time = (value) => (value || '').slice(0, 5);
+/** 'HH:MM' of a time the API sends as 'HH:MM:SS'. */
+export const time = (value) => (value || '').slice(0, 5);
 
 export function slotLine(ctx, slot) {
   const start = formatDate(slot.starts_on, ctx.lang);

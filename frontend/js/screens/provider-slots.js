@@ -4,10 +4,9 @@
 // deleting only without bookings) and answers 409; we show why in the provider's language.
 
 import { announce, busy, clearErrors, confirmBox, errorText, field, formErrors, h } from '../ui.js';
-import { slotLine } from './internships-common.js';
+import { slotLine, time } from './internships-common.js';
 
 const t = (ctx, key, params) => ctx.t(`internships.provider.slot_edit.${key}`, params);
-const time = (value) => (value || '').slice(0, 5);
 
 function conflictText(ctx, error) {
   if (error.status === 409) {
