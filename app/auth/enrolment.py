@@ -32,7 +32,7 @@ security_log = logging.getLogger("anschluss.security")
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols: 8 characters carry 40 bits
 CODE_LENGTH = 8
-CODE_INVALID = "The code is invalid or has expired. Please ask your teacher for a new one."
+CODE_INVALID = "enrolment-code-invalid"
 
 
 def generate_code() -> str:
@@ -83,10 +83,7 @@ def _class_pupils(class_id: int, pupil_ids: list[int] | None) -> list[User]:
     pupils = list(db.session.scalars(query.where(User.id.in_(pupil_ids))))
     missing = sorted(set(pupil_ids) - {p.id for p in pupils})
     if missing:
-        raise Invalid(
-            "Some pupils are not in this class.",
-            errors={"pupil_ids": [f"Not a pupil of this class: {', '.join(map(str, missing))}"]},
-        )
+        raise Invalid("pupils-not-in-class", field="pupil_ids", ids=missing)
     return pupils
 
 
@@ -95,10 +92,7 @@ def issue_codes(
 ) -> list[dict]:
     """New codes for pupils of a class; earlier open codes of those pupils stop working."""
     if revoke_passkeys and pupil_ids is None:
-        raise Invalid(
-            "Name the pupils whose passkeys are to be revoked.",
-            errors={"pupil_ids": ["Required when revoke_passkeys is set."]},
-        )
+        raise Invalid("revoke-needs-pupils", field="pupil_ids")
     pupils = _class_pupils(class_id, pupil_ids)
     if not pupils:
         return []
@@ -184,7 +178,7 @@ def _refused(reason: str, **context) -> Unauthorized:
         reason,
         extra={"event": "enrolment.refused", "reason": reason, **context},
     )
-    return Unauthorized(CODE_INVALID, title="Enrolment code invalid")
+    return Unauthorized(CODE_INVALID)
 
 
 def enrol(code: str, display_name: str, password: str | None = None) -> User:

@@ -41,9 +41,7 @@ def authentication_options() -> dict:
 
 
 def _login_refused(reason: str, **context) -> DomainError:
-    return refuse(
-        "passkey.login", reason, Unauthorized(LOGIN_FAILED, title="Login failed"), **context
-    )
+    return refuse("passkey.login", reason, Unauthorized(LOGIN_FAILED), **context)
 
 
 def _owner_of(credential: dict) -> tuple[WebAuthnCredential, User]:

@@ -41,10 +41,7 @@ def require_fresh_login(user: User) -> None:
             "passkey change refused: login not fresh",
             extra={"event": "passkey.stale_login", "user_id": user.id},
         )
-        raise Forbidden(
-            "Please log in again: changing passkeys needs a login from the last 10 minutes.",
-            title="Fresh login required",
-        )
+        raise Forbidden("fresh-login-required", minutes=FRESH_LOGIN.seconds // 60)
 
 
 def passkey_is_own(user, args) -> bool | None:
@@ -70,7 +67,7 @@ def list_passkeys(user: User) -> list[dict]:
 def _own(user: User, passkey_id: int) -> WebAuthnCredential:
     passkey = db.session.get(WebAuthnCredential, passkey_id)
     if passkey is None or passkey.user_id != user.id:  # the access rule checked it already
-        raise Forbidden("This passkey is not yours.")
+        raise Forbidden("passkey-not-yours")
     return passkey
 
 
@@ -89,10 +86,7 @@ def revoke_passkey(user: User, passkey_id: int) -> None:
         select(func.count(WebAuthnCredential.id)).where(WebAuthnCredential.user_id == user.id)
     )
     if remaining <= 1 and not user.password_hash:
-        raise Conflict(
-            "This is your last way to log in. Add another passkey first.",
-            title="Last login method",
-        )
+        raise Conflict("last-login-method")
     db.session.execute(delete(WebAuthnCredential).where(WebAuthnCredential.id == passkey.id))
     revoke_all_sessions(user.id, except_token=user.session_token)
     security_log.info(

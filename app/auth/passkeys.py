@@ -46,7 +46,7 @@ SUPPORTED_ALGORITHMS = [
     COSEAlgorithmIdentifier.RSASSA_PKCS1_v1_5_SHA_256,
     COSEAlgorithmIdentifier.EDDSA,
 ]
-LOGIN_FAILED = "Passkey login failed. Please try again."
+LOGIN_FAILED = "passkey-login-failed"
 DEFAULT_NAME = "Passkey"
 # Anything a malformed browser payload can make the parsers raise.
 PARSE_ERRORS = (WebAuthnException, ValueError, TypeError, KeyError, AttributeError, binascii.Error)
@@ -54,7 +54,6 @@ PARSE_ERRORS = (WebAuthnException, ValueError, TypeError, KeyError, AttributeErr
 
 class PasskeyRejected(DomainError):
     status = 400
-    title = "Passkey rejected"
 
 
 def refuse(event: str, reason: str, error: DomainError, **context) -> DomainError:
@@ -132,7 +131,7 @@ def _verify_registration(user: User, credential: dict):
     try:
         challenge = client_challenge(credential)
     except PARSE_ERRORS as exc:
-        error = PasskeyRejected("The passkey response is malformed.")
+        error = PasskeyRejected("passkey-malformed")
         raise refuse(
             "passkey.register", f"malformed credential: {exc}", error, user_id=user.id
         ) from exc
@@ -141,9 +140,7 @@ def _verify_registration(user: User, credential: dict):
         raise refuse(
             "passkey.register",
             "challenge unknown, used, expired or foreign",
-            PasskeyRejected(
-                "The registration request expired or was already used; please start again."
-            ),
+            PasskeyRejected("passkey-registration-expired"),
             user_id=user.id,
         )
     try:
@@ -156,7 +153,7 @@ def _verify_registration(user: User, credential: dict):
             supported_pub_key_algs=SUPPORTED_ALGORITHMS,
         )
     except PARSE_ERRORS as exc:
-        error = PasskeyRejected("The passkey could not be verified.")
+        error = PasskeyRejected("passkey-not-verified")
         raise refuse(
             "passkey.register", f"verification failed: {exc}", error, user_id=user.id
         ) from exc
@@ -167,7 +164,7 @@ def verify_registration(user: User, credential: dict, name: str | None = None) -
     """Store a new passkey of the (freshly logged-in) user after verifying the ceremony."""
     require_fresh_login(user)
     verified, requested_name = _verify_registration(user, credential)
-    duplicate = Conflict("This passkey is already registered.", title="Passkey already registered")
+    duplicate = Conflict("passkey-already-registered")
     if db.session.scalar(
         select(exists().where(WebAuthnCredential.credential_id == verified.credential_id))
     ):

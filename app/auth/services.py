@@ -16,7 +16,7 @@ from app.schools.models import ClassMembership, ClassTeacher
 
 security_log = logging.getLogger("anschluss.security")
 
-LOGIN_FAILED = "Username or password is wrong."
+LOGIN_FAILED = "login-failed"
 
 
 def login_with_password(username: str, password: str) -> User:
@@ -31,7 +31,7 @@ def login_with_password(username: str, password: str) -> User:
             username[:80],
             extra={"event": "login.failed", "username_known": bool(user)},
         )
-        raise Unauthorized(LOGIN_FAILED, title="Login failed")
+        raise Unauthorized(LOGIN_FAILED)
     start_session(user, "password")
     return user
 

@@ -1,70 +1,113 @@
-"""Domain errors raised by services and turned into problem+json by one handler."""
+"""Domain errors raised by services and turned into problem+json by one handler.
+
+Each error names a stable problem code (the last path segment of the problem `type`); its
+`detail` comes from the catalogues (app/i18n/<language>.json) in the request's language,
+with the keyword parameters filled in:
+
+    raise Conflict("booking-day-taken", field="slot_id", date=clash)
+
+`field=` names the input field the problem is about (its message is the detail); `errors=`
+gives separate messages per field, as codes of the catalogues.
+"""
 
 from __future__ import annotations
+
+import re
 
 from flask import Flask, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from app.core import i18n
 from app.core.problems import flatten_field_errors, problem_response
+
+CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class DomainError(Exception):
     status = 400
-    title = "Bad Request"
+    generic_code = "bad-request"
+    headers: dict | None = None  # e.g. Retry-After of a 429
 
-    def __init__(self, detail: str, errors: dict | None = None, *, title: str | None = None):
-        super().__init__(detail)
-        self.detail = detail
-        self.errors = errors
-        if title:
-            self.title = title
+    def __init__(
+        self,
+        code: str,
+        errors: dict | None = None,
+        *,
+        field: str | None = None,
+        headers: dict | None = None,
+        **params,
+    ):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+        self.errors = dict(errors or {})
+        if field:
+            self.errors.setdefault(field, [code])
+        if headers:
+            self.headers = headers
+        # Transitional, until every raise site names a code: a sentence instead of a code is
+        # answered as the detail under the generic code of the status.
+        self.legacy_detail = None if CODE.fullmatch(code) else code
+        if self.legacy_detail:
+            self.code = self.generic_code
+
+    @property
+    def detail(self) -> str:
+        """The message in the current request's language (for logs and stored outcomes)."""
+        if self.legacy_detail:
+            return self.legacy_detail
+        return i18n.text("problems", self.code, None, **self.params) or self.code
 
 
 class Invalid(DomainError):
     """Input that passed the schema but breaks a rule (422, names the field)."""
 
     status = 422
-    title = "Unprocessable Content"
+    generic_code = "validation-failed"
 
 
 class Conflict(DomainError):
     status = 409
-    title = "Conflict"
+    generic_code = "conflict"
 
 
 class NotFound(DomainError):
     status = 404
-    title = "Not Found"
+    generic_code = "not-found"
 
 
 class Forbidden(DomainError):
     status = 403
-    title = "Forbidden"
+    generic_code = "forbidden"
 
 
 class Unauthorized(DomainError):
     status = 401
-    title = "Unauthorized"
+    generic_code = "login-required"
 
 
 class TooManyRequests(DomainError):
     status = 429
-    title = "Too Many Requests"
+    generic_code = "rate-limited"
 
 
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def _domain_error(error: DomainError):
-        return problem_response(error.status, error.title, error.detail, error.errors)
+        response = problem_response(
+            error.status, error.code, errors=error.errors, headers=error.headers, **error.params
+        )
+        if error.legacy_detail:
+            body = response.get_json()
+            body["detail"] = error.legacy_detail
+            response.set_data(app.json.dumps(body))
+        return response
 
     @app.errorhandler(ValidationError)
     def _validation_error(error: ValidationError):
         return problem_response(
-            422,
-            "Unprocessable Content",
-            "The request contains invalid fields.",
-            flatten_field_errors(error.messages),
+            422, "validation-failed", errors=flatten_field_errors(error.messages)
         )
 
     @app.errorhandler(Exception)
@@ -72,6 +115,4 @@ def register_error_handlers(app: Flask) -> None:
         if isinstance(error, HTTPException):
             return app.handle_http_exception(error)
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
-        return problem_response(
-            500, "Internal Server Error", "An unexpected error occurred. It has been logged."
-        )
+        return problem_response(500, "internal-error")

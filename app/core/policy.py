@@ -37,15 +37,15 @@ class Rule:
         if self.public:
             return
         if not getattr(user, "is_authenticated", False):
-            raise Unauthorized("Please log in.")
+            raise Unauthorized("login-required")
         scope = self.roles.get(user.role)
         if scope is None:
-            raise Forbidden("Your role may not do this.")
+            raise Forbidden("role-not-permitted")
         verdict = scope(user, view_args)
         if verdict is None:
-            raise NotFound("No such resource.")
+            raise NotFound("not-found")
         if not verdict:
-            raise Forbidden("This resource is outside your scope.")
+            raise Forbidden("outside-scope")
 
 
 def public(description: str) -> Rule:
@@ -98,6 +98,6 @@ def _enforce() -> None:
     rule = rule_for_endpoint(current_app, request.endpoint)
     if rule is None:
         if request.path.startswith("/api/") and not request.endpoint.startswith("api-docs"):
-            raise Forbidden("No access policy is declared for this route.")
+            raise Forbidden("no-access-policy")
         return
     rule.check(current_user, request.view_args or {})

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import http
+
 import marshmallow as ma
 from flask import Response, json
+
+from app.core import field_messages, i18n
 
 PROBLEM_MIMETYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://anschluss.nrw/problems/"
@@ -21,10 +25,6 @@ class ProblemSchema(ma.Schema):
         values=ma.fields.Raw(),
         metadata={"description": "Field name → list of messages (validation problems)"},
     )
-
-
-def _slug(title: str) -> str:
-    return "-".join(title.lower().replace("'", "").split())
 
 
 def flatten_field_errors(messages) -> dict[str, list[str]]:
@@ -51,25 +51,51 @@ def flatten_field_errors(messages) -> dict[str, list[str]]:
     return flat
 
 
+# Problem codes of errors the framework answers (routing, parsing, limits, crashes).
+HTTP_CODES = {
+    400: "bad-request",
+    404: "route-not-found",
+    405: "method-not-allowed",
+    413: "payload-too-large",
+    415: "unsupported-media-type",
+    422: "validation-failed",
+    429: "rate-limited",
+    500: "internal-error",
+}
+OTHER_HTTP_ERROR = "http-error"
+
+
+def http_code(status: int) -> str:
+    return HTTP_CODES.get(status, OTHER_HTTP_ERROR)
+
+
+def title(status: int, language: str) -> str:
+    return i18n.text("titles", str(status), language) or http.HTTPStatus(status).phrase
+
+
 def problem_response(
     status: int,
-    title: str,
-    detail: str | None = None,
+    code: str,
+    /,
+    *,
     errors: dict | None = None,
     headers: dict | None = None,
-    problem_type: str | None = None,
+    **params,
 ) -> Response:
-    body: dict = {
-        "type": problem_type or PROBLEM_TYPE_BASE + _slug(title),
-        "title": title,
-        "status": status,
-    }
+    """The problem+json answer: `type` ends in the stable code; `title`, `detail` and the
+    field messages in `errors` come from the catalogues in the request's language."""
+    language = i18n.request_language()
+    body: dict = {"type": PROBLEM_TYPE_BASE + code, "title": title(status, language)}
+    body["status"] = status
+    detail = i18n.text("problems", code, language, **params)
     if detail:
         body["detail"] = detail
     if errors:
-        body["errors"] = errors
+        body["errors"] = field_messages.translate(errors, language, params)
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MIMETYPE)
     response.headers["Cache-Control"] = "no-store"
+    response.headers["Content-Language"] = language
+    response.vary.add("Accept-Language")
     for key, value in (headers or {}).items():
         response.headers[key] = value
     return response

@@ -43,17 +43,16 @@ def check_csrf() -> None:
         return
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site and fetch_site not in {"same-origin", "none"}:
-        raise Forbidden("Cross-site request refused.", title="CSRF check failed")
+        raise Forbidden("csrf-cross-site")
     origin = request.headers.get("Origin")
     if origin and not _origin_is_ours(origin):
-        raise Forbidden("Request from a foreign origin refused.", title="CSRF check failed")
+        raise Forbidden("csrf-foreign-origin")
     sent = request.headers.get(CSRF_HEADER, "")
     expected = session.get("csrf", "")
-    if not sent or not expected or not hmac.compare_digest(sent, expected):
-        raise Forbidden(
-            f"Missing or wrong {CSRF_HEADER} header; fetch one from GET /api/v1/auth/csrf.",
-            title="CSRF check failed",
-        )
+    if not sent or not expected:
+        raise Forbidden("csrf-token-missing", header=CSRF_HEADER)
+    if not hmac.compare_digest(sent, expected):
+        raise Forbidden("csrf-token-invalid", header=CSRF_HEADER)
 
 
 def assign_request_id() -> None:

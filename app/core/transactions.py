@@ -22,18 +22,11 @@ def init_transactions(app: Flask) -> None:
         except IntegrityError:
             db.session.rollback()
             app.logger.info("integrity conflict at commit", exc_info=True)
-            return problem_response(
-                409, "Conflict", "The change conflicts with existing data; nothing was saved."
-            )
+            return problem_response(409, "conflict-with-existing-data")
         except OperationalError:
             db.session.rollback()
             app.logger.warning("database busy at commit", exc_info=True)
-            return problem_response(
-                503,
-                "Service Unavailable",
-                "The database is busy; please try again.",
-                headers={"Retry-After": "1"},
-            )
+            return problem_response(503, "database-busy", headers={"Retry-After": "1"})
         return response
 
     def _write_denials() -> None:

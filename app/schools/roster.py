@@ -36,7 +36,7 @@ AUDIT_CATEGORIES = ("identity", "contact", "class")
 
 class ContentTooLarge(DomainError):
     status = 413
-    title = "Content Too Large"
+    generic_code = "payload-too-large"
 
 
 def _age_range(school_class: SchoolClass) -> tuple[int, int]:
@@ -47,10 +47,7 @@ def _age_range(school_class: SchoolClass) -> tuple[int, int]:
 def read_upload(stream) -> bytes:
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ContentTooLarge(
-            "The file is larger than 2 MB.",
-            errors={"file": ["Die Datei ist größer als 2 MB. / The file is larger than 2 MB."]},
-        )
+        raise ContentTooLarge("roster-file-too-large", field="file", megabytes=MAX_BYTES >> 20)
     return data
 
 

@@ -132,7 +132,7 @@ def test_are_unknown_used_expired_and_revoked_codes_indistinguishable(
     ]
     assert [a.status_code for a in answers] == [401] * 4
     assert all(a.json == answers[0].json for a in answers)
-    assert answers[0].json["title"] == "Enrolment code invalid"
+    assert answers[0].json["type"].endswith("/problems/enrolment-code-invalid")
     assert security_events(caplog).count("enrolment.refused") == 4
 
 

@@ -137,7 +137,7 @@ def test_is_deleting_the_last_login_method_refused(app, db, world, login_as):
     first = register(client, auth).json["id"]
     refused = client.delete(f"{BASE}/{first}")
     assert refused.status_code == 409
-    assert refused.json["title"] == "Last login method"
+    assert refused.json["type"].endswith("/problems/last-login-method")
     second = register(client, auth).json["id"]
     assert client.delete(f"{BASE}/{second}").status_code == 204
     assert db.session.query(WebAuthnCredential).filter_by(user_id=world.pupil.id).count() == 1
@@ -152,7 +152,7 @@ def test_does_adding_a_passkey_need_a_fresh_login(app, db, world, login_as):
     credential = authenticator(app).create(options.json)
     response = client.post(f"{BASE}/registration/verify", json={"credential": credential})
     assert response.status_code == 403
-    assert response.json["title"] == "Fresh login required"
+    assert response.json["type"].endswith("/problems/fresh-login-required")
     assert db.session.query(WebAuthnCredential).count() == 0
 
 

@@ -23,7 +23,8 @@ def _assert_generic(response):
     body = response.get_data(as_text=True)
     for sign in STACK_SIGNS:
         assert sign not in body, sign
-    assert response.json["status"] == 500 and response.json["title"] == "Internal Server Error"
+    assert response.json["status"] == 500
+    assert response.json["type"] == "https://anschluss.nrw/problems/internal-error"
 
 
 def test_does_a_failing_service_answer_a_generic_problem(db, world, login_as, monkeypatch, caplog):
