@@ -54,6 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
     from app.core.errors import register_error_handlers
     from app.core.logsafety import init_log_safety
     from app.core.policy import enforce_access_policy
+    from app.core.request_guards import init_request_guards
     from app.core.security import init_security
     from app.core.transactions import init_transactions
     from app.extensions import api, db, limiter, login_manager, migrate
@@ -61,6 +62,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.config.get("MIGRATIONS_DIR", "migrations")))
     login_manager.init_app(app)
+    init_request_guards(app)  # before the limiter: its key functions read the body
     limiter.init_app(app)
     api.init_app(app)
     register_converters(app, api)

@@ -9,6 +9,7 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from app.config_checks import check_production_config
 from app.core import clock
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -82,6 +83,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "PASSKEY_OPTIONS_RATE_LIMIT": os.environ.get("PASSKEY_OPTIONS_RATE_LIMIT", "60 per minute"),
         # One budget per account shared by all bulk exports of personal data.
         "EXPORT_RATE_LIMIT": os.environ.get("EXPORT_RATE_LIMIT", "30 per hour"),
+        # Largest request body; routes that take uploads declare their own (core/request_guards).
+        "MAX_REQUEST_BYTES": int(os.environ.get("MAX_REQUEST_KB", "2048")) * 1024,
         "SESSION_COOKIE_NAME": "__Host-anschluss" if secure_cookies else "anschluss_session",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -120,4 +123,6 @@ def load_config(overrides: dict | None = None) -> dict:
             "postgres://", "postgresql+psycopg://", 1
         )
     config.update(overrides)
+    if not development:
+        check_production_config(config)
     return config

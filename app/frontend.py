@@ -11,6 +11,20 @@ FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
 frontend = Blueprint("frontend", __name__)
 
 _NO_CACHE = {"sw.js", "index.html", "manifest.webmanifest"}
+# Only what the browser needs is served: notes for engineers (README.md) and anything else
+# that lands in frontend/ by accident stay private.
+_SERVED_SUFFIXES = (".html", ".js", ".css", ".json", ".png", ".svg", ".ico", ".webmanifest")
+_NEVER_SERVED = {"package.json", "package-lock.json", "eslint.config.js"}
+
+
+def _servable(filename: str) -> bool:
+    parts = filename.split("/")
+    return (
+        parts[0] != "api"
+        and filename.endswith(_SERVED_SUFFIXES)
+        and not any(part.startswith(".") for part in parts)
+        and parts[-1] not in _NEVER_SERVED
+    )
 
 
 def _send(filename: str):
@@ -31,6 +45,6 @@ def index():
 
 @frontend.get("/<path:filename>")
 def asset(filename: str):
-    if filename.startswith("api/"):
+    if not _servable(filename):
         abort(404)
     return _send(filename)

@@ -39,6 +39,30 @@ def require_postgres():
     pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
 
 
+def redis_available() -> bool:
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=2) as conn:
+            conn.sendall(b"PING\r\n")
+            return conn.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def production_rate_limits() -> dict:
+    """Production refuses in-memory rate limits: production-like apps in tests count in Redis
+    (a key prefix of their own, so runs never see each other's counters)."""
+    if not redis_available():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but Redis at 127.0.0.1:6379 is unreachable")
+        pytest.skip("Redis is not reachable on 127.0.0.1:6379 (production needs it)")
+    return {
+        "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/7",
+        "RATELIMIT_KEY_PREFIX": f"anschluss-test-{uuid.uuid4().hex[:12]}",
+    }
+
+
 def create_pg_database(prefix: str = "anschluss_t") -> str:
     import psycopg
 

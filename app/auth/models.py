@@ -142,3 +142,16 @@ class EnrolmentCode(db.Model):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class LoginThrottle(db.Model):
+    """Failed password logins per claimed account (or per trusted device), shared by every
+    worker: the lockout of auth/lockout.py. The key holds a hash, never the typed name."""
+
+    __tablename__ = "login_throttles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())

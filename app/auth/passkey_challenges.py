@@ -12,7 +12,7 @@ import hashlib
 import secrets
 
 from flask import current_app, session
-from sqlalchemy import delete, or_, update
+from sqlalchemy import delete, or_, select, update
 from webauthn.helpers import bytes_to_base64url
 
 from app.auth.models import WebAuthnChallenge
@@ -23,6 +23,9 @@ REGISTER = "register"
 LOGIN = "login"
 
 _SESSION_KEY = "webauthn_binding"
+# Open challenges one browser session may hold; asking for more drops its oldest. A real
+# ceremony needs one; a few cover parallel tabs. The nightly job purges the rest.
+MAX_OPEN_PER_CLIENT = 5
 
 
 def _binding_hash(nonce: str) -> str:
@@ -50,6 +53,7 @@ def issue(
             or_(WebAuthnChallenge.expires_at < now, WebAuthnChallenge.used_at.is_not(None)),
         )
     )
+    _keep_newest(binding, MAX_OPEN_PER_CLIENT - 1)
     db.session.add(
         WebAuthnChallenge(
             challenge=bytes_to_base64url(challenge),
@@ -61,6 +65,21 @@ def issue(
         )
     )
     db.session.flush()
+
+
+def _keep_newest(binding: str, count: int) -> None:
+    """Delete all but the `count` newest challenges of one browser session."""
+    newest = (
+        select(WebAuthnChallenge.id)
+        .where(WebAuthnChallenge.binding == binding)
+        .order_by(WebAuthnChallenge.id.desc())
+        .limit(count)
+    )
+    db.session.execute(
+        delete(WebAuthnChallenge).where(
+            WebAuthnChallenge.binding == binding, WebAuthnChallenge.id.not_in(newest)
+        )
+    )
 
 
 def consume(challenge: bytes, purpose: str, user_id: int | None = None) -> WebAuthnChallenge | None:

@@ -43,7 +43,7 @@ def passkey_account_key() -> str:
     body = request.get_json(silent=True)
     credential = body.get("credential") if isinstance(body, dict) else None
     raw_id = credential.get("rawId") if isinstance(credential, dict) else None
-    return f"passkey:{str(raw_id or '')[:200]}"
+    return f"passkey:{raw_id[:200] if isinstance(raw_id, str) else ''}"
 
 
 def _user():

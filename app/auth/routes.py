@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import current_app
 from flask_login import current_user
 from flask_smorest import Blueprint
 
@@ -14,13 +14,6 @@ from app.core.security import csrf_token
 from app.extensions import limiter
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Sessions and login")
-
-
-def login_account_key() -> str:
-    """Rate-limit key per account: the username the client claims, normalised."""
-    body = request.get_json(silent=True)
-    username = body.get("username") if isinstance(body, dict) else None
-    return f"account:{str(username or '').strip().lower()[:80]}"
 
 
 def login_limit() -> str:
@@ -37,12 +30,13 @@ def get_csrf():
 
 @blp.route("/login", methods=["POST"])
 @access(public("Anyone may try to log in"))
-@limiter.limit(login_limit)
-@limiter.limit(login_limit, key_func=login_account_key)
+@limiter.limit(login_limit)  # per IP; per account: the lockout in auth/lockout.py
 @blp.arguments(LoginSchema)
 @blp.response(200, MeSchema)
 @blp.alt_response(401, description="Username or password is wrong")
-@blp.alt_response(429, description="Too many attempts")
+@blp.alt_response(
+    429, description="Too many attempts from this address, or the account is locked for a while"
+)
 def login(credentials):
     """Log in with username and password (staff, and demo pupils)."""
     user = services.login_with_password(credentials["username"], credentials["password"])

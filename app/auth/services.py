@@ -6,6 +6,7 @@ import logging
 
 from sqlalchemy import func, select
 
+from app.auth import lockout
 from app.auth.models import User, WebAuthnCredential
 from app.auth.passwords import verify_password
 from app.auth.sessions import start_session
@@ -20,8 +21,15 @@ LOGIN_FAILED = "login-failed"
 
 
 def login_with_password(username: str, password: str) -> User:
-    """Same answer for an unknown user and a wrong password (no account enumeration)."""
+    """Same answer for an unknown user and a wrong password (no account enumeration).
+
+    Failures count against the claimed account, or against this browser if the user logged
+    in here before (auth/lockout.py); a locked key answers 429 without trying the password.
+    """
     user = db.session.scalar(select(User).where(User.username == username.strip().lower()))
+    throttle_key = lockout.known_device_key(user.id if user else None)
+    throttle_key = throttle_key or lockout.account_key(username)
+    lockout.refuse_if_locked(throttle_key)
     valid = verify_password(user.password_hash if user else None, password)
     if not user or not valid or not user.active:
         # The claimed account name shows which accounts are attacked (stuffing); the log
@@ -31,7 +39,9 @@ def login_with_password(username: str, password: str) -> User:
             username[:80],
             extra={"event": "login.failed", "username_known": bool(user)},
         )
+        lockout.record_failure(throttle_key)
         raise Unauthorized(LOGIN_FAILED)
+    lockout.record_success(throttle_key)
     start_session(user, "password")
     return user
 

@@ -9,9 +9,13 @@ from flask import current_app, session
 from flask_login import login_user, logout_user
 from sqlalchemy import select, update
 
+from app.auth import lockout
 from app.auth.models import User, UserSession
 from app.core import clock
 from app.extensions import db, login_manager
+
+# Logins that make this browser a known device of the user (see auth/lockout.py).
+REMEMBERED_METHODS = ("password", "passkey")
 
 # Write last_seen_at at most this often, so reads don't turn into writes on every request.
 _TOUCH_INTERVAL_SECONDS = 60
@@ -22,22 +26,35 @@ def _hash(token: str) -> str:
 
 
 def start_session(user: User, method: str) -> None:
-    """Log the user in under a brand-new session identifier (old cookie content is dropped)."""
+    """Log the user in under a brand-new session identifier (old cookie content is dropped).
+
+    A login this browser already held ends on the server too: a copy of the old cookie
+    must not stay usable after someone else (or the same person) logged in here.
+    """
+    previous = session.get("_user_id")
+    if isinstance(previous, str) and previous:
+        _revoke_token(previous)
     session.clear()
     token = secrets.token_urlsafe(32)
     db.session.add(UserSession(token_hash=_hash(token), user_id=user.id, method=method))
     db.session.flush()
     user.session_token = token
     login_user(user)
+    if method in REMEMBERED_METHODS:
+        lockout.remember_device(user.id)
+
+
+def _revoke_token(token: str) -> None:
+    db.session.execute(
+        update(UserSession)
+        .where(UserSession.token_hash == _hash(token), UserSession.revoked_at.is_(None))
+        .values(revoked_at=clock.now())
+    )
 
 
 def end_session(user: User) -> None:
     if user.session_token:
-        db.session.execute(
-            update(UserSession)
-            .where(UserSession.token_hash == _hash(user.session_token))
-            .values(revoked_at=clock.now())
-        )
+        _revoke_token(user.session_token)
     logout_user()
     session.clear()
 

@@ -31,8 +31,10 @@ def csrf_token() -> str:
 
 
 def _origin_is_ours(origin: str) -> bool:
-    allowed = {request.host_url.rstrip("/"), current_app.config["PUBLIC_BASE_URL"].rstrip("/")}
-    allowed.add(current_app.config["WEBAUTHN_ORIGIN"].rstrip("/"))
+    """Compared with the configured public origin, never with the request's Host header,
+    which whoever sends the request chooses."""
+    config = current_app.config
+    allowed = {config["PUBLIC_BASE_URL"].rstrip("/"), config["WEBAUTHN_ORIGIN"].rstrip("/")}
     parts = urlsplit(origin)
     return f"{parts.scheme}://{parts.netloc}" in allowed
 

@@ -18,8 +18,16 @@ from app.schools.models import School
 
 
 def _set_fields(offer: Offer, codes: list[str]) -> None:
-    unique = list(dict.fromkeys(codes))
-    offer.fields = [OfferBerufsfeld(berufsfeld=code, position=i) for i, code in enumerate(unique)]
+    """Keep the rows of codes that stay (only their position changes): the unit of work
+    inserts new rows before it deletes old ones, so re-adding a code as a new row would
+    collide with its own old row on the (offer, berufsfeld) unique constraint."""
+    kept = {field.berufsfeld: field for field in offer.fields}
+    fields = []
+    for position, code in enumerate(dict.fromkeys(codes)):
+        field = kept.get(code) or OfferBerufsfeld(berufsfeld=code)
+        field.position = position
+        fields.append(field)
+    offer.fields = fields
 
 
 def create_offer(user, data: dict) -> Offer:

@@ -12,6 +12,7 @@ from werkzeug.datastructures import CombinedMultiDict
 
 from app.core.policy import access, allow
 from app.core.problems import PROBLEM_MIMETYPE, PROBLEM_TYPE_BASE, ProblemSchema
+from app.core.request_guards import body_limit
 from app.core.schemas import InputSchema, OutputSchema
 from app.schools import roster, scopes
 
@@ -121,6 +122,7 @@ def _rejected_response(report: dict) -> Response:
         admin=scopes.class_exists,
     )
 )
+@body_limit(roster.MAX_BYTES + 64 * 1024)  # the file's own limit plus the form around it
 @blp.arguments(RosterUploadSchema, location="multipart")
 @blp.response(200, RosterReportSchema)
 @blp.alt_response(413, description="The file is larger than 2 MB.")

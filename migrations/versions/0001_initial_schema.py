@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 12:36:30.727429
+Create Date: 2026-12-05 13:11:41.855160
 
 """
 from alembic import op
@@ -74,6 +74,15 @@ def upgrade():
     sa.Column('key', sa.String(length=16), nullable=False),
     sa.Column('text', sa.String(length=300), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_leaving_certificates'))
+    )
+    op.create_table('login_throttles',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=80), nullable=False),
+    sa.Column('failures', sa.Integer(), nullable=False),
+    sa.Column('last_failure_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_login_throttles')),
+    sa.UniqueConstraint('key', name=op.f('uq_login_throttles_key'))
     )
     op.create_table('occupations',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1069,6 +1078,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_occupations_kldb_code'))
 
     op.drop_table('occupations')
+    op.drop_table('login_throttles')
     op.drop_table('leaving_certificates')
     op.drop_table('kommunen')
     op.drop_table('berufsfelder')

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 
+import hostile
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -31,6 +32,7 @@ CHECKS = [
     oa_checks.response_schema_conformance,
     oa_checks.response_headers_conformance,
     oa_checks.negative_data_rejection,
+    hostile.hostile_input_refused,
 ]
 
 
@@ -76,7 +78,9 @@ def _operation_labels() -> list[str]:
 
 @pytest.fixture(scope="module")
 def fuzz_schema(app, fuzz_world):
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    hostile.register(schema)  # NUL, lone surrogates, deep nesting in every operation
+    return schema
 
 
 @pytest.mark.slow

@@ -120,3 +120,20 @@ def test_is_a_pupil_list_refused_to_a_teacher_of_another_class(world, login_as):
     own = login_as(world.users.teacher).get(f"/api/v1/classes/{world.klasse.id}/pupils")
     assert own.status_code == 200
     assert {p["last_name"] for p in own.json} == {"Becker", "Yılmaz"}
+
+
+def test_does_a_second_login_in_the_same_browser_end_the_first_session(app, api, db, world):
+    """If someone else logs in on this browser, is a copy of the first login's cookie dead?"""
+    _staff(db, world)
+    world.users.stubo.username = "stubo"
+    world.users.stubo.password_hash = hash_password("noch-ein-passwort-1")
+    db.session.commit()
+    _login(api)
+    first = api.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
+    assert _login(api, "stubo", "noch-ein-passwort-1").status_code == 200
+    copy = app.test_client()
+    copy.set_cookie(app.config["SESSION_COOKIE_NAME"], first)
+    assert copy.get("/api/v1/auth/me").status_code == 401
+    assert api.get("/api/v1/auth/me").json["role"] == "stubo"
+    open_sessions = db.session.query(UserSession).filter(UserSession.revoked_at.is_(None)).all()
+    assert [row.user_id for row in open_sessions] == [world.users.stubo.id]

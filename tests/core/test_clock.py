@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import secrets
 from datetime import date
 from pathlib import Path
 
@@ -56,8 +57,9 @@ def test_production_refuses_the_override(monkeypatch):
         create_app(
             {
                 "ENV_NAME": "production",
-                "SECRET_KEY": "x" * 64,
-                "AUDIT_HMAC_KEY": "y" * 64,
+                "SECRET_KEY": secrets.token_hex(32),
+                "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/7",
+                "AUDIT_HMAC_KEY": secrets.token_hex(32),
                 "SQLALCHEMY_DATABASE_URI": "sqlite://",
             }
         )

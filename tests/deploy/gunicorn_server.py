@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -45,8 +46,8 @@ def production_env(database_url: str, port: int, **extra: str) -> dict:
         {
             "ANSCHLUSS_ENV": "production",
             "DATABASE_URL": database_url,
-            "SECRET_KEY": uuid.uuid4().hex * 2,
-            "AUDIT_HMAC_KEY": uuid.uuid4().hex * 2,
+            "SECRET_KEY": secrets.token_hex(32),
+            "AUDIT_HMAC_KEY": secrets.token_hex(32),
             "SECURE_COOKIES": "0",  # plain HTTP on 127.0.0.1; a TLS proxy sits in front in reality
             "REDIS_URL": "redis://127.0.0.1:6379/7",
             "RATELIMIT_KEY_PREFIX": f"anschluss-test-{uuid.uuid4().hex[:12]}",

@@ -1,8 +1,13 @@
-"""Production configuration: a secret key is required, cookies are __Host- and Secure."""
+"""Production configuration: a strong secret key and shared rate limits are required,
+cookies are __Host- and Secure."""
 
 from __future__ import annotations
 
+import os
+import secrets
+
 import pytest
+from support import production_rate_limits
 
 from app import create_app
 from app.auth.passwords import hash_password
@@ -14,13 +19,16 @@ PASSWORD = "richtig-geheim-123"
 @pytest.fixture
 def production(monkeypatch, tmp_path):
     """Environment as on a production host (no SECURE_COOKIES override: the default)."""
+    limits = production_rate_limits()
     monkeypatch.setenv("ANSCHLUSS_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "x" * 64)
-    monkeypatch.setenv("AUDIT_HMAC_KEY", "y" * 64)
+    monkeypatch.setenv("SECRET_KEY", secrets.token_hex(32))
+    monkeypatch.setenv("REDIS_URL", limits["RATELIMIT_STORAGE_URI"])
+    monkeypatch.setenv("RATELIMIT_KEY_PREFIX", limits["RATELIMIT_KEY_PREFIX"])
+    monkeypatch.setenv("AUDIT_HMAC_KEY", secrets.token_hex(32))
     monkeypatch.setenv("PUBLIC_BASE_URL", "https://anschluss.example.org")
     monkeypatch.setenv("WEBAUTHN_RP_ID", "anschluss.example.org")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'prod.db'}")
-    for key in ("SECURE_COOKIES", "HSTS", "REDIS_URL", "WEBAUTHN_ORIGIN"):
+    for key in ("SECURE_COOKIES", "HSTS", "WEBAUTHN_ORIGIN"):
         monkeypatch.delenv(key, raising=False)
     return monkeypatch
 
@@ -44,11 +52,41 @@ def test_does_the_app_refuse_to_start_without_a_secret_key(production):
 
 
 @pytest.mark.parametrize(
+    "key",
+    [
+        "change-me-to-64-random-hex-characters",  # the value in .env.example
+        "x" * 64,  # long but not random
+        secrets.token_hex(16),  # random but only 16 bytes
+        "Sommer2026!",
+    ],
+)
+def test_does_production_refuse_a_placeholder_or_short_secret_key(production, key):
+    """Can a production app start with the example key, a repetitive or a short one?"""
+    production.setenv("SECRET_KEY", key)
+    with pytest.raises(RuntimeError, match="at least 32 random bytes"):
+        create_app()
+
+
+@pytest.mark.parametrize("key", [secrets.token_hex(32), secrets.token_urlsafe(32)])
+def test_does_production_accept_32_random_bytes(production, key):
+    """Do the keys the documentation tells operators to generate pass?"""
+    production.setenv("SECRET_KEY", key)
+    assert create_app().config["SECRET_KEY"] == key
+
+
+def test_does_production_refuse_in_memory_rate_limits(production):
+    """Without REDIS_URL, would every gunicorn worker count logins on its own? (refused)"""
+    production.delenv("REDIS_URL")
+    with pytest.raises(RuntimeError, match="REDIS_URL must be set"):
+        create_app()
+
+
+@pytest.mark.parametrize(
     ("key", "complaint"),
     [
         (None, "AUDIT_HMAC_KEY must be set"),
         ("short", "at least 32"),
-        ("x" * 64, "differ from SECRET_KEY"),
+        ("same as SECRET_KEY", "differ from SECRET_KEY"),
         ("change-me-to-64-random-hex-characters", "at least 32"),
     ],
 )
@@ -56,6 +94,8 @@ def test_does_production_refuse_a_missing_or_weak_audit_key(production, key, com
     """Without its own proper key, the audit chain could be forged: does start-up refuse?"""
     if key is None:
         production.delenv("AUDIT_HMAC_KEY")
+    elif key == "same as SECRET_KEY":
+        production.setenv("AUDIT_HMAC_KEY", os.environ["SECRET_KEY"])
     else:
         production.setenv("AUDIT_HMAC_KEY", key)
     with pytest.raises(RuntimeError, match=complaint):
@@ -92,7 +132,7 @@ def test_are_production_cookies_host_prefixed_and_secure(production_app):
         base_url=base,
     )
     assert response.status_code == 200
-    cookie = response.headers["Set-Cookie"]
+    (cookie,) = [c for c in response.headers.getlist("Set-Cookie") if "-device=" not in c]
     assert cookie.startswith("__Host-anschluss=")
     attributes = {part.strip().split("=")[0].lower() for part in cookie.split(";")[1:]}
     assert {"secure", "httponly", "path", "samesite"} <= attributes
@@ -105,6 +145,9 @@ def test_are_production_cookies_host_prefixed_and_secure(production_app):
 def failed_logins(app, addresses: list[str]) -> list[int]:
     """One wrong login per address (each for another account), as forwarded by a proxy."""
     client = app.test_client()
+    # The limiter keeps the first app's Redis key prefix: a client address of this test's own
+    # keeps other tests' logins out of the count.
+    client.environ_base["REMOTE_ADDR"] = f"2001:db8::{secrets.token_hex(2)}:{secrets.token_hex(2)}"
     base = "https://anschluss.example.org"
     token = client.get("/api/v1/auth/csrf", base_url=base).get_json()["csrf_token"]
     statuses = []

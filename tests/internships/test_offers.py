@@ -254,3 +254,18 @@ def test_offer_list_runs_constant_queries(world, login_as, db, app):
         return len(statements)
 
     assert count_for(3) == count_for(27)
+
+
+def test_can_a_provider_reorder_and_keep_the_berufsfelder_of_an_offer(world, login_as):
+    """Can a PATCH name an offer's Berufsfelder again (reordered, one added, one dropped)
+    without a duplicate-key failure (the PostgreSQL fuzz run found a 500 here)?"""
+    client = login_as(world.users.provider)
+    offer = client.post("/api/v1/offers", json=offer_body(berufsfelder=["EL", "LANAUM"]))
+    url = f"/api/v1/offers/{offer.json['id']}"
+    same = client.patch(url, json={"berufsfelder": ["EL", "LANAUM"]})
+    assert same.status_code == 200, same.json
+    changed = client.patch(url, json={"berufsfelder": ["LANAUM", "ITC", "EL"]})
+    assert changed.status_code == 200, changed.json
+    assert changed.json["berufsfelder"] == ["LANAUM", "ITC", "EL"]
+    dropped = client.patch(url, json={"berufsfelder": ["ITC"]})
+    assert dropped.json["berufsfelder"] == ["ITC"]

@@ -6,6 +6,7 @@ import secrets
 
 import factories as f
 import pytest
+from support import production_rate_limits
 
 from app import create_app
 from app.auth.passwords import hash_password
@@ -26,7 +27,7 @@ def _app(tmp_path, **overrides):
             "SECRET_KEY": secrets.token_hex(32),
             "AUDIT_HMAC_KEY": secrets.token_hex(32),
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'cookies.db'}",
-            "RATELIMIT_STORAGE_URI": "memory://",
+            **production_rate_limits(),
             "PUBLIC_BASE_URL": BASE,
             "WEBAUTHN_ORIGIN": BASE,
             **overrides,
@@ -49,7 +50,7 @@ def production_app(tmp_path):
         _db.engine.dispose()
 
 
-def _session_cookies(app) -> list[str]:
+def _cookies(app) -> list[str]:
     """Set-Cookie headers of the csrf, login and logout answers."""
     client = app.test_client()
     seen = []
@@ -70,6 +71,16 @@ def _session_cookies(app) -> list[str]:
     seen += logout.headers.getlist("Set-Cookie")
     assert seen
     return seen
+
+
+def _session_cookies(app) -> list[str]:
+    name = app.config["SESSION_COOKIE_NAME"]
+    return [cookie for cookie in _cookies(app) if cookie.startswith(f"{name}=")]
+
+
+def _named(response, name: str) -> str:
+    (cookie,) = [c for c in response.headers.getlist("Set-Cookie") if c.startswith(f"{name}=")]
+    return cookie
 
 
 def test_are_production_cookies_host_prefixed_secure_httponly_lax(production_app):
@@ -107,9 +118,20 @@ def test_is_the_old_cookie_useless_after_logout(production_app):
         headers={"X-CSRF-Token": token, "Origin": BASE},
         base_url=BASE,
     )
-    cookie = login.headers["Set-Cookie"].split(";")[0]
+    cookie = _named(login, production_app.config["SESSION_COOKIE_NAME"]).split(";")[0]
     headers = {"X-CSRF-Token": login.json["csrf_token"], "Origin": BASE}
     client.post("/api/v1/auth/logout", headers=headers, base_url=BASE)
     replay = production_app.test_client()
     answer = replay.get("/api/v1/auth/me", headers={"Cookie": cookie}, base_url=BASE)
     assert answer.status_code == 401
+
+
+def test_is_the_known_device_cookie_host_prefixed_secure_httponly_strict(production_app):
+    """Is the cookie that marks a known device (login lockout) as well protected as the
+    session cookie, long-lived, and only sent to this site's own requests?"""
+    (device,) = [c for c in _cookies(production_app) if "device" in c.split("=", 1)[0]]
+    assert device.startswith("__Host-anschluss-device=")
+    attributes = _attributes(device)
+    assert "secure" in attributes and "httponly" in attributes and "domain" not in attributes
+    assert attributes["samesite"] == "Strict" and attributes["path"] == "/"
+    assert int(attributes["max-age"]) >= 90 * 24 * 3600

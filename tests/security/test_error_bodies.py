@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 import pytest
+from support import production_rate_limits
 
 from app import create_app
 from app.extensions import db as _db
@@ -43,7 +44,7 @@ def production_app(tmp_path):
             "SECRET_KEY": secrets.token_hex(32),
             "AUDIT_HMAC_KEY": secrets.token_hex(32),
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'prod.db'}",
-            "RATELIMIT_STORAGE_URI": "memory://",
+            **production_rate_limits(),
         }
     )
     with app.app_context():
