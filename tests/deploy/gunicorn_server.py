@@ -19,18 +19,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from support import redis_available  # noqa: F401  (re-exported to the deploy tests)
+
 ROOT = Path(__file__).resolve().parents[2]
 PROBE_HEADER = "X-Test-Probe"
 ACCESS_LOG_FORMAT = "%({x-test-probe}i)s %(p)s %(s)s"
-
-
-def redis_available() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=2) as conn:
-            conn.sendall(b"PING\r\n")
-            return conn.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
 
 
 def free_port() -> int:
