@@ -31,7 +31,16 @@ from app.internships.capacity import slot_days
 from app.internships.models import ACTIVE_STATES, Booking, BookingDay, Offer, Slot, WaitlistEntry
 from app.notifications.services import notify_each
 
-ALREADY_BOOKED = "Du hast diesen Termin bereits gebucht."
+# Why a placement could not be booked: codes, worded when read (app/i18n, section problems).
+ALREADY_BOOKED = "allocation-already-booked"
+DAY_TAKEN = "allocation-day-taken"
+# The refusals of a single booking, as reasons of a placement.
+BOOKING_FAILURES = {
+    "slot-full": "allocation-slot-full",
+    "booking-day-taken": DAY_TAKEN,
+    "booking-overlaps": DAY_TAKEN,
+    "slot-already-booked": ALREADY_BOOKED,
+}
 
 
 @dataclass
@@ -94,7 +103,7 @@ def _blocked(round_id: int, placements, days_of) -> dict[int, str]:
     for p in placements:
         clash = sorted(days_of[p.slot_id] & taken_days[p.pupil_id])
         if clash:
-            blocked[p.assignment_id] = f"Am {clash[0]:%d.%m.%Y} hast du schon einen anderen Termin."
+            blocked[p.assignment_id] = DAY_TAKEN
         elif held.get((p.pupil_id, p.slot_id)) in ACTIVE_STATES:
             blocked[p.assignment_id] = ALREADY_BOOKED
         elif (p.pupil_id, p.slot_id) in held:
@@ -182,7 +191,7 @@ def _one_by_one(actor, placements) -> tuple[dict[int, int], dict[int, str]]:
                 p.pupil_id, p.slot_id, source="allocation", actor=actor, berufsfeld=p.berufsfeld
             )
         except DomainError as error:
-            failed[p.assignment_id] = error.detail[:300]
+            failed[p.assignment_id] = BOOKING_FAILURES.get(error.code, "allocation-booking-refused")
         else:
             booked[p.assignment_id] = booking.id
     return booked, failed

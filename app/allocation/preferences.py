@@ -14,23 +14,20 @@ from app.internships.eligibility import pupil_jahrgang
 from app.internships.models import Offer, Slot
 
 
-def _refuse(message: str):
-    raise Invalid(message, errors={"choices": [message]})
+def _refuse(code: str, **params):
+    raise Invalid(code, field="choices", **params)
 
 
 def _check_open(allocation_round: AllocationRound) -> None:
     if allocation_round.status != "open" or allocation_round.preference_deadline <= clock.now():
-        raise Conflict(
-            "Die Wahlfrist dieser Runde ist abgelaufen; Wünsche sind nicht mehr änderbar.",
-            errors={"choices": ["Frist abgelaufen."]},
-        )
+        raise Conflict("preference-deadline-passed", field="choices")
 
 
 def _check_choices(allocation_round: AllocationRound, pupil_id: int, choices: list[int]) -> None:
     if len(choices) > allocation_round.max_choices:
-        _refuse(f"Höchstens {allocation_round.max_choices} Wünsche.")
+        _refuse("too-many-choices", max=allocation_round.max_choices)
     if len(set(choices)) != len(choices):
-        _refuse("Jeder Termin darf nur einmal gewählt werden.")
+        _refuse("choice-repeated")
     if not choices:
         return
     rows = db.session.execute(
@@ -39,18 +36,18 @@ def _check_choices(allocation_round: AllocationRound, pupil_id: int, choices: li
     found = {slot_id: min_jahrgang for slot_id, min_jahrgang in rows}
     unknown = [slot_id for slot_id in choices if slot_id not in found]
     if unknown:
-        _refuse(f"Diese Termine gehören nicht zur Runde: {', '.join(map(str, unknown))}.")
+        _refuse("choices-not-in-round", ids=unknown)
     jahrgang = pupil_jahrgang(pupil_id)
     too_young = [s for s, minimum in found.items() if jahrgang is not None and jahrgang < minimum]
     if too_young:
-        _refuse(f"Diese Termine sind erst für höhere Jahrgänge: {', '.join(map(str, too_young))}.")
+        _refuse("choices-for-older-jahrgang", ids=too_young)
 
 
 def set_preferences(pupil, round_id: int, choices: list[int]) -> list[AllocationPreference]:
     """Store the pupil's choices in order (first = most wanted); an empty list withdraws."""
     allocation_round = db.session.get(AllocationRound, round_id)
     if not pupil_in_round(allocation_round, pupil.id):
-        raise Forbidden("Diese Runde ist nicht für deinen Jahrgang bzw. deine Schule.")
+        raise Forbidden("round-not-for-pupil")
     _check_open(allocation_round)
     _check_choices(allocation_round, pupil.id, choices)
     try:
@@ -76,10 +73,7 @@ def set_preferences(pupil, round_id: int, choices: list[int]) -> list[Allocation
                     ],
                 )
     except IntegrityError as error:  # the same pupil saved twice at the same moment
-        raise Conflict(
-            "Deine Wünsche wurden gerade gleichzeitig geändert; bitte neu laden.",
-            errors={"choices": ["Gleichzeitige Änderung."]},
-        ) from error
+        raise Conflict("choices-changed-concurrently", field="choices") from error
     return my_preferences(round_id, pupil.id)
 
 

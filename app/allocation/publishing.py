@@ -32,8 +32,8 @@ def _claim(actor, allocation_round: AllocationRound) -> None:
     if result.rowcount != 1:
         db.session.refresh(allocation_round)
         if allocation_round.status == "published":
-            raise Conflict("Diese Runde ist schon veröffentlicht.")
-        raise Conflict("Bitte zuerst die Zuteilung berechnen und prüfen.")
+            raise Conflict("round-already-published")
+        raise Conflict("round-not-run")
     db.session.refresh(allocation_round)
 
 

@@ -21,16 +21,11 @@ MAX_PERIOD_DAYS = 366
 def _scope_of_new_round(actor, school_id: int | None, kommune_id: int | None) -> None:
     """Body-dependent scope: StuBOs open rounds for their school, coordinators in their Kommune."""
     if (school_id is None) == (kommune_id is None):
-        raise Invalid(
-            "Eine Runde gilt entweder für eine Schule oder für eine Kommune.",
-            errors={"school_id": ["Genau eines von school_id und kommune_id angeben."]},
-        )
+        raise Invalid("round-school-or-kommune", field="school_id")
     if school_id is not None and db.session.get(School, school_id) is None:
-        raise Invalid("Diese Schule gibt es nicht.", errors={"school_id": ["Unbekannte Schule."]})
+        raise Invalid("school-unknown", field="school_id")
     if kommune_id is not None and db.session.get(Kommune, kommune_id) is None:
-        raise Invalid(
-            "Diese Kommune gibt es nicht.", errors={"kommune_id": ["Unbekannte Kommune."]}
-        )
+        raise Invalid("kommune-unknown", field="kommune_id")
     if actor.role == "admin":
         return
     if actor.role == "stubo" and school_id is not None and school_id == actor.school_id:
@@ -41,36 +36,21 @@ def _scope_of_new_round(actor, school_id: int | None, kommune_id: int | None) ->
             target = db.session.get(School, school_id).kommune_id
         if target == actor.kommune_id:
             return
-    raise Forbidden("Runden können nur für die eigene Schule bzw. Kommune geöffnet werden.")
+    raise Forbidden("round-outside-own-area")
 
 
 def _check_dates(data: dict) -> None:
     start, end, deadline = data["period_start"], data["period_end"], data["preference_deadline"]
     if end < start:
-        raise Invalid(
-            "Der Zeitraum endet vor seinem Beginn.",
-            errors={"period_end": ["Muss am oder nach period_start liegen."]},
-        )
+        raise Invalid("period-ends-before-start", field="period_end")
     if (end - start).days > MAX_PERIOD_DAYS:
-        raise Invalid(
-            "Der Zeitraum ist länger als ein Jahr.",
-            errors={"period_end": ["Höchstens ein Jahr nach period_start."]},
-        )
+        raise Invalid("period-too-long", field="period_end")
     if deadline.tzinfo is None:
-        raise Invalid(
-            "Bitte die Frist mit Zeitzone angeben.",
-            errors={"preference_deadline": ["Zeitzone fehlt (z. B. +01:00)."]},
-        )
+        raise Invalid("deadline-without-timezone", field="preference_deadline")
     if deadline <= clock.now():
-        raise Invalid(
-            "Die Wahlfrist muss in der Zukunft liegen.",
-            errors={"preference_deadline": ["Muss in der Zukunft liegen."]},
-        )
+        raise Invalid("deadline-not-in-future", field="preference_deadline")
     if deadline.astimezone(clock.SCHOOL_TZ).date() >= start:
-        raise Invalid(
-            "Die Wahlfrist muss vor dem Zeitraum enden.",
-            errors={"preference_deadline": ["Muss vor period_start liegen."]},
-        )
+        raise Invalid("deadline-after-period-start", field="preference_deadline")
 
 
 def create_round(actor, data: dict) -> AllocationRound:

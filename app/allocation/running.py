@@ -23,15 +23,16 @@ from app.extensions import db
 from app.internships.capacity import slot_days
 from app.internships.models import ACTIVE_STATES, Booking, BookingDay, Slot
 
-NO_SEAT = "Keiner der Wunschtermine hatte noch einen Platz."
-CLASH = "Alle Wunschtermine überschneiden sich mit bestehenden Buchungen."
+# Reasons are stored as codes and worded when read (app/i18n, section problems).
+NO_SEAT = "allocation-no-seat"
+CLASH = "allocation-all-clash"
 
 
 def _check_runnable(allocation_round: AllocationRound) -> None:
     if allocation_round.status == "published":
-        raise Conflict("Diese Runde ist schon veröffentlicht.")
+        raise Conflict("round-already-published")
     if allocation_round.preference_deadline > clock.now():
-        raise Conflict("Die Wahlfrist läuft noch; die Zuteilung ist erst danach möglich.")
+        raise Conflict("round-deadline-not-passed")
 
 
 def _commitments(round_id: int) -> tuple[dict, dict]:

@@ -116,7 +116,12 @@ class UnassignedPupilSchema(OutputSchema):
     school = ma.fields.String(required=True)
     class_name = ma.fields.String(required=True)
     outcome = ma.fields.String(required=True, metadata={"description": "unassigned or failed"})
-    reason = ma.fields.String(required=True)
+    reason = ma.fields.String(
+        required=True, metadata={"description": "Why, in the request's language"}
+    )
+    reason_code = ma.fields.String(
+        required=True, metadata={"description": "Stable code of the reason (allocation-…)"}
+    )
 
 
 class RoundDetailSchema(OutputSchema):

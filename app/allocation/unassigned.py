@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.allocation.models import AllocationAssignment, AllocationRound
 from app.auth.models import User
-from app.core import audit
+from app.core import audit, i18n
 from app.core.audit import Purpose
 from app.extensions import db
 from app.schools.models import ClassMembership, School, SchoolClass
@@ -62,7 +62,8 @@ def unassigned_rows(
             "school": school or "",
             "class_name": class_name or "",
             "outcome": outcome,
-            "reason": reason or "",
+            "reason": (i18n.text("problems", reason) or reason) if reason else "",
+            "reason_code": reason or "",
         }
         for pupil_id, outcome, reason, first, last, display, school, class_name in rows
     ]

@@ -7,7 +7,7 @@ import marshmallow as ma
 from app.auth.passwords import MIN_PASSWORD_LENGTH
 from app.core.schemas import InputSchema, OutputSchema
 
-_NOT_BLANK = ma.validate.Regexp(r"[\s\S]*\S", error="Must not be blank.")
+_NOT_BLANK = ma.validate.Regexp(r"[\s\S]*\S", error="not-blank")
 
 
 class EnrolmentCodeRequestSchema(InputSchema):

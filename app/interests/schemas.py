@@ -6,10 +6,8 @@ import marshmallow as ma
 
 from app.core.schemas import InputSchema, OutputSchema
 
-ITEM_ID = ma.validate.Regexp(r"^[RIASEC][0-9]{2}$", error="Not an item id like 'R01'.")
-IDEMPOTENCY_KEY = ma.validate.Regexp(
-    r"^[A-Za-z0-9._:-]{1,64}$", error="1–64 characters: letters, digits, . _ : -"
-)
+ITEM_ID = ma.validate.Regexp(r"^[RIASEC][0-9]{2}$", error="item-id")
+IDEMPOTENCY_KEY = ma.validate.Regexp(r"^[A-Za-z0-9._:-]{1,64}$", error="idempotency-key-format")
 
 
 class InterestTextsSchema(OutputSchema):

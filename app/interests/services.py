@@ -30,19 +30,19 @@ def _validate(questionnaire_version: str, answers: dict[str, int]) -> None:
     data = catalog.questionnaire()
     if questionnaire_version != data["version"]:
         raise Invalid(
-            "This questionnaire version is not the current one.",
-            errors={"questionnaire_version": [f"Expected '{data['version']}'."]},
+            "questionnaire-version-outdated",
+            field="questionnaire_version",
+            expected=data["version"],
         )
     known = catalog.item_types()
     unknown = sorted(set(answers) - set(known))
     missing = [item_id for item_id in known if item_id not in answers]
-    messages = []
     if unknown:
-        messages.append("Unknown items: " + ", ".join(unknown[:10]) + ".")
+        errors = {"answers": ["answers-unknown-items"]}
+        raise Invalid("answers-incomplete", errors=errors, items=unknown[:10])
     if missing:
-        messages.append("Missing answers for items: " + ", ".join(missing[:10]) + ".")
-    if messages:
-        raise Invalid("Every statement needs exactly one answer.", errors={"answers": messages})
+        errors = {"answers": ["answers-missing-items"]}
+        raise Invalid("answers-incomplete", errors=errors, items=missing[:10])
 
 
 def occupation_profiles() -> list[OccupationProfile]:
@@ -89,10 +89,7 @@ def _by_key(pupil_id: int, key: str) -> InterestProfile | None:
 
 def _replay(existing: InterestProfile, version: str, answers: dict) -> InterestProfile:
     if existing.questionnaire_version != version or existing.answers != answers:
-        raise Conflict(
-            "This Idempotency-Key was already used for different answers.",
-            errors={"Idempotency-Key": ["Use a new key for a new questionnaire run."]},
-        )
+        raise Conflict("idempotency-key-reused", field="Idempotency-Key")
     return existing
 
 

@@ -96,7 +96,7 @@ def create_confirmed_booking(
         raise ValueError(f"unknown booking source {source!r}")
     slot = db.session.get(Slot, slot_id)
     if slot is None:
-        raise Invalid("Diesen Termin gibt es nicht.", errors={"slot_id": ["Unbekannter Termin."]})
+        raise Invalid("slot-unknown", field="slot_id")
     booking = place_booking(
         pupil_id,
         slot,
@@ -110,7 +110,7 @@ def create_confirmed_booking(
     return booking
 
 
-def _transition(booking: Booking, from_states: tuple[str, ...], message: str, **values) -> None:
+def _transition(booking: Booking, from_states: tuple[str, ...], code: str, **values) -> None:
     """Move a booking only if it is still in one of `from_states` (safe against races)."""
     result = db.session.execute(
         update(Booking)
@@ -119,7 +119,7 @@ def _transition(booking: Booking, from_states: tuple[str, ...], message: str, **
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise Conflict(message)
+        raise Conflict(code)
     db.session.refresh(booking)
 
 
@@ -128,7 +128,7 @@ def confirm(actor, booking_id: int) -> Booking:
     _transition(
         booking,
         ("requested",),
-        "Nur angefragte Buchungen können bestätigt werden.",
+        "booking-not-requested",
         status="confirmed",
         decided_at=clock.now(),
         decided_by_id=actor.id,
@@ -142,7 +142,7 @@ def reject(actor, booking_id: int) -> Booking:
     _transition(
         booking,
         ("requested",),
-        "Nur angefragte Buchungen können abgelehnt werden.",
+        "booking-not-requested",
         status="rejected",
         decided_at=clock.now(),
         decided_by_id=actor.id,
@@ -157,14 +157,11 @@ def cancel(actor, booking_id: int) -> Booking:
     """Pupils cancel until the deadline; afterwards (and always) the teacher or StuBO can."""
     booking = db.session.get(Booking, booking_id)
     if actor.role == "pupil" and clock.today() > cancel_deadline(booking.slot):
-        raise Conflict(
-            "Die Frist zum Absagen ist vorbei. Bitte wende dich an deine Lehrkraft.",
-            title="Cancellation deadline passed",
-        )
+        raise Conflict("cancellation-deadline-passed", date=cancel_deadline(booking.slot))
     _transition(
         booking,
         ("requested", "confirmed"),
-        "Diese Buchung kann nicht mehr abgesagt werden.",
+        "booking-not-cancellable",
         status="cancelled",
         cancelled_at=clock.now(),
         cancelled_by_id=actor.id,
@@ -178,11 +175,11 @@ def cancel(actor, booking_id: int) -> Booking:
 def mark_attendance(actor, booking_id: int, attended: bool) -> Booking:
     booking = db.session.get(Booking, booking_id)
     if booking.slot.starts_on > clock.today():
-        raise Conflict("Die Anwesenheit kann erst ab dem ersten Tag eingetragen werden.")
+        raise Conflict("attendance-before-start")
     _transition(
         booking,
         ("confirmed", "attended", "no_show"),
-        "Anwesenheit gibt es nur für bestätigte Buchungen.",
+        "attendance-needs-confirmed-booking",
         status="attended" if attended else "no_show",
         attendance_at=clock.now(),
         attendance_by_id=actor.id,
@@ -202,16 +199,13 @@ def confirm_for_class(actor, class_id: int, booking_ids: list[int] | None) -> li
         query = query.where(Booking.id.in_(booking_ids))
     bookings = list(db.session.scalars(query.order_by(Booking.id)))
     if booking_ids is not None and len(bookings) != len(set(booking_ids)):
-        raise Invalid(
-            "Einige Buchungen gehören nicht zu dieser Klasse oder sind nicht mehr offen.",
-            errors={"booking_ids": ["Nur offene Buchungen dieser Klasse."]},
-        )
+        raise Invalid("bookings-not-open-in-class", field="booking_ids")
     now = clock.now()
     for booking in bookings:
         _transition(
             booking,
             ("requested",),
-            "Eine Buchung wurde inzwischen geändert.",
+            "booking-changed-meanwhile",
             status="confirmed",
             decided_at=now,
             decided_by_id=actor.id,

@@ -174,4 +174,4 @@ def join_waitlist(data, slot_id: int):
 def leave_waitlist(slot_id: int):
     """Leave the waiting list of a slot."""
     if not waitlist.remove(current_user.id, slot_id):
-        raise NotFound("Du stehst nicht auf dieser Warteliste.")
+        raise NotFound("not-on-waitlist")

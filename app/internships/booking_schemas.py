@@ -44,7 +44,7 @@ class ConsentCreateSchema(InputSchema):
 class GuardianConsentSchema(InputSchema):
     guardian_signature_seen = ma.fields.Boolean(
         required=True,
-        validate=ma.validate.Equal(True, error="Bitte bestätigen."),
+        validate=ma.validate.Equal(True, error="must-confirm"),
         metadata={"description": "the teacher confirms the guardian's signed form is at hand"},
     )
 

@@ -26,11 +26,7 @@ class SlotFull(Conflict):
     """No free place is left on the slot (the pupil may join the waiting list)."""
 
     def __init__(self):
-        super().__init__(
-            "Dieser Termin ist ausgebucht. Du kannst dich auf die Warteliste setzen.",
-            errors={"slot_id": ["Keine freien Plätze mehr."]},
-            title="Slot full",
-        )
+        super().__init__("slot-full", field="slot_id")
 
 
 def slot_days(slot: Slot) -> list[date]:
@@ -99,9 +95,7 @@ def _store_booking(pupil_id, slot, berufsfeld, status, source, actor) -> Booking
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise Conflict(
-            "Du hast diesen Termin bereits gebucht.", errors={"slot_id": ["Schon gebucht."]}
-        )
+        raise Conflict("slot-already-booked", field="slot_id")
     db.session.refresh(previous)
     return previous
 
@@ -113,10 +107,7 @@ def place_booking(
     days = slot_days(slot)
     clash = clashing_day(pupil_id, days)
     if clash is not None:
-        raise Conflict(
-            f"Am {clash:%d.%m.%Y} hast du schon einen anderen Termin.",
-            errors={"slot_id": ["Am selben Tag ist schon ein Termin gebucht."]},
-        )
+        raise Conflict("booking-day-taken", field="slot_id", date=clash)
     try:
         with db.session.begin_nested():
             if not _take_place(slot.id):
@@ -128,9 +119,6 @@ def place_booking(
                     [{"booking_id": booking.id, "pupil_id": pupil_id, "day": d} for d in days],
                 )
     except IntegrityError as error:
-        raise Conflict(
-            "Der Termin überschneidet sich mit einer anderen Buchung oder ist schon gebucht.",
-            errors={"slot_id": ["Überschneidung mit einer bestehenden Buchung."]},
-        ) from error
+        raise Conflict("booking-overlaps", field="slot_id") from error
     db.session.expire(slot)
     return booking

@@ -78,7 +78,7 @@ def certificate_lines(booking: Booking) -> tuple[str, list[str]]:
 def certificate_pdf(booking_id: int) -> bytes:
     booking = db.session.get(Booking, booking_id)
     if booking.status != "attended":
-        raise Conflict("Eine Bescheinigung gibt es erst, wenn die Teilnahme bestätigt ist.")
+        raise Conflict("certificate-needs-attendance")
     title, lines = certificate_lines(booking)
     pdf, unicode_font = _pdf()
     pdf.set_title(title)

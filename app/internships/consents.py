@@ -71,16 +71,10 @@ def _active(pupil_id: int, provider_id: int) -> DataTransferConsent | None:
 def give_own(pupil, provider_id: int) -> DataTransferConsent:
     """A pupil of 14 or older consents for one provider of their bookings (idempotent)."""
     if not _provider_of_pupils_booking(pupil.id, provider_id):
-        raise Invalid(
-            "Einwilligen kannst du nur für Betriebe, bei denen du gebucht hast.",
-            errors={"provider_id": ["Kein gebuchter Betrieb."]},
-        )
+        raise Invalid("consent-provider-not-booked", field="provider_id")
     age = age_on(db.session.get(User, pupil.id).birth_date, clock.today())
     if age is None or age < SELF_CONSENT_AGE:
-        raise Forbidden(
-            "Unter 14 Jahren willigen deine Eltern ein; deine Lehrkraft trägt das ein.",
-            title="Guardian consent needed",
-        )
+        raise Forbidden("guardian-consent-needed", age=SELF_CONSENT_AGE)
     return _active(pupil.id, provider_id) or _store(pupil.id, provider_id, "pupil", age, None)
 
 
@@ -113,7 +107,7 @@ def record_guardian(teacher, booking_id: int) -> DataTransferConsent:
 def revoke_own(pupil, provider_id: int) -> DataTransferConsent:
     consent = _active(pupil.id, provider_id)
     if consent is None:
-        raise NotFound("Für diesen Betrieb liegt keine Einwilligung vor.")
+        raise NotFound("no-consent-for-provider")
     consent.revoked_at = clock.now()
     db.session.flush()
     return consent

@@ -52,10 +52,7 @@ def create_contact(user, provider_id: int, data: dict) -> dict:
     """A new provider user of this provider with a one-time-shown initial password."""
     username = (data.get("username") or "").strip()
     if username and _username_taken(username):
-        raise Conflict(
-            "Dieser Benutzername ist schon vergeben.",
-            errors={"username": ["Bitte einen anderen Benutzernamen wählen."]},
-        )
+        raise Conflict("username-taken", field="username")
     password = secrets.token_urlsafe(PASSWORD_BYTES)
     contact = User(
         role="provider",
@@ -92,7 +89,7 @@ def deactivate_contact(user, provider_id: int, user_id: int) -> None:
     if switched.rowcount != 1:
         if db.session.scalar(select(User.active).where(User.id == user_id)) is False:
             return  # already deactivated: DELETE is idempotent
-        raise Conflict("Der letzte aktive Kontakt eines Anbieters kann nicht entfernt werden.")
+        raise Conflict("last-provider-contact")
     revoke_all_sessions(user_id)
     cached = db.session.get(User, user_id)
     if cached is not None:

@@ -33,23 +33,23 @@ def pupil_jahrgang(pupil_id: int) -> int | None:
     return jahrgang_number(jahrgang) if jahrgang else None
 
 
-def _refuse(message: str):
-    raise Invalid(message, errors={"slot_id": [message]})
+def _refuse(code: str, **params):
+    raise Invalid(code, field="slot_id", **params)
 
 
 def bookable_slot(pupil, slot_id: int, today) -> Slot:
     """The slot if this pupil may request it, else a 422 naming `slot_id`."""
     slot = db.session.get(Slot, slot_id)
     if slot is None:
-        _refuse("Diesen Termin gibt es nicht.")
+        _refuse("slot-unknown")
     offer = slot.offer
     if not offer_is_live(offer) or offer.provider.kommune_id != user_kommune_id(pupil):
-        _refuse("Dieser Termin ist nicht buchbar.")
+        _refuse("slot-not-bookable")
     if slot.starts_on <= today:
-        _refuse("Dieser Termin liegt in der Vergangenheit oder beginnt heute.")
+        _refuse("slot-started")
     jahrgang = pupil_jahrgang(pupil.id)
     if jahrgang is not None and jahrgang < offer.min_jahrgang:
-        _refuse(f"Dieses Angebot ist erst ab Jahrgang {offer.min_jahrgang}.")
+        _refuse("offer-min-jahrgang", jahrgang=offer.min_jahrgang)
     return slot
 
 
@@ -58,8 +58,5 @@ def choose_field(offer: Offer, berufsfeld: str | None) -> str:
     if berufsfeld is None:
         return fields[0]
     if berufsfeld not in fields:
-        raise Invalid(
-            "Dieses Berufsfeld gehört nicht zum Angebot.",
-            errors={"berufsfeld": [f"Möglich: {', '.join(fields)}."]},
-        )
+        raise Invalid("berufsfeld-not-offered", field="berufsfeld", options=fields)
     return berufsfeld

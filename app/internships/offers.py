@@ -32,7 +32,7 @@ def _set_fields(offer: Offer, codes: list[str]) -> None:
 
 def create_offer(user, data: dict) -> Offer:
     if user.provider_id is None:
-        raise Conflict("Ihr Konto gehört zu keinem Anbieter; bitte zuerst den Anbieter anlegen.")
+        raise Conflict("account-without-provider")
     codes = data.pop("berufsfelder")
     offer = Offer(provider_id=user.provider_id, **data)
     _set_fields(offer, codes)
@@ -56,7 +56,7 @@ def update_offer(user, offer_id: int, data: dict) -> Offer:
 def add_slot(user, offer_id: int, data: dict) -> Slot:
     offer = db.session.get(Offer, offer_id)
     if offer.status == "withdrawn":
-        raise Conflict("Das Angebot ist zurückgezogen; es nimmt keine neuen Termine an.")
+        raise Conflict("offer-withdrawn")
     data.setdefault("ends_on", None)
     data["ends_on"] = data["ends_on"] or data["starts_on"]
     validate_slot(offer.kind, data, today=clock.today())

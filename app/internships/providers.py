@@ -36,16 +36,10 @@ def list_providers(user, pending: bool | None = None) -> list[Provider]:
 def _kommune_for_new_provider(user, kommune_id: int | None) -> int:
     if user.role == "kommune_coordinator":
         if kommune_id not in (None, user.kommune_id):
-            raise Invalid(
-                "Sie können nur Anbieter Ihrer Kommune anlegen.",
-                errors={"kommune_id": ["Nur die eigene Kommune ist möglich."]},
-            )
+            raise Invalid("provider-own-kommune-only", field="kommune_id")
         return user.kommune_id
     if kommune_id is None or db.session.get(Kommune, kommune_id) is None:
-        raise Invalid(
-            "Bitte die Kommune angeben, in der der Anbieter tätig ist.",
-            errors={"kommune_id": ["Unbekannte oder fehlende Kommune."]},
-        )
+        raise Invalid("provider-kommune-required", field="kommune_id")
     return kommune_id
 
 
@@ -53,7 +47,7 @@ def create_provider(user, data: dict) -> Provider:
     """A coordinator's provider is approved at once; a company's own registration waits for
     approval and links the registering contact user to it."""
     if user.role == "provider" and user.provider_id is not None:
-        raise Conflict("Ihr Konto gehört bereits zu einem Anbieter.")
+        raise Conflict("account-has-provider")
     kommune_id = _kommune_for_new_provider(user, data.pop("kommune_id", None))
     provider = Provider(kommune_id=kommune_id, **data)
     if user.role in ("kommune_coordinator", "admin"):
@@ -70,7 +64,7 @@ def create_provider(user, data: dict) -> Provider:
 def approve_provider(user, provider_id: int) -> Provider:
     provider = db.session.get(Provider, provider_id)
     if provider.approved_at is not None:
-        raise Conflict("Dieser Anbieter ist bereits freigegeben.")
+        raise Conflict("provider-already-approved")
     provider.approved_at = clock.now()
     provider.approved_by_id = user.id
     db.session.flush()

@@ -8,7 +8,7 @@ from app.core.schemas import InputSchema, OutputSchema
 from app.internships.models import BERUFSFELDER, OFFER_KINDS
 
 ID_RANGE = ma.validate.Range(min=1, max=2**31 - 1)  # ids fit a 32-bit INTEGER column
-POSTCODE = ma.validate.Regexp(r"^\d{5}$", error="Bitte eine fünfstellige Postleitzahl angeben.")
+POSTCODE = ma.validate.Regexp(r"^\d{5}$", error="postcode")
 
 
 def _text(max_length: int, **kwargs):

@@ -44,10 +44,7 @@ def _reschedule(slot: Slot, changes: dict) -> None:
         .execution_options(synchronize_session=False)
     )
     if moved.rowcount != 1:
-        raise Conflict(
-            "Für diesen Termin gibt es schon Buchungen; Datum und Uhrzeit lassen sich nicht "
-            "mehr ändern. Bitte die Schule bitten, die Buchungen zu stornieren."
-        )
+        raise Conflict("slot-has-bookings-dates-fixed")
 
 
 def _resize(slot: Slot, capacity: int) -> None:
@@ -58,10 +55,7 @@ def _resize(slot: Slot, capacity: int) -> None:
         .execution_options(synchronize_session=False)
     )
     if resized.rowcount != 1:
-        raise Conflict(
-            "Die Zahl der Plätze darf nicht unter die schon gebuchten Plätze sinken.",
-            errors={"capacity": ["Weniger Plätze als Buchungen."]},
-        )
+        raise Conflict("capacity-below-bookings", field="capacity")
 
 
 def update_slot(user, slot_id: int, data: dict) -> Slot:
@@ -89,10 +83,7 @@ def delete_slot(user, slot_id: int) -> None:
         .execution_options(synchronize_session=False)
     )
     if removed.rowcount != 1:
-        raise Conflict(
-            "Der Termin hat Buchungen und kann nicht gelöscht werden. Bitte die Schule bitten, "
-            "die Buchungen zu stornieren, oder die Plätze auf die gebuchten verringern."
-        )
+        raise Conflict("slot-has-bookings-not-deletable")
     slot = db.session.get(Slot, slot_id)
     if slot is not None:
         db.session.expunge(slot)

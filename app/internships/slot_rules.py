@@ -14,11 +14,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from app.core.errors import Invalid
-from app.internships.schooldays import school_days, why_not_a_school_day
+from app.internships.schooldays import holiday_name, school_days
 
 
-def _fail(field: str, message: str):
-    raise Invalid(message, errors={field: [message]})
+def _fail(field: str, code: str, **params):
+    raise Invalid(code, field=field, **params)
 
 
 def _hours(data: dict) -> float:
@@ -29,53 +29,58 @@ def _hours(data: dict) -> float:
 
 def _check_common(data: dict, today: date) -> None:
     if data["starts_on"] <= today:
-        _fail("starts_on", "Der Termin muss in der Zukunft liegen.")
+        _fail("starts_on", "slot-not-in-future")
     if data["ends_on"] < data["starts_on"]:
-        _fail("ends_on", "Das Ende darf nicht vor dem Beginn liegen.")
+        _fail("ends_on", "slot-ends-before-start")
     hours = _hours(data)
     if hours <= 0:
-        _fail("daily_end", "Das Tagesende muss nach dem Tagesbeginn liegen.")
+        _fail("daily_end", "slot-day-ends-before-start")
     if hours > 8:
-        _fail("daily_end", "Jugendliche dürfen höchstens 8 Stunden am Tag arbeiten.")
+        _fail("daily_end", "slot-day-too-long", hours=8)
 
 
 def _check_bfe(data: dict) -> None:
     if data["ends_on"] != data["starts_on"]:
-        _fail("ends_on", "Eine Berufsfelderkundung ist ein einzelner Tag.")
-    reason = why_not_a_school_day(data["starts_on"])
-    if reason:
-        _fail("starts_on", reason + " Berufsfelderkundungen finden an Schultagen statt.")
+        _fail("ends_on", "bfe-single-day")
+    _check_school_day(data, "starts_on")
     if not 5 <= _hours(data) <= 7:
-        _fail("daily_end", "Ein Berufsfelderkundungstag dauert etwa 6 Stunden (5 bis 7).")
+        _fail("daily_end", "bfe-hours")
+
+
+def _check_school_day(data: dict, field: str) -> None:
+    day = data[field]
+    if day.weekday() >= 5:
+        _fail(field, "slot-day-weekend", date=day)
+    holiday = holiday_name(day)
+    if holiday:
+        _fail(field, "slot-day-holiday", date=day, holiday=holiday)
 
 
 def _check_edges_are_school_days(data: dict) -> None:
     for field in ("starts_on", "ends_on"):
-        reason = why_not_a_school_day(data[field])
-        if reason:
-            _fail(field, reason)
+        _check_school_day(data, field)
 
 
 def _check_praktikum(data: dict) -> None:
     _check_edges_are_school_days(data)
     span = (data["ends_on"] - data["starts_on"]).days + 1
     if not 12 <= span <= 21:
-        _fail("ends_on", "Ein Betriebspraktikum dauert zwei bis drei Wochen.")
+        _fail("ends_on", "praktikum-length")
 
 
 def _check_praxiskurs(data: dict) -> None:
     _check_edges_are_school_days(data)
     days = len(school_days(data["starts_on"], data["ends_on"]))
     if (data["ends_on"] - data["starts_on"]).days > 13 or not 3 <= days <= 10:
-        _fail("ends_on", "Ein Praxiskurs umfasst 3 bis 10 Schultage innerhalb von zwei Wochen.")
+        _fail("ends_on", "praxiskurs-length")
 
 
 def _check_langzeit(data: dict) -> None:
     if not 1 <= len(set(data["weekdays"])) <= 2:
-        _fail("weekdays", "Ein Langzeitpraktikum findet an ein oder zwei festen Wochentagen statt.")
+        _fail("weekdays", "langzeit-weekdays")
     span = (data["ends_on"] - data["starts_on"]).days + 1
     if not 14 <= span <= 366:
-        _fail("ends_on", "Ein Langzeitpraktikum dauert zwei Wochen bis ein Schuljahr.")
+        _fail("ends_on", "langzeit-length")
 
 
 CHECKS = {
@@ -89,7 +94,7 @@ CHECKS = {
 def validate_slot(kind: str, data: dict, today: date) -> None:
     _check_common(data, today)
     if kind != "langzeitpraktikum" and data.get("weekdays"):
-        _fail("weekdays", "Feste Wochentage gibt es nur beim Langzeitpraktikum.")
+        _fail("weekdays", "weekdays-only-langzeit")
     CHECKS[kind](data)
     if not school_days(data["starts_on"], data["ends_on"], data.get("weekdays", "")):
-        _fail("starts_on", "Der Zeitraum enthält keinen Schultag.")
+        _fail("starts_on", "slot-without-school-day")

@@ -34,7 +34,7 @@ def join(pupil, slot, berufsfeld: str) -> WaitlistEntry:
     """Queue a pupil for a full slot (a slot with free places should be booked directly)."""
     db.session.refresh(slot)  # the counter may have changed since the slot was loaded
     if slot.free > 0:
-        raise Conflict("Es gibt noch freie Plätze; du kannst direkt buchen.")
+        raise Conflict("slot-has-places")
     active = db.session.scalar(
         select(Booking.id).where(
             Booking.pupil_id == pupil.id,
@@ -43,16 +43,16 @@ def join(pupil, slot, berufsfeld: str) -> WaitlistEntry:
         )
     )
     if active:
-        raise Conflict("Du hast diesen Termin bereits gebucht.")
+        raise Conflict("slot-already-booked", field="slot_id")
     if clashing_day(pupil.id, slot_days(slot)):
-        raise Conflict("An diesem Tag hast du schon einen anderen Termin.")
+        raise Conflict("waitlist-day-taken")
     entry = WaitlistEntry(slot_id=slot.id, pupil_id=pupil.id, berufsfeld=berufsfeld)
     try:
         with db.session.begin_nested():
             db.session.add(entry)
             db.session.flush()
     except IntegrityError as error:
-        raise Conflict("Du stehst schon auf der Warteliste.") from error
+        raise Conflict("already-on-waitlist") from error
     return entry
 
 

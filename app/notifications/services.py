@@ -118,7 +118,7 @@ def unread_count(user) -> int:
 def mark_read(user, notification_id: int) -> Notification:
     entry = db.session.get(Notification, notification_id)
     if entry is None or entry.user_id != user.id:
-        raise NotFound("No such notification.")
+        raise NotFound("notification-not-found")
     if entry.read_at is None:
         entry.read_at = clock.now()
         db.session.flush()

@@ -164,21 +164,16 @@ def _check_berufsfeld(step: PortfolioStep, berufsfeld: str | None) -> None:
     if berufsfeld is None:
         return
     if plan.KIND_BY_ELEMENT.get(step.sbo_kuerzel) not in plan.KINDS_WITH_BERUFSFELD:
-        raise Invalid(
-            "Only Berufsfelderkundung days and placements have a Berufsfeld.",
-            errors={"berufsfeld": ["This step has no Berufsfeld."]},
-        )
+        raise Invalid("step-without-berufsfeld", field="berufsfeld")
     if berufsfeld not in {row.kuerzel for row in field_weights()}:
-        raise Invalid(
-            "Unknown Berufsfeld.", errors={"berufsfeld": ["Not one of the 16 KAoA-Berufsfelder."]}
-        )
+        raise Invalid("berufsfeld-unknown", field="berufsfeld")
 
 
 def update_step(pupil, step_id: int, data: dict) -> dict:
     """Replace status, date, provider, Berufsfeld and reflection of one of the pupil's steps."""
     step = db.session.get(PortfolioStep, step_id)
     if step is None or step.pupil_id != pupil.id:
-        raise NotFound("No such step in your portfolio.")
+        raise NotFound("portfolio-step-not-found")
     _check_berufsfeld(step, data.get("berufsfeld"))
     step.status = data["status"]
     step.date = data.get("date")

@@ -46,10 +46,7 @@ def share_item(pupil, item_type: str, item_id: int) -> tuple[Share, bool]:
     """Share an own item with the class teacher; (share, created). Sharing twice is a no-op."""
     item = db.session.get(ITEM_MODELS[item_type], item_id)
     if item is None or item.pupil_id != pupil.id:
-        raise Invalid(
-            "You can only share items of your own portfolio.",
-            errors={"item_id": ["No such item in your portfolio."]},
-        )
+        raise Invalid("share-not-own-item", field="item_id")
     existing = _active(pupil.id, item_type, item_id)
     if existing is not None:
         return existing, False

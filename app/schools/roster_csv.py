@@ -95,18 +95,14 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as error:
-            raise _file_error(
-                "Die Datei ist keine Textdatei (CSV).", "The file is not a text (CSV) file."
-            ) from error
+            raise _file_error("roster-not-text") from error
     if "\x00" in text:
-        raise _file_error(
-            "Die Datei ist keine Textdatei (CSV).", "The file is not a text (CSV) file."
-        )
+        raise _file_error("roster-not-text")
     return text
 
 
-def _file_error(german: str, english: str) -> Invalid:
-    return Invalid(english, errors={"file": [f"{german} / {english}"]})
+def _file_error(code: str, **params) -> Invalid:
+    return Invalid(code, field="file", **params)
 
 
 def _normalise(header: str) -> str:
@@ -133,11 +129,7 @@ def map_columns(header: list[str]) -> dict[str, int]:
             mapping[attribute] = found[0]
     missing = [label for attribute, label in REQUIRED.items() if attribute not in mapping]
     if missing:
-        names = ", ".join(missing)
-        raise Invalid(
-            f"Required column missing: {names}",
-            errors={"file": [f"Pflichtspalte fehlt: {names} / Required column missing: {names}"]},
-        )
+        raise _file_error("roster-columns-missing", columns=missing)
     return mapping
 
 
@@ -148,15 +140,13 @@ def read_table(data: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line)))
     except csv.Error as error:
-        raise _file_error(
-            "Die CSV-Datei ist beschädigt.", f"The CSV file is malformed: {error}"
-        ) from error
+        raise _file_error("roster-malformed") from error
     numbered = [(n, r) for n, r in enumerate(records, start=1) if any(cell.strip() for cell in r)]
     if not numbered:
-        raise _file_error("Die Datei ist leer.", "The file is empty.")
+        raise _file_error("roster-empty")
     (_, header), rows = numbered[0], numbered[1:]
     if len(rows) > MAX_ROWS:
-        raise _file_error(f"Mehr als {MAX_ROWS} Zeilen.", f"More than {MAX_ROWS} rows.")
+        raise _file_error("roster-too-many-rows", max=MAX_ROWS)
     return header, rows
 
 
