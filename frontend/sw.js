@@ -1,11 +1,13 @@
-// Service worker: precaches the app shell, serves it offline, never caches the API.
-// Bump VERSION whenever a precached file changes; feature engineers add their static files
-// to SHELL (one line each).
+// Service worker: the app's files precached per VERSION and served from that cache first (a warm
+// start waits for no server); a new version installs in the background and takes over when the
+// user agrees (sw-client.js asks). The API is never cached: it answers with personal data.
+// Bump VERSION whenever a precached file changes (the server also appends a fingerprint of the
+// files, app/frontend.py, so a forgotten bump still ships); add static files to SHELL.
 
 // `self` typed as what it is here, so tsc --checkJs knows the worker's events.
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-const VERSION = 'v7';
+const VERSION = 'v8';
 const CACHE = `anschluss-shell-${VERSION}`;
 
 const SHELL = [
@@ -23,6 +25,8 @@ const SHELL = [
   '/js/ui-tables.js',
   '/js/routes.js',
   '/js/drafts.js',
+  '/js/device-data.js',
+  '/js/sw-client.js',
   '/js/clock.js',
   '/js/webauthn.js',
   '/js/classes-common.js',
@@ -108,14 +112,33 @@ const SHELL = [
   '/icons/icon-maskable-512.png',
 ];
 
-async function precache() {
+const SHELL_PATHS = new Set(SHELL);
+
+/** Fetch these files afresh (past the HTTP cache) into this version's cache. */
+async function fill(cache, paths) {
+  await cache.addAll(paths.map((path) => new Request(path, { cache: 'reload' })));
+}
+
+/**
+ * Is this version's cache complete? Refill what is missing (storage pressure, an interrupted
+ * install, a cache deleted by an older app) → {complete, missing}.
+ */
+async function ensureShell() {
   const cache = await caches.open(CACHE);
-  // 'reload' bypasses the HTTP cache so a new VERSION gets fresh files.
-  await cache.addAll(SHELL.map((url) => new Request(url, { cache: 'reload' })));
+  const present = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
+  const missing = SHELL.filter((path) => !present.has(path));
+  if (missing.length === 0) return { complete: true, missing: 0 };
+  try {
+    await fill(cache, missing);
+    return { complete: true, missing: missing.length };
+  } catch {
+    return { complete: false, missing: missing.length }; // offline: asked again later
+  }
 }
 
 worker.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(() => worker.skipWaiting()));
+  // No skipWaiting here: a new version waits until the user reloads (or every tab is closed).
+  event.waitUntil(caches.open(CACHE).then((cache) => fill(cache, SHELL)));
 });
 
 worker.addEventListener('activate', (event) => {
@@ -128,9 +151,13 @@ worker.addEventListener('activate', (event) => {
 });
 
 worker.addEventListener('message', (event) => {
-  // Logout empties Cache Storage; the app asks for the shell again at its next start.
-  if (event.data && event.data.type === 'ensure-shell') {
-    event.waitUntil(caches.has(CACHE).then((present) => (present ? null : precache())).catch(() => null));
+  const type = event.data && event.data.type;
+  if (type === 'ensure-shell') {
+    const port = event.ports[0];
+    event.waitUntil(ensureShell().catch(() => ({ complete: false, missing: -1 }))
+      .then((status) => { if (port) port.postMessage(status); }));
+  } else if (type === 'skip-waiting') {
+    event.waitUntil(worker.skipWaiting()); // the user chose to reload into this version
   }
 });
 
@@ -154,26 +181,35 @@ async function fromNetworkOnly(request) {
   }
 }
 
-async function pageRequest(request) {
+/** This version's copy of a precached path; never creates the cache (caches.open would). */
+function cached(path) {
+  return caches.match(path, { cacheName: CACHE });
+}
+
+async function cacheFirst(request, path) {
+  // The precached file of this version; the network only if the cache lost it.
+  const hit = await cached(path);
+  if (hit) return hit;
   try {
     return await fetch(request);
   } catch {
-    // The page itself if it was precached (e.g. /offline.html), else the app shell.
-    const cache = await caches.open(CACHE);
-    return (await cache.match(request, { ignoreSearch: true })) || (await cache.match('/index.html'))
-      || (await cache.match('/offline.html'))
-      || new Response('offline', { status: 503, headers: { 'Content-Type': 'text/plain' } });
+    return request.mode === 'navigate' ? offlinePage() : new Response('', { status: 504 });
   }
 }
 
-async function shellAsset(request) {
-  // Network first keeps a deployed change visible at once; the cache serves offline.
+async function offlinePage() {
+  return (await cached('/offline.html'))
+    || new Response('offline', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+async function networkFirst(request) {
+  // Not a file of the app (or not this origin's GET): the network, offline a cached copy if any.
   try {
-    const response = await fetch(request);
-    return response;
+    return await fetch(request);
   } catch {
-    const cached = await caches.match(request, { ignoreSearch: true });
-    return cached || new Response('', { status: 504 });
+    if (request.mode === 'navigate') return offlinePage();
+    return (await caches.match(request, { ignoreSearch: true, cacheName: CACHE }))
+      || new Response('', { status: 504 });
   }
 }
 
@@ -186,9 +222,6 @@ worker.addEventListener('fetch', (event) => {
     return;
   }
   if (request.method !== 'GET') return;
-  if (request.mode === 'navigate') {
-    event.respondWith(pageRequest(request));
-    return;
-  }
-  event.respondWith(shellAsset(request));
+  if (SHELL_PATHS.has(url.pathname)) event.respondWith(cacheFirst(request, url.pathname));
+  else event.respondWith(networkFirst(request));
 });

@@ -55,6 +55,11 @@ export function onUnauthorized(handler) {
   unauthorizedHandler = handler;
 }
 
+/** A caller that learned from a credential path (/auth/me) that the session has ended. */
+export function reportUnauthorized(error) {
+  if (unauthorizedHandler) unauthorizedHandler(error);
+}
+
 export function setCsrfToken(token) {
   if (token) csrfToken = token;
 }
@@ -105,11 +110,15 @@ function isCsrfRefusal(error) {
 }
 
 /**
- * request(method, path, {body, formData, headers, raw}) → parsed JSON (or Blob with raw),
- * null for 204. Throws ApiError; a network failure throws ApiError with status 0, code 'offline'.
+ * request(method, path, {body, formData, headers, raw, csrfToken}) → parsed JSON (or Blob with
+ * raw), null for 204. Throws ApiError; a network failure throws ApiError with status 0, code
+ * 'offline'. `csrfToken` pins the request to the session that token belongs to: it is sent as is,
+ * and a CSRF refusal is final (no new token, no retry) — the outbox uses it so that a request
+ * never runs in a session other than the one it checked.
  * @param {string} method
  * @param {string} path
- * @param {{body?: any, formData?: FormData, headers?: Record<string, string>, raw?: boolean}} [options]
+ * @param {{body?: any, formData?: FormData, headers?: Record<string, string>, raw?: boolean,
+ *   csrfToken?: string}} [options]
  * @param {boolean} [retried]
  */
 export async function request(method, path, options = {}, retried = false) {
@@ -122,7 +131,7 @@ export async function request(method, path, options = {}, retried = false) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
-  if (UNSAFE.has(method)) headers['X-CSRF-Token'] = await ensureCsrf();
+  if (UNSAFE.has(method)) headers['X-CSRF-Token'] = options.csrfToken || await ensureCsrf();
   let response;
   try {
     response = await fetch(url(path), init);
@@ -132,7 +141,7 @@ export async function request(method, path, options = {}, retried = false) {
   if (response.headers.get('X-Anschluss-Offline')) throw offlineError('The service worker answered: offline.');
   if (!response.ok) {
     const error = await toError(response);
-    if (isCsrfRefusal(error) && !retried) {
+    if (isCsrfRefusal(error) && !retried && !options.csrfToken) {
       await ensureCsrf(true);
       return request(method, path, options, true);
     }

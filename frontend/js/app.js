@@ -3,12 +3,16 @@
 import { api, forgetCsrfToken, isOffline, onUnauthorized } from './api.js';
 import { getLanguage, loadNamespace, setLanguage, t } from './i18n.js';
 import { allowed, match, navFor } from './routes.js';
-import { announce, errorText, h, replace, screenReady } from './ui.js';
-import { clearAll, flushOutbox, onOutboxResult } from './drafts.js';
+import { announce, confirmBox, errorText, h, replace, screenReady } from './ui.js';
+import { flushOutbox, onOutboxResult } from './drafts.js';
+import {
+  clearDevice, endServerSession, finishLogout, forgetAccount, onAccountChangedElsewhere, rememberAccount,
+  snapshotAccount, unsentChanges,
+} from './device-data.js';
+import { checkShell, renderUpdateNotice, startServiceWorker } from './sw-client.js';
 import { refreshInboxBadge } from './screens/inbox-badge.js';
 import { setServerToday } from './clock.js';
 
-const ME_SNAPSHOT = 'anschluss.me';
 const state = { me: null, renderToken: 0, offline: !navigator.onLine };
 
 function parseHash() {
@@ -24,32 +28,29 @@ export function navigate(path) {
   else location.hash = path;
 }
 
-function rememberMe(me) {
+/** The server confirmed who is signed in: the page and the device's offline data are theirs. */
+async function signedInAs(me) {
   state.me = me;
-  if (me) setServerToday(me.today);
-  try {
-    if (me) {
-      const { id, role, display_name: displayName, first_name: firstName, school_id: schoolId,
-        class_ids: classIds } = me;
-      localStorage.setItem(ME_SNAPSHOT, JSON.stringify({
-        id, role, display_name: displayName, first_name: firstName, school_id: schoolId,
-        class_ids: classIds, snapshot: true,
-      }));
-    } else {
-      localStorage.removeItem(ME_SNAPSHOT);
-    }
-  } catch { /* storage unavailable: stay in memory */ }
+  setServerToday(me.today);
+  await rememberAccount(me);
+}
+
+/** The session has ended: nothing of the account stays on screen, in memory or in reach. */
+function sessionEnded() {
+  state.me = null;
+  forgetAccount();
 }
 
 async function loadMe() {
+  await finishLogout(); // a logout made offline ends that session before anything else
   try {
-    rememberMe(await api.get('/auth/me'));
+    await signedInAs(await api.get('/auth/me'));
   } catch (error) {
     if (error.status === 0 || error.status >= 500) {
-      // Offline: keep working with the last known account (no personal data beyond names).
-      try { state.me = JSON.parse(localStorage.getItem(ME_SNAPSHOT) || 'null'); } catch { state.me = null; }
+      // Offline: keep working with the last confirmed account while its session can be alive.
+      state.me = await snapshotAccount();
     } else {
-      rememberMe(null);
+      sessionEnded();
     }
   }
 }
@@ -76,6 +77,7 @@ function renderShell() {
   nav.hidden = !state.me || entries.length === 0;
   replace(document.getElementById('app-nav-list'), entries.map((entry) => h('li', {},
     h('a', { href: `#${entry.path}`, dataset: { path: entry.path } }, t(entry.nav)))));
+  renderUpdateNotice();
   markCurrentNav();
 }
 
@@ -95,9 +97,10 @@ function context(params, query) {
     me: state.me, params, query, navigate, t, api, lang: getLanguage(), offline: state.offline,
     /** A screen that logged the user in hands over the account summary. */
     async signedIn(me) {
-      rememberMe(me);
+      await signedInAs(me); // another account's offline data is deleted before anything renders
       renderShell();
       flushOutbox().catch(() => {});
+      checkShell().catch(() => {}); // offline after this login needs the whole app precached
     },
     async refreshMe() {
       await loadMe();
@@ -159,24 +162,32 @@ async function route() {
   }
 }
 
-async function clearClientData() {
-  if (window.caches) {
-    const keys = await caches.keys();
-    await Promise.all(keys.map((key) => caches.delete(key)));
-  }
-  await clearAll();
-  const lang = localStorage.getItem('lang');
-  localStorage.clear();
-  if (lang) localStorage.setItem('lang', lang);
-  sessionStorage.clear();
+/** Logging out deletes changes made offline that wait to be sent: say so first. */
+async function confirmLogout() {
+  if ((await unsentChanges()) === 0) return true;
+  const main = document.getElementById('main');
+  const screen = document.getElementById('screen');
+  return new Promise((resolve) => {
+    const close = (answer) => { box.remove(); resolve(answer); };
+    const box = confirmBox({
+      id: 'logout-question',
+      question: t(state.me && state.me.role === 'pupil' ? 'app.logout.unsent_pupil' : 'app.logout.unsent_staff'),
+      confirmLabel: t('app.logout.confirm'),
+      onConfirm: () => close(true),
+      onCancel: () => close(false),
+    });
+    box.id = 'logout-confirm';
+    main.insertBefore(box, screen);
+  });
 }
 
 async function logout() {
   const button = /** @type {HTMLButtonElement} */ (document.getElementById('logout'));
+  if (document.getElementById('logout-confirm') || !(await confirmLogout())) return;
   button.disabled = true;
   try {
-    await clearClientData();
-    try { await api.post('/auth/logout'); } catch (error) { console.warn('logout', error); }
+    await clearDevice();
+    await endServerSession();
   } finally {
     button.disabled = false;
     forgetCsrfToken();
@@ -197,7 +208,10 @@ function watchConnection() {
   const update = () => {
     state.offline = !navigator.onLine;
     document.getElementById('offline-banner').hidden = !state.offline;
-    if (!state.offline && state.me) flushOutbox().catch(() => {});
+    if (state.offline) return;
+    finishLogout().catch(() => {});
+    checkShell().catch(() => {});
+    if (state.me) flushOutbox().catch(() => {});
   };
   window.addEventListener('online', update);
   window.addEventListener('offline', update);
@@ -207,35 +221,27 @@ function watchConnection() {
   });
 }
 
-function registerServiceWorker() {
-  if (!('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready)
-    .then((registration) => {
-      // Logout empties Cache Storage; the next start fills the shell cache again.
-      if (registration.active) registration.active.postMessage({ type: 'ensure-shell' });
-    })
-    .catch((error) => console.warn('service worker', error));
-}
-
 async function start() {
-  // The shell's texts and the problem texts: errors can happen on any screen.
-  await Promise.all([loadNamespace('app'), loadNamespace('problems')]);
   onUnauthorized(() => {
     if (!state.me) return;
-    rememberMe(null);
+    sessionEnded();
     renderShell();
     const next = location.hash.replace(/^#/, '');
     navigate(`/login?next=${encodeURIComponent(next)}`);
     announce(t('app.shell.session_ended'));
   });
-  await loadMe();
+  // The shell's texts and the problem texts (errors can happen on any screen), and who is signed
+  // in, at the same time: a warm start waits for one round trip to the server, not two.
+  await Promise.all([loadNamespace('app'), loadNamespace('problems'), loadMe()]);
+  // Another tab logged out or signed someone else in: this page is no longer its user's.
+  onAccountChangedElsewhere(() => (state.me ? state.me.id : null), () => location.reload());
   renderShell();
   document.getElementById('logout').addEventListener('click', logout);
   document.getElementById('lang-switch').addEventListener('click', switchLanguage);
   window.addEventListener('hashchange', route);
   watchConnection();
   await route();
-  registerServiceWorker();
+  startServiceWorker();
   if (state.me) flushOutbox().catch(() => {});
 }
 

@@ -76,3 +76,35 @@ def test_does_every_route_name_an_existing_precached_screen():
     missing = [m for m in modules if not (FRONTEND / "js" / m).is_file()]
     unlisted = [m for m in modules if f"/js/{m}" not in precache_list()]
     assert (missing, unlisted) == ([], [])
+
+
+def test_does_a_changed_app_file_give_the_service_worker_a_new_version(tmp_path):
+    """The app is served from the service worker's cache first: does changing any file (with
+    nobody bumping VERSION by hand) change the version the service worker is served with?"""
+    from app.frontend import app_fingerprint
+
+    (tmp_path / "js").mkdir()
+    (tmp_path / "js" / "app.js").write_text("console.log(1);\n", encoding="utf-8")
+    (tmp_path / "sw.js").write_text("const VERSION = 'v1';\n", encoding="utf-8")
+    first = app_fingerprint(tmp_path)
+    assert app_fingerprint(tmp_path) == first
+    (tmp_path / "sw.js").write_text("const VERSION = 'v2';\n", encoding="utf-8")
+    assert app_fingerprint(tmp_path) == first  # sw.js itself reaches the browser byte for byte
+    (tmp_path / "js" / "app.js").write_text("console.log(2);\n", encoding="utf-8")
+    assert app_fingerprint(tmp_path) != first
+
+
+def test_is_the_service_worker_served_with_the_fingerprinted_version(client):
+    """Does /sw.js name VERSION plus the app's fingerprint, may it control the whole origin, and
+    is it revalidated on every check (no-cache, 304 when unchanged)?"""
+    from app.frontend import app_fingerprint
+
+    version = re.search(r"const VERSION = '([^']+)';", SW_SOURCE).group(1)
+    response = client.get("/sw.js")
+    assert response.status_code == 200
+    assert f"const VERSION = '{version}-{app_fingerprint()}';" in response.get_data(as_text=True)
+    assert response.headers["Cache-Control"] == "no-cache"
+    assert response.headers["Service-Worker-Allowed"] == "/"
+    assert "javascript" in response.mimetype
+    again = client.get("/sw.js", headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304

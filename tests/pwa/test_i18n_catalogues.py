@@ -21,7 +21,7 @@ I18N = FRONTEND / "i18n"
 LANGUAGES = ("de", "en")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # String literals shaped like keys that are no keys (with where they are used).
-NOT_KEYS = {"anschluss.me": "app.js: localStorage key of the account snapshot"}
+NOT_KEYS = {"anschluss.me": "device-data.js: localStorage key of the account snapshot"}
 
 
 def flatten(node: dict, prefix: str = "") -> dict[str, object]:
