@@ -121,3 +121,15 @@ def two_pupils(live_server):
         pupils=(("Anna", "Albers"), ("Ben", "Brandt")), pupil_logins=True
     )
     return world.pupil_usernames
+
+
+def session_ends_while_offline(page, live_server, login, username: str, text: str) -> None:
+    """The pupil writes a reflection offline; meanwhile the server ends the session (timeout);
+    the device comes back online, the app tries to send and shows the login."""
+    login(page, username)
+    ready_for_offline(page)
+    write_reflection_offline(page, text)
+    end_sessions_on_the_server(live_server, user_id(live_server, username))
+    page.context.set_offline(False)
+    page.wait_for_url("**/#/login*")
+    page.get_by_role("heading", name="Anmelden").wait_for()

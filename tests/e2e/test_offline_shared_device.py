@@ -8,11 +8,11 @@ from offline_support import (
     CACHED_PATHS,
     OFFLINE_DATABASES,
     device_dump,
-    end_sessions_on_the_server,
     live_sessions,
     open_first_step,
     ready_for_offline,
     reflections_containing,
+    session_ends_while_offline,
     sign_in_here,
     two_pupils,
     user_id,
@@ -75,14 +75,7 @@ def test_is_an_ended_sessions_offline_work_never_sent_when_another_pupil_signs_i
     send A's request — neither in A's ended session nor in B's?"""
     pupil_a, pupil_b = two_pupils(live_server)
     secret = "Anna-abgelaufen: das bleibt unter uns"
-    login(page, pupil_a)
-    ready_for_offline(page)
-    write_reflection_offline(page, secret)
-    end_sessions_on_the_server(live_server, user_id(live_server, pupil_a))
-
-    page.context.set_offline(False)  # the app tries to send, learns that the session has ended
-    page.wait_for_url("**/#/login*")
-    page.get_by_role("heading", name="Anmelden").wait_for()
+    session_ends_while_offline(page, live_server, login, pupil_a, secret)
     assert secret not in page.locator("body").inner_text()
     assert page.evaluate("localStorage.getItem('anschluss.me')") is None
 
@@ -103,12 +96,7 @@ def test_does_a_pupil_whose_session_ended_offline_keep_the_work_after_signing_in
     is the reflection sent, so that a long offline stretch loses nothing?"""
     pupil_a, _ = two_pupils(live_server)
     text = "Nach langer Zeit ohne Netz: Ich will Erzieherin werden."
-    login(page, pupil_a)
-    ready_for_offline(page)
-    write_reflection_offline(page, text)
-    end_sessions_on_the_server(live_server, user_id(live_server, pupil_a))
-    page.context.set_offline(False)
-    page.get_by_role("heading", name="Anmelden").wait_for()
+    session_ends_while_offline(page, live_server, login, pupil_a, text)
     assert reflections_containing(live_server, text) == 0
 
     with page.expect_response(lambda r: "/me/portfolio/steps/" in r.url and r.ok):
