@@ -17,6 +17,7 @@ from app.allocation.schemas import (
     RoundSchema,
     SlotSummarySchema,
 )
+from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 
 blp = Blueprint(
@@ -69,7 +70,7 @@ def list_rounds(query):
 )
 @blp.arguments(RoundCreateSchema)
 @blp.response(201, RoundSchema)
-@blp.alt_response(403, description="School or Kommune outside your scope")
+@problems(blp, (403, "School or Kommune outside your scope"))
 def create_round(data):
     """Open an allocation round for a period, with a deadline for the pupils' choices."""
     allocation_round = rounds.create_round(current_user, data)
@@ -102,8 +103,7 @@ def list_round_slots(round_id: int):
 )
 @blp.arguments(PreferencesSchema)
 @blp.response(200, RoundDetailSchema)
-@blp.alt_response(403, description="The round is not for your Jahrgang")
-@blp.alt_response(409, description="The deadline has passed")
+@problems(blp, (403, "The round is not for your Jahrgang"), (409, "The deadline has passed"))
 def put_preferences(data, round_id: int):
     """Save my ranked choices (most wanted first) before the deadline."""
     set_preferences(current_user, round_id, data["choices"])
@@ -113,7 +113,7 @@ def put_preferences(data, round_id: int):
 @blp.route("/allocation-rounds/<int:round_id>/run", methods=["POST"])
 @access(MANAGE_ROUND)
 @blp.response(200, RoundDetailSchema)
-@blp.alt_response(409, description="Before the deadline, or already published")
+@problems(blp, (409, "Before the deadline, or already published"))
 def run_round(round_id: int):
     """Compute the assignment as a draft for review (books nothing)."""
     running.run_round(current_user, round_id)
@@ -123,7 +123,7 @@ def run_round(round_id: int):
 @blp.route("/allocation-rounds/<int:round_id>/publish", methods=["POST"])
 @access(MANAGE_ROUND)
 @blp.response(200, PublishResultSchema)
-@blp.alt_response(409, description="Not run yet, or already published")
+@problems(blp, (409, "Not run yet, or already published"))
 def publish_round(round_id: int):
     """Publish the reviewed draft: confirmed bookings, notices, unassigned pupils listed."""
     return publishing.publish_round(current_user, round_id)

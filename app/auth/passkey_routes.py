@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from flask import current_app, request
 from flask_login import current_user
 from flask_smorest import Blueprint
@@ -20,7 +18,7 @@ from app.auth.passkey_schemas import (
 )
 from app.auth.routes import login_limit
 from app.auth.schemas import MeSchema
-from app.core.api import problem as document_problem
+from app.core.api import problems
 from app.core.policy import ROLES, access, allow, authenticated, public
 from app.core.security import csrf_token
 from app.extensions import limiter
@@ -28,9 +26,6 @@ from app.extensions import limiter
 blp = Blueprint(
     "passkeys", __name__, url_prefix="/api/v1/auth/passkeys", description="Passkeys (WebAuthn)"
 )
-
-
-problem = partial(document_problem, blp)
 
 
 # Options cost a database row each; generous enough for retries, low enough against flooding.
@@ -55,9 +50,11 @@ def _user():
 @limiter.limit(options_rate_limit)
 @blp.arguments(RegistrationOptionsRequestSchema, required=False)
 @blp.response(200, CreationOptionsSchema)
-@problem(401, "Not logged in")
-@problem(403, "The login is not fresh (older than 10 minutes)")
-@problem(429, "Too many requests")
+@problems(
+    blp,
+    (403, "The login is not fresh (older than 10 minutes)"),
+    (429, "Too many requests"),
+)
 def registration_options(body):
     """Start registering a passkey: options for navigator.credentials.create()."""
     return passkeys.registration_options(_user(), (body or {}).get("name"))
@@ -67,14 +64,16 @@ def registration_options(body):
 @access(authenticated("Everyone may add a passkey to their own account"))
 @blp.arguments(RegistrationVerifySchema)
 @blp.response(201, PasskeySchema)
-@problem(401, "Not logged in")
-@problem(
-    400,
-    "The passkey response could not be verified, or the "
-    "registration request expired or was already used",
+@problems(
+    blp,
+    (
+        400,
+        "The passkey response could not be verified, or the "
+        "registration request expired or was already used",
+    ),
+    (403, "The login is not fresh (older than 10 minutes)"),
+    (409, "This passkey is already registered"),
 )
-@problem(403, "The login is not fresh (older than 10 minutes)")
-@problem(409, "This passkey is already registered")
 def registration_verify(body):
     """Finish registering: verify the authenticator's answer and store the passkey."""
     return passkeys.verify_registration(_user(), body["credential"], body.get("name"))
@@ -84,7 +83,7 @@ def registration_verify(body):
 @access(public("Anyone may start a passkey login"))
 @limiter.limit(options_rate_limit)
 @blp.response(200, RequestOptionsSchema)
-@problem(429, "Too many requests")
+@problems(blp, (429, "Too many requests"))
 def authentication_options():
     """Start a passkey login: options for navigator.credentials.get() (no username needed)."""
     return passkey_login.authentication_options()
@@ -96,8 +95,7 @@ def authentication_options():
 @limiter.limit(login_limit, key_func=passkey_account_key)
 @blp.arguments(AuthenticationVerifySchema)
 @blp.response(200, MeSchema)
-@problem(401, "The passkey login failed")
-@problem(429, "Too many attempts")
+@problems(blp, (401, "The passkey login failed"), (429, "Too many attempts"))
 def authentication_verify(body):
     """Finish a passkey login: a new session starts; same answer as password login."""
     user = passkey_login.login(body["credential"])
@@ -107,7 +105,6 @@ def authentication_verify(body):
 @blp.route("", methods=["GET"])
 @access(authenticated("Everyone may list their own passkeys"))
 @blp.response(200, PasskeySchema(many=True))
-@problem(401, "Not logged in")
 def list_passkeys():
     """The caller's own passkeys."""
     return passkey_management.list_passkeys(_user())
@@ -123,8 +120,7 @@ _OWN_PASSKEY = allow(
 @access(_OWN_PASSKEY)
 @blp.arguments(PasskeyRenameSchema)
 @blp.response(200, PasskeySchema)
-@problem(401, "Not logged in")
-@problem(404, "No such passkey of yours")
+@problems(blp, (404, "No such passkey of yours"))
 def rename_passkey(body, passkey_id: int):
     """Rename one of the caller's passkeys."""
     return passkey_management.rename_passkey(_user(), passkey_id, body["name"])
@@ -133,10 +129,12 @@ def rename_passkey(body, passkey_id: int):
 @blp.route("/<int:passkey_id>", methods=["DELETE"])
 @access(_OWN_PASSKEY)
 @blp.response(204)
-@problem(401, "Not logged in")
-@problem(404, "No such passkey of yours")
-@problem(403, "The login is not fresh (older than 10 minutes)")
-@problem(409, "The last way to log in cannot be removed")
+@problems(
+    blp,
+    (404, "No such passkey of yours"),
+    (403, "The login is not fresh (older than 10 minutes)"),
+    (409, "The last way to log in cannot be removed"),
+)
 def delete_passkey(passkey_id: int):
     """Revoke one of the caller's passkeys; all other sessions of the caller end."""
     passkey_management.revoke_passkey(_user(), passkey_id)

@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 from app.auth import services
 from app.auth.schemas import CsrfSchema, LoginSchema, MeSchema
 from app.auth.sessions import end_session
+from app.core.api import problems
 from app.core.policy import access, authenticated, public
 from app.core.security import csrf_token
 from app.extensions import limiter
@@ -33,9 +34,10 @@ def get_csrf():
 @limiter.limit(login_limit)  # per IP; per account: the lockout in auth/lockout.py
 @blp.arguments(LoginSchema)
 @blp.response(200, MeSchema)
-@blp.alt_response(401, description="Username or password is wrong")
-@blp.alt_response(
-    429, description="Too many attempts from this address, or the account is locked for a while"
+@problems(
+    blp,
+    (401, "Username or password is wrong"),
+    (429, "Too many attempts from this address, or the account is locked for a while"),
 )
 def login(credentials):
     """Log in with username and password (staff, and demo pupils)."""

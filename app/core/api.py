@@ -103,19 +103,21 @@ class ProblemApi(Api):
         )
 
 
-def problems(blp, *responses: int | tuple[int, str]):
+def problems(blp, *responses: int | tuple):
     """Document the error answers of an operation as RFC 9457 problem+json.
 
-    Each is a status (shared description) or `(status, what it means for this route)`.
+    Each is a status (shared description), `(status, what it means for this route)`, or
+    `(status, description, schema)` for a problem with extension members (a ProblemSchema
+    subclass).
     """
 
     def decorate(view):
         for entry in responses:
             if isinstance(entry, tuple):
-                status, description = entry
+                status, description, *schema = entry
                 view = blp.alt_response(
                     status,
-                    schema=ProblemSchema,
+                    schema=schema[0] if schema else ProblemSchema,
                     content_type=PROBLEM_MIMETYPE,
                     description=description,
                 )(view)

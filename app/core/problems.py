@@ -80,6 +80,7 @@ def problem_response(
     *,
     errors: dict | None = None,
     headers: dict | None = None,
+    members: dict | None = None,
     **params,
 ) -> Response:
     """The problem+json answer: `type` ends in the stable code; `title`, `detail` and the
@@ -92,6 +93,7 @@ def problem_response(
         body["detail"] = detail
     if errors:
         body["errors"] = field_messages.translate(errors, language, params)
+    body.update(members or {})  # extension members of this problem type (RFC 9457 §3.2)
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MIMETYPE)
     response.headers["Cache-Control"] = "no-store"
     response.headers["Content-Language"] = language

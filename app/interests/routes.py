@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from app.core.api import problem as document_problem
+from app.core.api import problems
 from app.core.policy import access, allow, everywhere, public
 from app.interests import services
 from app.interests.schemas import (
@@ -25,9 +23,6 @@ blp = Blueprint(
 )
 
 
-problem = partial(document_problem, blp)
-
-
 @blp.route("/questionnaires/current", methods=["GET"])
 @access(public("The questionnaire is open content (CC BY 4.0) without personal data"))
 @blp.response(200, QuestionnaireSchema)
@@ -42,8 +37,11 @@ def current_questionnaire():
 @blp.arguments(IdempotencyHeaderSchema, location="headers")
 @blp.response(201, InterestProfileSchema)
 @blp.alt_response(200, schema=InterestProfileSchema, description="Replay of a known key")
-@problem(409, "Idempotency-Key used for other answers")
-@problem(422, "Wrong version, missing or bad answers")
+@problems(
+    blp,
+    (409, "Idempotency-Key used for other answers"),
+    (422, "Wrong version, missing or bad answers"),
+)
 def create_profile(body, headers):
     """Score a completed questionnaire and match it to Berufsfelder and occupations."""
     profile, created = services.create_profile(

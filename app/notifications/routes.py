@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_login import current_user
 from flask_smorest import Blueprint
 
+from app.core.api import problems
 from app.core.policy import ROLES, access, allow, authenticated
 from app.extensions import db
 from app.notifications import services
@@ -48,7 +49,7 @@ def list_notifications(query):
 @blp.route("/me/notifications/<int:notification_id>/read", methods=["POST"])
 @access(OWN_ONLY)
 @blp.response(200, NotificationSchema)
-@blp.alt_response(404, description="No such notification of yours")
+@problems(blp, (404, "No such notification of yours"))
 def read_notification(notification_id: int):
     """Mark one of my notifications as read."""
     return services.mark_read(current_user, notification_id)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from flask import Response, json
+from flask import Response
 from flask_login import current_user
 from flask_smorest import Blueprint
 from flask_smorest.fields import Upload
 from webargs.flaskparser import FlaskParser
 from werkzeug.datastructures import CombinedMultiDict
 
+from app.core import i18n
+from app.core.api import problems
 from app.core.policy import access, allow
-from app.core.problems import PROBLEM_MIMETYPE, PROBLEM_TYPE_BASE, ProblemSchema
+from app.core.problems import ProblemSchema, problem_response
 from app.core.request_guards import body_limit
 from app.core.schemas import InputSchema, OutputSchema
 from app.schools import roster, scopes
@@ -95,22 +97,18 @@ class RosterRejectedSchema(ProblemSchema):
 
 
 def _rejected_response(report: dict) -> Response:
-    count = len(report["rejected"])
-    summary = (
-        f"{count} Zeile(n) abgelehnt, nichts gespeichert. / {count} row(s) rejected, nothing saved."
-    )
-    errors = {"file": [summary]}
+    """422 naming every rejected row (reasons in the request's language) plus the report."""
+    reason = "reason_en" if i18n.request_language() == "en" else "reason_de"
+    errors = {"file": ["roster-rows-rejected"]}
     for item in report["rejected"]:
-        errors.setdefault(f"rows.{item['row']}.{item['field']}", []).append(item["reason_de"])
-    body = {
-        "type": PROBLEM_TYPE_BASE + "roster-rejected",
-        "title": "Unprocessable Content",
-        "status": 422,
-        "detail": f"{count} row(s) of the file are invalid; nothing was saved.",
-        "errors": errors,
-        "report": report,
-    }
-    return Response(json.dumps(body), status=422, mimetype=PROBLEM_MIMETYPE)
+        errors.setdefault(f"rows.{item['row']}.{item['field']}", []).append(item[reason])
+    return problem_response(
+        422,
+        "roster-rows-rejected",
+        errors=errors,
+        members={"report": report},
+        count=len(report["rejected"]),
+    )
 
 
 @blp.route("/classes/<int:class_id>/roster-imports", methods=["POST"])
@@ -125,13 +123,15 @@ def _rejected_response(report: dict) -> Response:
 @body_limit(roster.MAX_BYTES + 64 * 1024)  # the file's own limit plus the form around it
 @blp.arguments(RosterUploadSchema, location="multipart")
 @blp.response(200, RosterReportSchema)
-@blp.alt_response(413, description="The file is larger than 2 MB.")
-@blp.alt_response(
-    422,
-    schema=RosterRejectedSchema,
-    content_type=PROBLEM_MIMETYPE,
-    description="Unreadable file, missing column, too many rows, or (commit) invalid rows — "
-    "then nothing is saved and `report` lists every rejected row.",
+@problems(blp, (413, "The file is larger than 2 MB."))
+@problems(
+    blp,
+    (
+        422,
+        "Unreadable file, missing column, too many rows, or (commit) invalid rows — "
+        "then nothing is saved and `report` lists every rejected row (roster-rows-rejected).",
+        RosterRejectedSchema,
+    ),
 )
 def import_roster(form, class_id: int):
     """Preview or commit a class roster from a SchILD-NRW CSV export."""
