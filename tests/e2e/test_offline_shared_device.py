@@ -165,3 +165,28 @@ def test_does_another_tab_signing_in_someone_else_take_a_pupils_screen_away(
     sign_in_here(second, pupil_b)
     page.get_by_role("heading", name="Hallo, Ben!").wait_for()
     assert "Anna schreibt gerade" not in page.locator("body").inner_text()
+
+
+def test_does_an_offline_start_long_after_the_last_login_show_nobodys_data(
+    page, live_server, login
+):
+    """The tablet was left without logging out and is opened offline the next day: does the app
+    show the login instead of the last pupil's "Mein Weg" (no session lives past 12 hours)?"""
+    pupil_a, _ = two_pupils(live_server)
+    login(page, pupil_a)
+    ready_for_offline(page)
+    open_first_step(page)
+    page.context.set_offline(True)
+    page.evaluate(
+        """() => {
+          const snapshot = JSON.parse(localStorage.getItem('anschluss.me'));
+          snapshot.confirmedAt = Date.now() - 13 * 60 * 60 * 1000;
+          localStorage.setItem('anschluss.me', JSON.stringify(snapshot));
+        }"""
+    )
+    page.goto("/#/portfolio")
+    page.reload()
+    page.get_by_role("heading", name="Anmelden").wait_for()
+    assert page.locator("#steps").count() == 0
+    assert page.evaluate("localStorage.getItem('anschluss.me')") is None
+    page.context.set_offline(False)
