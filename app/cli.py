@@ -80,12 +80,14 @@ def audit_verify():
 def register_cli(app: Flask) -> None:
     app.cli.add_command(seed_cli)
     app.cli.add_command(audit_cli)
-    from app.anschluss.cli import anschluss_cli
+    from app.dashboards.cli import anschluss_cli  # `flask anschluss snapshot`
 
     app.cli.add_command(anschluss_cli)
+    from app.internships.cli import remind_command
     from app.notifications.cli import notifications_cli
 
+    notifications_cli.add_command(remind_command)
     app.cli.add_command(notifications_cli)
-    from app.anschluss.chain.cli import retention_cli
+    from app.privacy.cli import retention_cli
 
     app.cli.add_command(retention_cli)

@@ -13,14 +13,10 @@ from datetime import timedelta
 
 from sqlalchemy import func, insert, or_, select, text
 
-from app.anschluss.models import (
-    Anschluss,
-    AnschlussSnapshot,
-    Anschlussvereinbarung,
-    NextStep,
-)
+from app.anschluss.models import Anschluss, Anschlussvereinbarung, NextStep
 from app.catalog.models import LeavingCertificate
 from app.core import clock
+from app.dashboards.models import AnschlussSnapshot
 from app.extensions import db
 from app.schools.models import LEAVING_JAHRGAENGE, ClassMembership, SchoolClass
 

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.anschluss import snapshots
 from app.anschluss.models import (
     Anschluss,
     AnschlussReport,
-    AnschlussSnapshot,
     Anschlussvereinbarung,
     NextStep,
 )
 from app.core import clock
+from app.dashboards import snapshots
+from app.dashboards.models import AnschlussSnapshot
 from app.extensions import db
 
 if TYPE_CHECKING:

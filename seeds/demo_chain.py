@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from app.anschluss.chain import consent as consents
-from app.anschluss.chain import handover
-from app.anschluss.handover_models import CaseContact, Handover, IdentificationRound, VkCase
 from app.anschluss.models import Anschluss
 from app.core import clock
 from app.extensions import db
+from app.verantwortungskette import consent as consents
+from app.verantwortungskette import handover
+from app.verantwortungskette.models import CaseContact, Handover, IdentificationRound, VkCase
 
 if TYPE_CHECKING:
     from seeds.demo import DemoRegion

@@ -1,6 +1,6 @@
 """Load the reference catalogues from seeds/ into the catalog tables (idempotent upsert).
 
-Sources and licences of every file are listed in seeds/attributions.json. Running the loader
+Sources and licences of every file are listed in app/data/attributions.json. Running the loader
 again changes nothing unless a data file changed; rows are never deleted, because other
 tables may refer to them.
 """

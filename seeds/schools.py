@@ -1,6 +1,6 @@
 """Import NRW schools from the official school list (SVWS snapshot) for one Kommune.
 
-The list (seeds/reference/schulen_nrw_svws_2023-12.csv, `;`-separated, UTF-8) carries one row
+The list (app/data/reference/schulen_nrw_svws_2023-12.csv, `;`-separated, UTF-8) carries one row
 per school: SchulNr, RegSchl (Regionalschlüssel without the Land prefix 05, e.g. 913000 for
 Dortmund, 158… for the towns of Kreis Mettmann), ABez1–3 (name over three lines), SF
 (Schulform key), address and SchBetrSchl (operating state; 0 = closed).
@@ -18,11 +18,12 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.core import clock
+from app.data import DATA_DIR
 from app.extensions import db
 from app.schools.models import Kommune, School
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
-SCHOOLS_FILE = REFERENCE_DIR / "schulen_nrw_svws_2023-12.csv"
+SCHOOLS_FILE = DATA_DIR / "reference" / "schulen_nrw_svws_2023-12.csv"
 CLOSED = "0"  # SchBetrSchl: the school has stopped operating
 # Lines of the official name that only describe the school level, e.g. "- Sekundarstufe II -".
 _LEVEL_REMARK = re.compile(r"^-.*-$")

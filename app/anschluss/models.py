@@ -1,4 +1,4 @@
-"""Anschluss of every leaver, its history, pupil reports, Anschlussvereinbarungen and snapshots.
+"""Anschluss of every leaver, its history, pupil reports and Anschlussvereinbarungen.
 
 An `Anschluss` row exists per pupil and school year once somebody records something; a leaver
 without a row counts as status `offen`. Queries over cohorts therefore LEFT JOIN from the class
@@ -152,25 +152,6 @@ class NextStep(db.Model):
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     agreement: Mapped[Anschlussvereinbarung] = relationship(back_populates="next_steps")
-
-
-class AnschlussSnapshot(db.Model):
-    """Weekly counts per school, status and option; `flask anschluss snapshot` (re)writes a week."""
-
-    __tablename__ = "anschluss_snapshots"
-    __table_args__ = (
-        UniqueConstraint("school_id", "school_year_id", "week_start", "status", "option_code"),
-        Index("ix_anschluss_snapshots_year_week", "school_year_id", "week_start"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
-    school_year_id: Mapped[int] = mapped_column(ForeignKey("school_years.id"))
-    week_start: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(12))
-    option_code: Mapped[str] = mapped_column(String(16), default="")  # "" = no option yet
-    count: Mapped[int]
-    taken_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
 
 # Cohort queries select the leaving classes of one school (or all schools of a Kommune) in one

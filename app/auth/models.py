@@ -40,7 +40,7 @@ class User(db.Model):
         ForeignKey("providers.id", use_alter=True), index=True
     )
     active: Mapped[bool] = mapped_column(default=True)
-    # When the account was switched off: starts the retention of app-only data (core/retention).
+    # When the account was switched off: starts the retention of app-only data (privacy/retention).
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     # Random WebAuthn user handle (user.id of the passkeys): maps a discoverable login to its

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import marshmallow as ma
 from flask_smorest import Blueprint
 from sqlalchemy import text
 
 from app.core.policy import access, public
+from app.data import DATA_DIR
 from app.extensions import db
 
 blp = Blueprint("meta", __name__, url_prefix="/api/v1", description="Service information")
 
-ATTRIBUTIONS_FILE = Path(__file__).resolve().parents[2] / "seeds" / "attributions.json"
+ATTRIBUTIONS_FILE = DATA_DIR / "attributions.json"
 
 
 class HealthSchema(ma.Schema):

@@ -1,5 +1,71 @@
-"""HTTP routes of the dashboards feature."""
+"""Read-side routes: the class progress matrix and supply vs. demand of internship places.
 
+The leaver views (cohort, summary, exports, Kommune aggregate) are in `routes_leavers`.
+"""
+
+from __future__ import annotations
+
+from flask_login import current_user
 from flask_smorest import Blueprint
 
-blp = Blueprint("dashboards", __name__, url_prefix="/api/v1", description="dashboards")
+from app.core.api import problems
+from app.core.policy import access, allow
+from app.dashboards import class_progress as progress
+from app.dashboards import supply_demand
+from app.dashboards.schemas import ClassProgressSchema, SupplyDemandSchema
+from app.internships import scopes
+from app.schools import scopes as school_scopes
+
+blp = Blueprint(
+    "dashboards",
+    __name__,
+    url_prefix="/api/v1",
+    description="Read side: class progress matrix, supply vs. demand of internship places",
+)
+
+
+@blp.route("/classes/<int:class_id>/progress", methods=["GET"])
+@access(
+    allow(
+        "The class teacher and the school's StuBO (statuses only; audited)",
+        teacher=school_scopes.class_taught,
+        stubo=school_scopes.class_in_own_school,
+    )
+)
+@blp.response(200, ClassProgressSchema)
+def class_progress(class_id: int):
+    """Progress matrix: pupils × KAoA steps of the class's Jahrgang, with counts per step."""
+    return progress.class_progress(current_user, class_id)
+
+
+@blp.route("/kommunen/<int:kommune_id>/supply-demand", methods=["GET"])
+@access(
+    allow(
+        "The Kommune coordinator recruits providers where places are missing",
+        kommune_coordinator=scopes.kommune_is_own,
+        admin=scopes.kommune_exists,
+    )
+)
+@blp.response(200, SupplyDemandSchema)
+@problems(blp, 401, 403, 404)
+def kommune_supply_demand(kommune_id: int):
+    """BFE places offered vs. pupils who still need BFE days, per Berufsfeld."""
+    return supply_demand.supply_demand(kommune_id=kommune_id)
+
+
+@blp.route("/schools/<int:school_id>/supply-demand", methods=["GET"])
+@access(
+    allow(
+        "The StuBO sees the own school, the Kommune coordinator the Kommune's schools",
+        stubo=school_scopes.school_is_own,
+        kommune_coordinator=school_scopes.school_in_own_kommune,
+        admin=school_scopes.school_exists,
+    )
+)
+@blp.response(200, SupplyDemandSchema)
+@problems(blp, 401, 403, 404)
+def school_supply_demand(school_id: int):
+    """Supply vs. demand for a school's pupils (places of the school's Kommune)."""
+    return supply_demand.supply_demand(
+        kommune_id=supply_demand.kommune_of_school(school_id), school_id=school_id
+    )

@@ -1,7 +1,7 @@
-"""The static instrument data of the interests feature, read once per process from seeds/.
+"""The static instrument data of the interests feature, read once per process from app/data/.
 
-The questionnaire (`seeds/questionnaire/riasec-v1.json`) and the RIASEC → Berufsfeld weight
-table (`seeds/riasec_berufsfeld_weights.csv`) are versioned files, never edited at run time,
+The questionnaire (`app/data/questionnaire/riasec-v1.json`) and the RIASEC → Berufsfeld weight
+table (`app/data/riasec_berufsfeld_weights.csv`) are versioned files, never edited at run time,
 so a read-only cache is safe; a new version of either is a new file and a new deployment.
 """
 
@@ -11,12 +11,12 @@ import csv
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
-QUESTIONNAIRE_FILE = SEEDS_DIR / "questionnaire" / "riasec-v1.json"
-WEIGHTS_FILE = SEEDS_DIR / "riasec_berufsfeld_weights.csv"
-ATTRIBUTIONS_FILE = SEEDS_DIR / "attributions.json"
+from app.data import DATA_DIR
+
+QUESTIONNAIRE_FILE = DATA_DIR / "questionnaire" / "riasec-v1.json"
+WEIGHTS_FILE = DATA_DIR / "riasec_berufsfeld_weights.csv"
+ATTRIBUTIONS_FILE = DATA_DIR / "attributions.json"
 
 TYPES = ("R", "I", "A", "S", "E", "C")
 
@@ -68,6 +68,6 @@ def field_weights() -> tuple[FieldWeights, ...]:
 def occupation_attribution() -> dict[str, str]:
     """The O*NET / AuxCO attribution that must accompany occupation matches."""
     for entry in json.loads(ATTRIBUTIONS_FILE.read_text(encoding="utf-8")):
-        if entry.get("file") == "occupations.csv":
+        if entry.get("file") == "seeds/occupations.csv":
             return {"de": entry["attribution_de"], "en": entry["attribution_en"]}
-    raise LookupError("occupations.csv has no attribution in seeds/attributions.json")
+    raise LookupError("occupations.csv has no attribution in app/data/attributions.json")

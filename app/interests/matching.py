@@ -1,7 +1,7 @@
 """Matching an interest profile to the 16 KAoA-Berufsfelder and to occupations.
 
 Berufsfelder: the weighted mean of the pupil's six scores with the weights of the documented
-table (seeds/riasec_berufsfeld_weights.csv): Σ w_t·score_t / Σ w_t, 0–100. Equal values keep
+table (app/data/riasec_berufsfeld_weights.csv): Σ w_t·score_t / Σ w_t, 0–100. Equal values keep
 the table's order. "Entdecke auch" picks fields that call strongly for the pupil's second and
 third type and are not among the best three, so results widen the view.
 

@@ -1,4 +1,4 @@
-"""Scoring of the interest questionnaire (rules in seeds/questionnaire/README.md).
+"""Scoring of the interest questionnaire (rules in app/data/questionnaire/README.md).
 
 Per type: mean of the answered items (1–5), normalised to 0–100 by (mean − 1) / 4 × 100 and
 rounded half up to an integer. Exact fractions are used, because with ten answers halves are

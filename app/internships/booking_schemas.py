@@ -141,25 +141,3 @@ class ConsentSchema(OutputSchema):
     text_version = ma.fields.String(required=True)
     given_at = ma.fields.DateTime(required=True)
     revoked_at = ma.fields.DateTime(allow_none=True)
-
-
-class FieldSupplySchema(OutputSchema):
-    berufsfeld = ma.fields.String(required=True)
-    name = ma.fields.String(required=True)
-    offers = ma.fields.Integer(required=True)
-    places = ma.fields.Integer(required=True)
-    booked = ma.fields.Integer(required=True)
-    free = ma.fields.Integer(required=True)
-    waitlisted = ma.fields.Integer(required=True)
-    short = ma.fields.Boolean(required=True, metadata={"description": "more waiting than free"})
-
-
-class SupplyDemandSchema(OutputSchema):
-    kommune_id = ma.fields.Integer(required=True)
-    school_id = ma.fields.Integer(allow_none=True)
-    pupils_needing_bfe = ma.fields.Integer(required=True)
-    missing_days = ma.fields.Integer(required=True)
-    total_places = ma.fields.Integer(required=True)
-    total_free = ma.fields.Integer(required=True)
-    shortfall = ma.fields.Integer(required=True)
-    fields = ma.fields.List(ma.fields.Nested(FieldSupplySchema), required=True)

@@ -1,32 +1,19 @@
 """Fit between an offer and a pupil's interest profile ("passt zu deinem Profil, weil …").
 
-Hook: `berufsfeld_scores(pupil_id)` asks the interests feature for the pupil's latest
-scores per Berufsfeld, {kuerzel: score in 0..1}. It uses
-`app.interests.services.latest_berufsfeld_scores(pupil_id)` when that exists, else the
-newest profile from `pupil_profiles(pupil_id)` (its stored Berufsfeld ranking, 0–100), and
-returns None without a profile (offers are then sorted by date, no fit is shown).
+`berufsfeld_scores(pupil_id)` reads the pupil's newest interest profile (its stored Berufsfeld
+ranking, 0–100) as {kuerzel: score in 0..1}; None without a profile (offers are then sorted by
+date, no fit is shown).
 """
 
 from __future__ import annotations
 
-import importlib
+from app.interests.services import pupil_profiles
 
 FIT_THRESHOLD = 0.5  # a field counts as a reason when its score reaches this
 
 
 def berufsfeld_scores(pupil_id: int) -> dict[str, float] | None:
-    try:
-        services = importlib.import_module("app.interests.services")
-    except ImportError:
-        return None
-    explicit = getattr(services, "latest_berufsfeld_scores", None)
-    if explicit is not None:
-        scores = explicit(pupil_id)
-        return {str(k): float(v) for k, v in dict(scores).items()} if scores else None
-    profiles = getattr(services, "pupil_profiles", None)
-    if profiles is None:
-        return None
-    latest = next(iter(profiles(pupil_id)), None)
+    latest = next(iter(pupil_profiles(pupil_id)), None)
     if latest is None or not latest.berufsfelder:
         return None
     # Stored ranking rows: {"kuerzel": "SP", "score": 0..100, ...}

@@ -1,7 +1,7 @@
 """Approximate distances between German postcodes inside NRW.
 
 No geocoder is used: each postcode gets the mean UTM position (EPSG:25832, metres) of the
-schools the NRW school directory lists under it (seeds/reference/schulen_nrw_svws_*.csv,
+schools the NRW school directory lists under it (app/data/reference/schulen_nrw_svws_*.csv,
 about 860 postcodes). A postcode without a school falls back to the centroid of its
 3-digit, then 2-digit prefix region. Accuracy is a few kilometres, which is enough for
 "within 10 km of my school". Postcodes outside NRW have no position: their distance is
@@ -14,11 +14,10 @@ import csv
 import math
 from collections import defaultdict
 from functools import lru_cache
-from pathlib import Path
 
-SCHOOL_FILE = (
-    Path(__file__).resolve().parents[2] / "seeds" / "reference" / "schulen_nrw_svws_2023-12.csv"
-)
+from app.data import DATA_DIR
+
+SCHOOL_FILE = DATA_DIR / "reference" / "schulen_nrw_svws_2023-12.csv"
 
 
 @lru_cache(maxsize=1)

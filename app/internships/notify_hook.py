@@ -1,21 +1,17 @@
-"""Thin forwarder to the notifications feature (in-app inbox + e-mail).
+"""Notifications sent by the internships feature (in-app inbox + e-mail).
 
-`app.notifications.services.notify(user_id, kind, data)` writes the inbox entry and the
-e-mail in the caller's transaction. Until that module exists, notifying does nothing, so
-the internships feature works on its own. Kinds sent from here:
-booking_requested, booking_confirmed, booking_rejected, booking_cancelled,
-booking_promoted, attendance_marked, provider_approved.
+`app.notifications.services.notify(user_id, kind, data)` writes the inbox entry and the e-mail
+in the caller's transaction. Kinds sent from here: booking_requested, booking_confirmed,
+booking_rejected, booking_cancelled, booking_promoted, attendance_marked, provider_approved.
 """
 
 from __future__ import annotations
 
-try:  # pragma: no cover - depends on whether the notifications feature is installed
-    from app.notifications.services import notify as _notify
-except ImportError:  # the notifications feature is not there (yet)
-    _notify = None
+from app.notifications.services import notify as _notify
 
 
 def notify(user_id: int | None, kind: str, data: dict) -> None:
-    if user_id is None or _notify is None:
+    """Notify a user; a booking or provider without a user to tell (None) is skipped."""
+    if user_id is None:
         return
     _notify(user_id, kind, data)

@@ -1,5 +1,4 @@
-"""Routes for teachers, providers and coordinators: class lists, participants, consents,
-supply vs. demand."""
+"""Routes for teachers and providers: class booking lists, participants, consents."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ from flask_smorest import Blueprint
 
 from app.core.api import problems
 from app.core.policy import access, allow
-from app.internships import booking, consents, scopes, supply_demand, views
+from app.internships import booking, consents, scopes, views
 from app.internships.booking_schemas import (
     BookingSchema,
     BulkConfirmSchema,
@@ -17,7 +16,6 @@ from app.internships.booking_schemas import (
     ConsentSchema,
     GuardianConsentSchema,
     ParticipantSchema,
-    SupplyDemandSchema,
 )
 from app.schools import scopes as school_scopes
 
@@ -25,7 +23,7 @@ blp = Blueprint(
     "internship_reports",
     __name__,
     url_prefix="/api/v1",
-    description="Class booking lists, participants, consents, supply and demand",
+    description="Class booking lists, participants, consents",
 )
 
 PUPIL_ONLY = allow("Pupils manage their own consents", pupil=lambda user, args: True)
@@ -109,36 +107,3 @@ def revoke_consent(data):
 def offer_participants(offer_id: int):
     """Confirmed participants; name, school, class, school phone only with consent."""
     return views.participants(current_user, offer_id)
-
-
-@blp.route("/kommunen/<int:kommune_id>/supply-demand", methods=["GET"])
-@access(
-    allow(
-        "The Kommune coordinator recruits providers where places are missing",
-        kommune_coordinator=scopes.kommune_is_own,
-        admin=scopes.kommune_exists,
-    )
-)
-@blp.response(200, SupplyDemandSchema)
-@problems(blp, 401, 403, 404)
-def kommune_supply_demand(kommune_id: int):
-    """BFE places offered vs. pupils who still need BFE days, per Berufsfeld."""
-    return supply_demand.supply_demand(kommune_id=kommune_id)
-
-
-@blp.route("/schools/<int:school_id>/supply-demand", methods=["GET"])
-@access(
-    allow(
-        "The StuBO sees the own school, the Kommune coordinator the Kommune's schools",
-        stubo=school_scopes.school_is_own,
-        kommune_coordinator=school_scopes.school_in_own_kommune,
-        admin=school_scopes.school_exists,
-    )
-)
-@blp.response(200, SupplyDemandSchema)
-@problems(blp, 401, 403, 404)
-def school_supply_demand(school_id: int):
-    """Supply vs. demand for a school's pupils (places of the school's Kommune)."""
-    return supply_demand.supply_demand(
-        kommune_id=supply_demand.kommune_of_school(school_id), school_id=school_id
-    )

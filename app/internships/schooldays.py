@@ -1,6 +1,6 @@
 """School days in NRW: weekdays that are neither public holidays nor school holidays.
 
-School holidays come from seeds/reference/schulferien_nw_2019-2029.csv (KMK data via
+School holidays come from app/data/reference/schulferien_nw_2019-2029.csv (KMK data via
 python-holidays); public holidays from `holidays.Germany(subdiv="NW")`.
 """
 
@@ -9,13 +9,12 @@ from __future__ import annotations
 import csv
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
 import holidays
 
-HOLIDAY_FILE = (
-    Path(__file__).resolve().parents[2] / "seeds" / "reference" / "schulferien_nw_2019-2029.csv"
-)
+from app.data import DATA_DIR
+
+HOLIDAY_FILE = DATA_DIR / "reference" / "schulferien_nw_2019-2029.csv"
 
 
 @lru_cache(maxsize=1)

@@ -1,9 +1,9 @@
-"""`flask notifications send|remind`: the e-mail sender and the daily reminder job."""
+"""`flask notifications send`: the e-mail sender. (`flask notifications remind`, the daily
+booking reminder, belongs to the internships feature and joins this group in app/cli.py.)"""
 
 from __future__ import annotations
 
 import time
-from datetime import date
 
 import click
 from flask.cli import AppGroup
@@ -35,21 +35,3 @@ def send_command(limit: int, watch: float | None, retry_failed: bool):
         if watch is None:
             return
         time.sleep(watch)
-
-
-@notifications_cli.command("remind")
-@click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Pretend today is this date (YYYY-MM-DD); default: today in Germany.",
-)
-def remind_command(today):
-    """Remind pupils of confirmed bookings starting tomorrow (safe to run repeatedly)."""
-    from app.extensions import db
-    from app.notifications.reminders import remind
-
-    day: date | None = today.date() if today else None
-    count = remind(day)
-    db.session.commit()
-    click.echo(f"reminders: {count}")

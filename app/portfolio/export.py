@@ -1,4 +1,5 @@
-"""Everything a pupil has in the portfolio and interest features, as one JSON document."""
+"""Everything a pupil has in the portfolio and interest features, as one document: the body of
+the PDF "Mein Berufswahlpass" and of the pupil's data export (`app/privacy/export.py`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from app.core import audit, clock
 from app.extensions import db
 from app.interests import catalog
 from app.interests.services import profile_view, pupil_profiles
-from app.portfolio import export_records
 from app.portfolio.bookings import overlay, pupil_bookings
 from app.portfolio.effective import booking_jahrgaenge
 from app.portfolio.models import Share
@@ -24,6 +24,14 @@ from app.portfolio.sharing import shared_item_ids
 from app.schools.models import School
 
 EXPORT_FORMAT = "anschluss-mein-weg/1"
+CATEGORIES = ("portfolio", "interest_profiles")
+
+
+def record_export(pupil, categories: tuple[str, ...] = CATEGORIES) -> None:
+    """Audit a pupil's export of their own data (PDF or JSON) as a data subject request."""
+    audit.record(
+        pupil, "export", "pupil_export", [pupil.id], audit.Purpose.DATA_SUBJECT_REQUEST, categories
+    )
 
 
 def _all_shares(pupil_id: int) -> list[dict]:
@@ -51,9 +59,9 @@ def _steps_with_bookings(pupil_id: int, school_class) -> tuple[list, dict[int, d
     return steps, placed_bookings(pupil_id, steps, booked, jahrgang)
 
 
-def export_data(pupil) -> dict:
-    """Everything of the pupil (a data subject request, audited): the portfolio views, and
-    a section per category with the rows of every other feature (see export_records)."""
+def portfolio_document(pupil) -> dict:
+    """The pupil's portfolio views: interest profiles, steps with bookings, shares (not audited:
+    the caller records the data subject request)."""
     school_class = current_class(pupil.id)
     school = db.session.get(School, pupil.school_id) if pupil.school_id else None
     steps, placed = _steps_with_bookings(pupil.id, school_class)
@@ -68,14 +76,6 @@ def export_data(pupil) -> dict:
         }
         for i, p in enumerate(rows)
     ]
-    audit.record(
-        pupil,
-        "export",
-        "pupil_export",
-        [pupil.id],
-        audit.Purpose.DATA_SUBJECT_REQUEST,
-        tuple(export_records.SECTIONS) + ("portfolio", "interest_profiles"),
-    )
     return {
         "format": EXPORT_FORMAT,
         "exported_at": clock.now(),
@@ -89,8 +89,6 @@ def export_data(pupil) -> dict:
         "interest_profiles": profiles,
         "steps": [overlay(step_view(s, texts, shared), placed.get(s.id)) for s in steps],
         "shares": _all_shares(pupil.id),
-        "sections": export_records.sections(pupil.id),
-        "access_log": export_records.access_log_summary(pupil.id),
         "attributions": {
             "questionnaire": catalog.questionnaire()["attribution"],
             "occupations": catalog.occupation_attribution(),

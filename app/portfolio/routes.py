@@ -1,4 +1,4 @@
-"""HTTP routes of the portfolio "Mein Weg": steps, reflections, sharing, export, progress."""
+"""HTTP routes of the portfolio "Mein Weg": steps, reflections, sharing, export."""
 
 from __future__ import annotations
 
@@ -11,12 +11,10 @@ from flask_smorest import Blueprint
 from app.core.api import problem as document_problem
 from app.core.policy import access, allow, everywhere
 from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
-from app.portfolio import export, progress, services, sharing
+from app.portfolio import export, services, shared_items, sharing
 from app.portfolio.pdf import render_pass
 from app.portfolio.schemas import (
-    ClassProgressSchema,
     PortfolioExportQuerySchema,
-    PortfolioExportSchema,
     PortfolioSchema,
     PortfolioShareCreateSchema,
     PortfolioShareQuerySchema,
@@ -31,7 +29,7 @@ blp = Blueprint(
     "portfolio",
     __name__,
     url_prefix="/api/v1",
-    description='The pupil\'s KAoA portfolio "Mein Weg", sharing, export and class progress',
+    description='The pupil\'s KAoA portfolio "Mein Weg", sharing and export',
 )
 
 PUPIL_ONLY = "Only the pupil: the portfolio is pupil-owned"
@@ -88,16 +86,6 @@ def withdraw_share(query):
     sharing.withdraw_share(current_user, query["item_type"], query["item_id"])
 
 
-@blp.route("/me/export", methods=["GET"])
-@access(allow(PUPIL_ONLY, pupil=everywhere))
-@export_limit
-@blp.response(200, PortfolioExportSchema)
-@problem(429, EXPORT_LIMIT_DOC)
-def export_json():
-    """Everything of the pupil's portfolio and interest profiles as JSON."""
-    return export.export_data(current_user)
-
-
 @blp.route("/me/export.pdf", methods=["GET"])
 @access(allow(PUPIL_ONLY, pupil=everywhere))
 @export_limit
@@ -106,27 +94,14 @@ def export_json():
 @problem(429, EXPORT_LIMIT_DOC)
 def export_pdf(query):
     """The pupil's portfolio and interest profiles as the PDF "Mein Berufswahlpass"."""
-    document = render_pass(export.export_data(current_user), query["lang"])
+    export.record_export(current_user)
+    document = render_pass(export.portfolio_document(current_user), query["lang"])
     filename = "mein-berufswahlpass.pdf" if query["lang"] == "de" else "my-career-passport.pdf"
     return Response(
         document,
         mimetype="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
-
-
-@blp.route("/classes/<int:class_id>/progress", methods=["GET"])
-@access(
-    allow(
-        "The class teacher and the school's StuBO (statuses only; audited)",
-        teacher=scopes.class_taught,
-        stubo=scopes.class_in_own_school,
-    )
-)
-@blp.response(200, ClassProgressSchema)
-def class_progress(class_id: int):
-    """Progress matrix: pupils × KAoA steps of the class's Jahrgang, with counts per step."""
-    return progress.class_progress(current_user, class_id)
 
 
 @blp.route("/pupils/<int:pupil_id>/shared-items", methods=["GET"])
@@ -139,4 +114,4 @@ def class_progress(class_id: int):
 @blp.response(200, SharedItemsSchema)
 def pupil_shared_items(pupil_id: int):
     """The steps and interest profiles a pupil has shared with the class teacher (audited)."""
-    return progress.pupil_shared_items(current_user, pupil_id)
+    return shared_items.pupil_shared_items(current_user, pupil_id)

@@ -226,7 +226,7 @@ def _identification_round_id(world, db):
 
     from factories import current_school_year
 
-    from app.anschluss.handover_models import IdentificationRound
+    from app.verantwortungskette.models import IdentificationRound
 
     year = current_school_year()
     day = date(year.ends_on.year, 3, 1)

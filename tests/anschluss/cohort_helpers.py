@@ -7,10 +7,10 @@ from datetime import timedelta
 import factories as f
 from sqlalchemy import select
 
-from app.anschluss.handover_models import CASE_STATUSES, Handover, VkCase
 from app.anschluss.models import Anschluss, Anschlussvereinbarung, NextStep
 from app.core import clock
 from app.schools.models import ClassMembership, SchoolClass
+from app.verantwortungskette.models import CASE_STATUSES, Handover, VkCase
 
 STATUS_CYCLE = (
     ("offen", None),

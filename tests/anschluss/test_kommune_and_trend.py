@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from cohort_helpers import add_leavers
 from sqlalchemy import func, select
 
-from app.anschluss import kommune as kommune_service
-from app.anschluss.models import AnschlussSnapshot
-from app.anschluss.snapshots import take_snapshot
 from app.core import clock
+from app.dashboards import kommune as kommune_service
+from app.dashboards.models import AnschlussSnapshot
+from app.dashboards.snapshots import take_snapshot
 
 
 def test_kommune_summary_masks_small_counts_and_names_nobody(anschluss_world, login_as, db):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.anschluss.chain import consent as consents
-from app.anschluss.chain import handover
-from app.anschluss.handover_models import VkCase
 from app.core.audit import AuditEvent
+from app.verantwortungskette import consent as consents
+from app.verantwortungskette import handover
+from app.verantwortungskette.models import VkCase
 
 
 # Fixtures live here, not in a conftest.py (a second `conftest` would shadow tests/conftest.py).

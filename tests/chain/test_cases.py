@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import factories as f
 
-from app.anschluss.chain.cases import case_outcomes_for_pupils
 from app.core import clock
+from app.verantwortungskette.cases import case_outcomes_for_pupils
 from chain.helpers import audit_rows, fixture_ref, hand_over  # noqa: F401
 
 CASE_KEYS = {

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.anschluss.chain import retention
-from app.anschluss.handover_models import CaseContact, Handover, HandoverConsent, VkCase
 from app.core import clock
 from app.core.audit import AuditEvent
+from app.verantwortungskette import retention
+from app.verantwortungskette.models import CaseContact, Handover, HandoverConsent, VkCase
 from chain.helpers import fixture_ref, give_consent, hand_over  # noqa: F401
 
 
@@ -79,7 +79,7 @@ def test_does_retention_delete_closed_cases_after_the_schedule(world, login_as, 
 
 def test_are_statutory_transfers_kept_only_as_a_pseudonymous_log(world, db):
     """After the period, does the Agentur transfer record lose the pupil id (idempotently)?"""
-    from app.anschluss.chain import common
+    from app.verantwortungskette import common
 
     db.session.add(
         Handover(

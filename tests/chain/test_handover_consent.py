@@ -6,8 +6,8 @@ from datetime import date
 
 import factories as f
 
-from app.anschluss.handover_models import CaseContact, VkCase
 from app.core import clock
+from app.verantwortungskette.models import CaseContact, VkCase
 from chain.helpers import audit_rows, fixture_ref, give_consent, hand_over  # noqa: F401
 
 

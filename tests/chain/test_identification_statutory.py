@@ -9,9 +9,9 @@ from datetime import date
 import factories as f
 from factories import current_school_year
 
-from app.anschluss.handover_models import Handover
 from app.anschluss.models import Anschluss
 from app.core import clock
+from app.verantwortungskette.models import Handover
 from chain.helpers import audit_rows, fixture_ref  # noqa: F401
 
 EXACT_HEADER = [

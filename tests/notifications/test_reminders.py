@@ -8,8 +8,8 @@ import pytest
 from allocation.helpers import make_slot, school_days
 from sqlalchemy import select
 
+from app.internships.reminders import remind
 from app.notifications.models import Notification
-from app.notifications.reminders import remind
 
 
 @pytest.fixture

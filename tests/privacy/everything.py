@@ -13,7 +13,6 @@ from internships.helpers import make_offer, make_slot, school_day
 from sqlalchemy import select
 
 from app.allocation.models import AllocationAssignment
-from app.anschluss.handover_models import CaseContact
 from app.anschluss.models import (
     Anschluss,
     AnschlussChange,
@@ -28,6 +27,7 @@ from app.interests import catalog
 from app.internships.models import Booking, BookingDay, DataTransferConsent, WaitlistEntry
 from app.notifications.models import Notification, OutboxMail
 from app.schools.models import ClassMembership, SchoolYear
+from app.verantwortungskette.models import CaseContact
 
 
 @pytest.fixture(name="reference")

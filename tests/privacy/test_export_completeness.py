@@ -8,15 +8,15 @@ from sqlalchemy import func, or_, select
 from app.core.audit import AuditEvent
 from app.extensions import db as _db
 from app.notifications.models import Notification
-from app.portfolio import export_records
+from app.privacy import export_records, registry
 from privacy.everything import fixture_reference, seed_everything  # noqa: F401
 
 # Columns holding a pupil id without a foreign key (the audit log must outlive the account).
 WITHOUT_FK = {"audit_events": "pupil_id"}
-# Tables that hold pupil data through a parent row: table → (link column, parent table).
+# Tables that hold pupil data through a parent row, as the registry declares them:
+# table → (link column, parent table).
 THROUGH_PARENT = {
-    "anschluss_changes": ("anschluss_id", "anschluesse"),
-    "vk_case_contacts": ("case_id", "vk_cases"),
+    entry.name: (entry.parent[1], entry.parent[0]) for entry in registry.TABLES if entry.parent
 }
 # Foreign keys to users that only ever name staff acting, never the pupil the row is about.
 STAFF_ONLY = {
@@ -67,17 +67,31 @@ def _at(document: dict, location: str):
     return document
 
 
-def test_is_every_table_referencing_a_pupil_exported_or_excluded_with_a_reason(app):
-    """Does every table with a pupil reference appear in the export or in the allow-list?"""
-    exported = export_records.exported_tables()
-    excluded = export_records.NOT_EXPORTED
-    missing = sorted(set(pupil_tables()) - set(exported) - set(excluded))
-    assert missing == [], f"tables referencing a pupil missing from the export: {missing}"
+def test_is_every_table_referencing_a_pupil_in_the_privacy_registry(app):
+    """Is every table with a pupil reference declared once, with its retention stage and its
+    place in the export (or the reason it is left out), and names the registry no stale table?"""
+    declared = set(registry.BY_NAME)
+    missing = sorted(set(pupil_tables()) - declared)
+    assert missing == [], f"tables referencing a pupil missing from the registry: {missing}"
+    stale = sorted(declared - set(_db.metadata.tables))
+    assert stale == [], f"the registry names tables that do not exist: {stale}"
+    exported, excluded = registry.exported_tables(), registry.not_exported()
+    assert set(exported) | set(excluded) == declared and not set(exported) & set(excluded)
     assert all(len(reason) > 10 for reason in excluded.values())
-    assert not set(exported) & set(excluded)
     assert {"user_sessions", "webauthn_challenges", "enrolment_codes"} <= set(excluded)
-    stale = sorted(set(exported) - set(_db.metadata.tables))
-    assert stale == [], f"export names tables that do not exist: {stale}"
+
+
+def test_does_the_registry_find_each_tables_pupil_rows_by_a_real_column(app):
+    """Does each declared pupil column (or parent link) exist in its table?"""
+    tables = _db.metadata.tables
+    for entry in registry.TABLES:
+        if entry.parent:
+            parent, link = entry.parent
+            assert link in tables[entry.name].c and "pupil_id" in tables[parent].c, entry.name
+        else:
+            assert entry.pupil_column in tables[entry.name].c, entry.name
+        if entry.pseudonymous:
+            assert "pupil_pseudonym" in tables[entry.name].c, entry.name
 
 
 def test_does_the_export_contain_the_pupils_rows_of_every_feature(db, world, reference, login_as):
@@ -88,7 +102,7 @@ def test_does_the_export_contain_the_pupils_rows_of_every_feature(db, world, ref
     assert response.status_code == 200
     document = response.json
     tables = pupil_tables()
-    for table_name, location in export_records.exported_tables().items():
+    for table_name, location in registry.exported_tables().items():
         expected = _db_ids(table_name, tables[table_name], world.pupil.id)
         assert expected, f"the seed left {table_name} empty"
         exported = _at(document, location)
@@ -104,16 +118,20 @@ def test_does_the_export_contain_the_pupils_rows_of_every_feature(db, world, ref
         else:
             assert {row["id"] for row in exported} == expected, table_name
     sections = document["sections"]
-    assert set(sections) == {
-        "account",
-        "class_memberships",
-        "internships",
-        "allocation",
-        "notifications",
-        "anschluss",
-        "anschlussvereinbarungen",
-        "handover",
-    }
+    assert (
+        set(sections)
+        == set(registry.sections())
+        >= {
+            "account",
+            "class_memberships",
+            "internships",
+            "allocation",
+            "notifications",
+            "anschluss",
+            "anschlussvereinbarungen",
+            "handover",
+        }
+    )
     account = sections["account"]["users"][0]
     assert account["last_name"] == "Becker" and account["birth_date"] == "2010-05-17"
     assert sections["anschlussvereinbarungen"]["anschluss_next_steps"][0]["description"] == (

@@ -15,7 +15,7 @@ STACK_SIGNS = ("Traceback", 'File "', "RuntimeError", MARKER, "/app/", ".py", "l
 
 
 def _boom(*_args, **_kwargs):
-    raise RuntimeError(f"{MARKER} in /work/main/app/portfolio/export.py line 1")
+    raise RuntimeError(f"{MARKER} in /work/main/app/privacy/export.py line 1")
 
 
 def _assert_generic(response):
@@ -30,7 +30,7 @@ def _assert_generic(response):
 
 def test_does_a_failing_service_answer_a_generic_problem(db, world, login_as, monkeypatch, caplog):
     """When a service raises, is the answer problem+json without stack text, and logged?"""
-    monkeypatch.setattr("app.portfolio.export.export_data", _boom)
+    monkeypatch.setattr("app.privacy.export.export_data", _boom)
     response = login_as(world.pupil).get("/api/v1/me/export")
     _assert_generic(response)
     assert any(MARKER in (r.exc_text or "") or r.exc_info for r in caplog.records)
@@ -70,7 +70,7 @@ def test_does_a_database_error_not_leak_sql(db, world, login_as, monkeypatch):
     def broken(*_args, **_kwargs):
         raise ProgrammingError("SELECT secret_column FROM users", {}, Exception(MARKER))
 
-    monkeypatch.setattr("app.portfolio.export.export_data", broken)
+    monkeypatch.setattr("app.privacy.export.export_data", broken)
     response = login_as(world.pupil).get("/api/v1/me/export")
     _assert_generic(response)
     assert "SELECT" not in response.get_data(as_text=True)

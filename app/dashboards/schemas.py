@@ -1,0 +1,61 @@
+"""Schemas of the read side's class progress matrix and supply vs. demand."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+
+from app.core.schemas import OutputSchema
+
+
+class ClassProgressStepSchema(OutputSchema):
+    key = ma.fields.String(required=True)
+    sbo_kuerzel = ma.fields.String(required=True)
+    sequence = ma.fields.Integer(required=True)
+    kind = ma.fields.String(required=True)
+    official_text = ma.fields.String(required=True)
+
+
+class ClassProgressPupilSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    first_name = ma.fields.String(required=True)
+    last_name = ma.fields.String(required=True)
+    statuses = ma.fields.List(ma.fields.String(), required=True)
+    shared_count = ma.fields.Integer(required=True)
+
+
+class ClassProgressTotalSchema(OutputSchema):
+    key = ma.fields.String(required=True)
+    done = ma.fields.Integer(required=True)
+    planned = ma.fields.Integer(required=True)
+    open = ma.fields.Integer(required=True)
+
+
+class ClassProgressSchema(OutputSchema):
+    class_id = ma.fields.Integer(required=True)
+    class_name = ma.fields.String(required=True)
+    jahrgang = ma.fields.String(required=True)
+    steps = ma.fields.List(ma.fields.Nested(ClassProgressStepSchema), required=True)
+    pupils = ma.fields.List(ma.fields.Nested(ClassProgressPupilSchema), required=True)
+    totals = ma.fields.List(ma.fields.Nested(ClassProgressTotalSchema), required=True)
+
+
+class FieldSupplySchema(OutputSchema):
+    berufsfeld = ma.fields.String(required=True)
+    name = ma.fields.String(required=True)
+    offers = ma.fields.Integer(required=True)
+    places = ma.fields.Integer(required=True)
+    booked = ma.fields.Integer(required=True)
+    free = ma.fields.Integer(required=True)
+    waitlisted = ma.fields.Integer(required=True)
+    short = ma.fields.Boolean(required=True, metadata={"description": "more waiting than free"})
+
+
+class SupplyDemandSchema(OutputSchema):
+    kommune_id = ma.fields.Integer(required=True)
+    school_id = ma.fields.Integer(allow_none=True)
+    pupils_needing_bfe = ma.fields.Integer(required=True)
+    missing_days = ma.fields.Integer(required=True)
+    total_places = ma.fields.Integer(required=True)
+    total_free = ma.fields.Integer(required=True)
+    shortfall = ma.fields.Integer(required=True)
+    fields = ma.fields.List(ma.fields.Nested(FieldSupplySchema), required=True)

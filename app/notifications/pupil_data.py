@@ -1,0 +1,8 @@
+"""The notifications feature's tables holding a pupil's data (see app/core/pupil_data.py)."""
+
+from app.core.pupil_data import APP_DATA, PupilTable
+
+TABLES = (
+    PupilTable("notifications", APP_DATA, section="notifications", pupil_column="user_id"),
+    PupilTable("outbox_mails", APP_DATA, section="notifications", pupil_column="user_id"),
+)

@@ -1,0 +1,8 @@
+"""The portfolio feature's tables holding a pupil's data (see app/core/pupil_data.py)."""
+
+from app.core.pupil_data import APP_DATA, PupilTable
+
+TABLES = (
+    PupilTable("portfolio_steps", APP_DATA, view="steps"),
+    PupilTable("portfolio_shares", APP_DATA, view="shares"),
+)

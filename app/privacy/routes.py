@@ -1,0 +1,44 @@
+"""The pupil's privacy routes: my data export and where my data went."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from flask_login import current_user
+from flask_smorest import Blueprint
+
+from app.core.api import problem as document_problem
+from app.core.policy import access, allow, everywhere
+from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
+from app.privacy import disclosures, export
+from app.privacy.schemas import PortfolioExportSchema
+from app.verantwortungskette.schemas_cases import DisclosuresSchema
+
+blp = Blueprint(
+    "privacy",
+    __name__,
+    url_prefix="/api/v1",
+    description="My data: the export of everything, transfers, consents and access (pupils)",
+)
+problem = partial(document_problem, blp)
+
+PUPIL_ONLY = "Only the pupil: a data subject request about their own data"
+PUPIL = allow("A pupil sees and manages their own data", pupil=everywhere)
+
+
+@blp.route("/me/export", methods=["GET"])
+@access(allow(PUPIL_ONLY, pupil=everywhere))
+@export_limit
+@blp.response(200, PortfolioExportSchema)
+@problem(429, EXPORT_LIMIT_DOC)
+def export_json():
+    """Everything of the pupil's portfolio and interest profiles as JSON."""
+    return export.export_data(current_user)
+
+
+@blp.route("/me/disclosures", methods=["GET"])
+@access(PUPIL)
+@blp.response(200, DisclosuresSchema)
+def my_disclosures():
+    """Where my data went and when: transfers, consents, staff access by role and school."""
+    return disclosures.my_disclosures(current_user)

@@ -1,0 +1,227 @@
+"""The receiving coordinator's cases: list, detail, status/outcome, follow-up and contact log.
+
+A bk_coordinator sees the cases handed to their Berufskolleg, a kommune_coordinator those
+handed to their Kommune's coordination — only the transfer fields, nothing else of the pupil.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import selectinload
+
+from app.anschluss import reference
+from app.core import audit, clock
+from app.core.errors import Invalid
+from app.extensions import db
+from app.verantwortungskette import common
+from app.verantwortungskette.models import WITHDRAWN, CaseContact, Handover, VkCase
+
+CLOSING_STATUSES = ("vermittelt", "abgelehnt", "abgeschlossen")
+PURPOSE = {
+    "bk_coordinator": audit.Purpose.SCHOOL_TRANSFER,
+    "kommune_coordinator": audit.Purpose.PLACEMENT_FOLLOWUP,
+}
+
+
+def recipient_clause(user):
+    """The cases handed to this coordinator's organisation."""
+    if user.role == "bk_coordinator":
+        return (VkCase.recipient_kind == "berufskolleg") & (
+            VkCase.recipient_school_id == user.school_id
+        )
+    return (VkCase.recipient_kind == "kommune") & (VkCase.recipient_kommune_id == user.kommune_id)
+
+
+def is_recipient(user, case: VkCase) -> bool:
+    if user.role == "bk_coordinator":
+        return case.recipient_kind == "berufskolleg" and case.recipient_school_id == user.school_id
+    if user.role == "kommune_coordinator":
+        return case.recipient_kind == "kommune" and case.recipient_kommune_id == user.kommune_id
+    return False
+
+
+def overdue_clause(today):
+    return (
+        VkCase.follow_up_on.is_not(None)
+        & (VkCase.follow_up_on < today)
+        & VkCase.status.not_in((*CLOSING_STATUSES, WITHDRAWN))
+    )
+
+
+def _view(case: VkCase, today, contacts=None) -> dict:
+    handover = case.handover
+    view = {
+        "id": case.id,
+        "status": case.status,
+        "anschluss_option": case.anschluss_option,
+        "follow_up_on": case.follow_up_on,
+        "overdue": bool(
+            case.follow_up_on
+            and case.follow_up_on < today
+            and case.status not in (*CLOSING_STATUSES, WITHDRAWN)
+        ),
+        "handed_over_at": handover.handed_over_at,
+        "legal_basis": handover.legal_basis,
+        "updated_at": case.updated_at,
+        "identity": {
+            "first_name": case.first_name,
+            "last_name": case.last_name,
+            "birth_date": case.birth_date,
+            "sex": case.sex,
+        },
+        "contact": {
+            "street": case.street,
+            "postcode": case.postcode,
+            "city": case.city,
+            "email": case.email,
+        },
+        "prior_schooling": {
+            "school_name": case.school_name,
+            "school_form": case.school_form,
+            "certificate": case.certificate,
+        },
+        "intended_training": {"option_code": case.wish_option, "text": case.wish_text},
+    }
+    if contacts is not None:
+        view["contacts"] = contacts
+    return view
+
+
+def _contact_view(contact: CaseContact) -> dict:
+    return {
+        "id": contact.id,
+        "date": contact.contacted_on,
+        "channel": contact.channel,
+        "outcome": contact.outcome,
+        "recorded_at": contact.recorded_at,
+    }
+
+
+def _audit(user, action: str, pupil_ids) -> None:
+    audit.record(
+        user,
+        action,
+        "vk_case",
+        [p for p in pupil_ids if p is not None],
+        PURPOSE[user.role],
+        common.CASE_FIELDS,
+    )
+
+
+def list_cases(user, query: dict) -> list[dict]:
+    """Active cases of the coordinator; withdrawn ones have left the list (processing ended)."""
+    today = reference.today()
+    statement = (
+        select(VkCase)
+        .options(selectinload(VkCase.handover))
+        .where(recipient_clause(user), VkCase.status != WITHDRAWN)
+    )
+    if query.get("overdue"):
+        statement = statement.where(overdue_clause(today))
+    if query.get("status"):
+        statement = statement.where(VkCase.status.in_(query["status"]))
+    statement = statement.order_by(
+        VkCase.follow_up_on.is_(None), VkCase.follow_up_on, VkCase.id.desc()
+    )
+    cases = list(db.session.scalars(statement))
+    counts = (
+        dict(
+            db.session.execute(
+                select(CaseContact.case_id, func.count(CaseContact.id))
+                .where(CaseContact.case_id.in_([c.id for c in cases]))
+                .group_by(CaseContact.case_id)
+            ).all()
+        )
+        if cases
+        else {}
+    )
+    _audit(user, "read", [c.pupil_id for c in cases])
+    return [{**_view(c, today), "contact_count": counts.get(c.id, 0)} for c in cases]
+
+
+def _active(case_id: int) -> VkCase:
+    case = db.session.get(VkCase, case_id)
+    if case.status == WITHDRAWN:
+        raise common.Gone(
+            "The consent for this case was withdrawn; its data have been erased.",
+            title="Consent withdrawn",
+        )
+    return case
+
+
+def get_case(user, case_id: int) -> dict:
+    case = _active(case_id)
+    _audit(user, "read", [case.pupil_id])
+    return _view(case, reference.today(), [_contact_view(c) for c in case.contacts])
+
+
+def _check_option(status: str, option: str | None) -> None:
+    if status == "vermittelt" and not option:
+        raise Invalid(
+            "A placement needs the Anschluss option.",
+            errors={"anschluss_option": ["Required when the status is vermittelt."]},
+        )
+    if option is None:
+        return
+    reference.require_option(option, field="anschluss_option")
+    if option in reference.NO_ANSCHLUSS_OPTIONS:
+        raise Invalid(
+            "This option means no Anschluss.", errors={"anschluss_option": ["Not a placement."]}
+        )
+
+
+def update_case(user, case_id: int, data: dict) -> dict:
+    case = _active(case_id)
+    status = data.get("status", case.status)
+    option = data.get("anschluss_option", case.anschluss_option)
+    _check_option(status, option)
+    now = clock.now()
+    case.status = status
+    case.anschluss_option = option
+    if "follow_up_on" in data:
+        case.follow_up_on = data["follow_up_on"]
+    case.closed_at = (case.closed_at or now) if status in CLOSING_STATUSES else None
+    case.updated_at = now
+    db.session.flush()
+    _audit(user, "update", [case.pupil_id])
+    return _view(case, reference.today(), [_contact_view(c) for c in case.contacts])
+
+
+def add_contact(user, case_id: int, data: dict) -> dict:
+    case = _active(case_id)
+    if data["date"] > reference.today():
+        raise Invalid("A contact cannot lie in the future.", errors={"date": ["In the future."]})
+    contact = CaseContact(
+        case_id=case.id,
+        contacted_on=data["date"],
+        channel=data["channel"],
+        outcome=data["outcome"],
+        recorded_by_id=user.id,
+    )
+    db.session.add(contact)
+    # The first logged attempt moves a new case on; anything later is the coordinator's call.
+    if case.status == "neu":
+        case.status = "kontaktiert"
+    case.updated_at = clock.now()
+    db.session.flush()
+    _audit(user, "update", [case.pupil_id])
+    return _contact_view(contact)
+
+
+def case_outcomes_for_pupils(pupil_ids) -> dict[int, str]:
+    """Latest case status per pupil (one query) — for the leaving school's cohort view.
+
+    `pupil_ids` is an iterable of ids or a SELECT of pupil ids (a whole cohort stays one
+    statement instead of a bound parameter per pupil).
+    """
+    if not isinstance(pupil_ids, Select):
+        pupil_ids = list(pupil_ids)
+        if not pupil_ids:
+            return {}
+    rows = db.session.execute(
+        select(VkCase.pupil_id, VkCase.status)
+        .join(Handover, Handover.id == VkCase.handover_id)
+        .where(VkCase.pupil_id.in_(pupil_ids))
+        .order_by(Handover.handed_over_at, VkCase.id)
+    )
+    return {pupil_id: status for pupil_id, status in rows}

@@ -1,0 +1,153 @@
+"""Who the Verantwortungskette is about: leavers without a secured Anschluss, per school.
+
+Abitur-admitted pupils are excluded as the law says (see common.abitur_admitted). One SELECT
+finds the population; the consent and handover state of the listed pupils takes two more.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, or_, select
+
+from app.anschluss import reference
+from app.anschluss.models import SECURED_STATUSES, Anschluss
+from app.auth.models import User
+from app.core import audit
+from app.dashboards.cohort import leaving_class_clause, status_column
+from app.extensions import db
+from app.schools.models import ClassMembership, ClassTeacher, School, SchoolClass
+from app.verantwortungskette import common, rounds
+from app.verantwortungskette import consent as consent_service
+from app.verantwortungskette.models import Handover, HandoverConsent, VkCase
+
+
+def population_query(school_id: int, school_year_id: int, teacher_id: int | None = None):
+    """Leavers of the school year without a secured Anschluss, not admitted to the Abitur."""
+    query = (
+        select(
+            User.id.label("pupil_id"),
+            User.first_name,
+            User.last_name,
+            User.birth_date,
+            User.sex,
+            User.street,
+            User.postcode,
+            User.city,
+            SchoolClass.id.label("class_id"),
+            SchoolClass.name.label("class_name"),
+            SchoolClass.jahrgang,
+            status_column().label("status"),
+            Anschluss.option_code,
+            Anschluss.expected_certificate,
+        )
+        .select_from(SchoolClass)
+        .join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
+        .join(User, User.id == ClassMembership.pupil_id)
+        .outerjoin(
+            Anschluss,
+            and_(
+                Anschluss.pupil_id == ClassMembership.pupil_id,
+                Anschluss.school_year_id == SchoolClass.school_year_id,
+            ),
+        )
+        .where(
+            SchoolClass.school_id == school_id,
+            SchoolClass.school_year_id == school_year_id,
+            leaving_class_clause(),
+            SchoolClass.jahrgang != common.ABITUR_YEAR,
+            status_column().not_in(SECURED_STATUSES),
+            or_(
+                Anschluss.option_code.is_(None),
+                Anschluss.option_code != common.ABITUR_OPTION,
+                Anschluss.expected_certificate.is_(None),
+                Anschluss.expected_certificate != common.OBERSTUFE_CERTIFICATE,
+            ),
+        )
+        .order_by(SchoolClass.name, User.last_name, User.first_name, User.id)
+    )
+    if teacher_id is not None:
+        taught = select(ClassTeacher.class_id).where(ClassTeacher.teacher_id == teacher_id)
+        query = query.where(SchoolClass.id.in_(taught))
+    return query
+
+
+def population(school_id: int, teacher_id: int | None = None) -> list:
+    year = reference.current_school_year()
+    if year is None:
+        return []
+    return list(db.session.execute(population_query(school_id, year.id, teacher_id)).all())
+
+
+def _chain_state(pupil_ids: list[int]) -> tuple[dict, dict, dict]:
+    """Active consents, consent handovers (with case status) and statutory transfers."""
+    consents: dict[int, list[dict]] = {}
+    handed: dict[int, list[dict]] = {}
+    statutory: dict[int, object] = {}
+    if not pupil_ids:
+        return consents, handed, statutory
+    for consent in db.session.scalars(
+        select(HandoverConsent).where(
+            HandoverConsent.pupil_id.in_(pupil_ids), HandoverConsent.withdrawn_at.is_(None)
+        )
+    ):
+        consents.setdefault(consent.pupil_id, []).append(
+            {
+                "id": consent.id,
+                "recipient": consent.recipient_kind,
+                "recipient_school_id": consent.recipient_school_id,
+                "given_by": consent.given_by,
+            }
+        )
+    rows = db.session.execute(
+        select(Handover, VkCase.status)
+        .outerjoin(VkCase, VkCase.handover_id == Handover.id)
+        .where(Handover.pupil_id.in_(pupil_ids))
+        .order_by(Handover.handed_over_at)
+    )
+    for handover, case_status in rows:
+        if handover.kind == "statutory":
+            statutory[handover.pupil_id] = handover.handed_over_at
+            continue
+        handed.setdefault(handover.pupil_id, []).append(
+            {
+                "recipient": handover.recipient_kind,
+                "recipient_name": handover.recipient_name,
+                "handed_over_at": handover.handed_over_at,
+                "case_status": case_status,
+            }
+        )
+    return consents, handed, statutory
+
+
+def identification_list(user, school_id: int, round_id: int | None) -> dict:
+    school = db.session.get(School, school_id)
+    identification_round = rounds.round_for_school(school, round_id)
+    teacher_id = user.id if user.role == "teacher" else None
+    rows = population(school_id, teacher_id)
+    pupil_ids = [row.pupil_id for row in rows]
+    consents, handed, statutory = _chain_state(pupil_ids)
+    audit.record(
+        user,
+        "read",
+        "identification",
+        pupil_ids,
+        audit.Purpose.PLACEMENT_FOLLOWUP,
+        ("identity", "anschluss"),
+    )
+    items = [
+        {
+            "pupil_id": row.pupil_id,
+            "first_name": row.first_name,
+            "last_name": row.last_name,
+            "class_id": row.class_id,
+            "class_name": row.class_name,
+            "status": row.status,
+            "option_code": row.option_code,
+            "expected_certificate": row.expected_certificate,
+            "consents": consents.get(row.pupil_id, []),
+            "handovers": handed.get(row.pupil_id, []),
+            "statutory_transferred_at": statutory.get(row.pupil_id),
+        }
+        for row in rows
+    ]
+    recipients = consent_service.recipients_for_school(school)
+    return {"round": identification_round, "items": items, "recipients": recipients}

@@ -1,0 +1,21 @@
+"""The Verantwortungskette's tables holding a pupil's data (see app/core/pupil_data.py).
+
+Transfer records and consents stay as a pseudonymous log after retention (the pupil's own
+disclosure view still finds them through the keyed pseudonym); cases are school records. The
+chain also runs its own, shorter schedule for closed cases (`retention.py`).
+"""
+
+from app.core.pupil_data import PSEUDONYMISED, SCHOOL_RECORD, PupilTable
+
+TABLES = (
+    PupilTable("handover_consents", PSEUDONYMISED, section="handover", pseudonymous=True),
+    PupilTable("handovers", PSEUDONYMISED, section="handover", pseudonymous=True),
+    PupilTable("vk_cases", SCHOOL_RECORD, section="handover"),
+    PupilTable(
+        "vk_case_contacts",
+        SCHOOL_RECORD,
+        section="handover",
+        pupil_column=None,
+        parent=("vk_cases", "case_id"),
+    ),
+)

@@ -1,0 +1,182 @@
+"""Input and output schemas of the Verantwortungskette (one audience per output schema)."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+
+from app.anschluss.models import STATUSES
+from app.core.schemas import InputSchema, OutputSchema
+from app.verantwortungskette.models import (
+    CONSENT_GIVERS,
+    RECIPIENTS,
+    TRANSFER_KINDS,
+    TRANSFER_RECIPIENTS,
+)
+
+ID = ma.validate.Range(min=1)
+f = ma.fields
+
+
+# -- identification rounds -------------------------------------------------------------
+
+
+class IdentificationRoundInputSchema(InputSchema):
+    name = f.String(required=True, validate=ma.validate.Length(min=1, max=60))
+    starts_on = f.Date(required=True)
+    ends_on = f.Date(required=True)
+
+
+class IdentificationRoundPatchSchema(InputSchema):
+    name = f.String(validate=ma.validate.Length(min=1, max=60))
+    starts_on = f.Date()
+    ends_on = f.Date()
+
+
+class IdentificationRoundSchema(OutputSchema):
+    id = f.Integer(required=True)
+    kommune_id = f.Integer(required=True)
+    school_year_id = f.Integer(required=True)
+    name = f.String(required=True)
+    starts_on = f.Date(required=True)
+    ends_on = f.Date(required=True)
+
+
+# -- identification list ---------------------------------------------------------------
+
+
+class IdentificationQuerySchema(InputSchema):
+    identification_round_id = f.Integer(validate=ID)
+
+
+class HandoverConsentBriefSchema(OutputSchema):
+    id = f.Integer(required=True)
+    recipient = f.String(required=True, validate=ma.validate.OneOf(RECIPIENTS))
+    recipient_school_id = f.Integer(allow_none=True)
+    given_by = f.String(required=True)
+
+
+class HandoverBriefSchema(OutputSchema):
+    recipient = f.String(required=True)
+    recipient_name = f.String(required=True)
+    handed_over_at = f.DateTime(required=True)
+    case_status = f.String(allow_none=True)
+
+
+class IdentificationItemSchema(OutputSchema):
+    pupil_id = f.Integer(required=True)
+    first_name = f.String(required=True)
+    last_name = f.String(required=True)
+    class_id = f.Integer(required=True)
+    class_name = f.String(required=True)
+    status = f.String(required=True, validate=ma.validate.OneOf(STATUSES))
+    option_code = f.String(allow_none=True)
+    expected_certificate = f.String(allow_none=True)
+    consents = f.List(f.Nested(HandoverConsentBriefSchema), required=True)
+    handovers = f.List(f.Nested(HandoverBriefSchema), required=True)
+    statutory_transferred_at = f.DateTime(allow_none=True)
+
+
+class IdentificationSchema(OutputSchema):
+    round = f.Nested(IdentificationRoundSchema, allow_none=True)
+    items = f.List(f.Nested(IdentificationItemSchema), required=True)
+    recipients = f.List(
+        f.Nested(lambda: HandoverRecipientSchema()),
+        required=True,
+        metadata={"description": "Recipients a consent may name for this school's pupils"},
+    )
+
+
+# -- consents --------------------------------------------------------------------------
+
+
+class HandoverConsentInputSchema(InputSchema):
+    recipient = f.String(required=True, validate=ma.validate.OneOf(RECIPIENTS))
+    recipient_school_id = f.Integer(allow_none=True, validate=ID)
+
+
+class StaffHandoverConsentInputSchema(HandoverConsentInputSchema):
+    given_by = f.String(
+        required=True,
+        validate=ma.validate.OneOf(CONSENT_GIVERS),
+        metadata={"description": "guardian below 14 (or unknown age); the pupil from 14"},
+    )
+
+
+class HandoverConsentSchema(OutputSchema):
+    id = f.Integer(required=True)
+    recipient = f.String(required=True, validate=ma.validate.OneOf(RECIPIENTS))
+    recipient_school_id = f.Integer(allow_none=True)
+    recipient_name = f.String(required=True)
+    given_by = f.String(required=True, validate=ma.validate.OneOf(CONSENT_GIVERS))
+    age_at_consent = f.Integer(allow_none=True)
+    text_version = f.String(required=True)
+    purpose = f.String(required=True)
+    given_at = f.DateTime(required=True)
+    withdrawn_at = f.DateTime(allow_none=True)
+    active = f.Boolean(required=True)
+
+
+class HandoverRecipientSchema(OutputSchema):
+    recipient = f.String(required=True, validate=ma.validate.OneOf(RECIPIENTS))
+    recipient_school_id = f.Integer(allow_none=True)
+    name = f.String(required=True)
+
+
+class MyHandoverConsentsSchema(OutputSchema):
+    consents = f.List(f.Nested(HandoverConsentSchema), required=True)
+    recipients = f.List(f.Nested(HandoverRecipientSchema), required=True)
+    text_version = f.String(required=True)
+    may_consent_myself = f.Boolean(required=True)
+
+
+# -- handovers and the statutory transfer ----------------------------------------------
+
+
+class HandoverInputSchema(InputSchema):
+    pupil_id = f.Integer(required=True, validate=ID)
+    recipient = f.String(required=True, validate=ma.validate.OneOf(RECIPIENTS))
+    recipient_school_id = f.Integer(allow_none=True, validate=ID)
+    identification_round_id = f.Integer(allow_none=True, validate=ID)
+
+
+class HandoverSchema(OutputSchema):
+    id = f.Integer(required=True)
+    pupil_id = f.Integer(allow_none=True)
+    kind = f.String(required=True, validate=ma.validate.OneOf(TRANSFER_KINDS))
+    recipient = f.String(required=True, validate=ma.validate.OneOf(TRANSFER_RECIPIENTS))
+    recipient_name = f.String(required=True)
+    legal_basis = f.String(required=True)
+    fields = f.List(f.String(), required=True)
+    handed_over_at = f.DateTime(required=True)
+    case_status = f.String(allow_none=True)
+
+
+class SchoolHandoverSchema(HandoverSchema):
+    first_name = f.String(allow_none=True)
+    last_name = f.String(allow_none=True)
+
+
+class StatutoryExportInputSchema(InputSchema):
+    pupil_ids = f.List(
+        f.Integer(validate=ID),
+        validate=ma.validate.Length(min=1, max=2000),
+        metadata={"description": "Default: every pupil of the population not yet transferred"},
+    )
+    identification_round_id = f.Integer(allow_none=True, validate=ID)
+
+
+class StatutoryRecordSchema(OutputSchema):
+    pupil_id = f.Integer(required=True)
+    name = f.String(required=True)
+    first_name = f.String(required=True)
+    birth_date = f.Date(allow_none=True)
+    sex = f.String(required=True)
+    address = f.String(required=True)
+    school_form = f.String(required=True)
+    certificate = f.String(required=True)
+    transferred_at = f.DateTime(allow_none=True)
+
+
+class StatutoryCandidatesSchema(OutputSchema):
+    fields = f.List(f.String(), required=True)
+    items = f.List(f.Nested(StatutoryRecordSchema), required=True)

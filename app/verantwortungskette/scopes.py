@@ -1,0 +1,42 @@
+"""Scope predicates of the Verantwortungskette (None → 404, False → 403, True → allowed)."""
+
+from __future__ import annotations
+
+from app.extensions import db
+from app.schools import scopes as school_scopes
+from app.verantwortungskette.cases import is_recipient
+from app.verantwortungskette.models import HandoverConsent, IdentificationRound, VkCase
+
+
+def _get(model, object_id):
+    return db.session.get(model, object_id) if isinstance(object_id, int) else None
+
+
+def case_handed_to_me(user, args) -> bool | None:
+    """Only the coordinator of the receiving Berufskolleg / Kommune reaches a case."""
+    case = _get(VkCase, args.get("case_id"))
+    return None if case is None else is_recipient(user, case)
+
+
+def round_of_my_kommune(user, args) -> bool | None:
+    identification_round = _get(IdentificationRound, args.get("identification_round_id"))
+    if identification_round is None:
+        return None
+    return identification_round.kommune_id == user.kommune_id
+
+
+def _consent_pupil_scope(pupil_scope):
+    def scope(user, args) -> bool | None:
+        consent = _get(HandoverConsent, args.get("handover_consent_id"))
+        if consent is None:
+            return None
+        if consent.pupil_id is None:  # pseudonymised: nobody acts on it any more
+            return False
+        return pupil_scope(user, {"pupil_id": consent.pupil_id})
+
+    return scope
+
+
+consent_is_own = _consent_pupil_scope(school_scopes.pupil_is_self)
+consent_in_taught_class = _consent_pupil_scope(school_scopes.pupil_in_taught_class)
+consent_in_own_school = _consent_pupil_scope(school_scopes.pupil_in_own_school)
