@@ -46,6 +46,7 @@ chromium:
 ## The whole suite: SQLite, then PostgreSQL when reachable (required under CI), lint.
 test: install-dev chromium lint-frontend
 	$(VENV)/bin/ruff check app tests bench seeds
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/bandit -q -r app -ll
 	$(PY) -m pytest -q
 	@bash scripts/test-postgres.sh
@@ -62,9 +63,11 @@ test-dates: install-dev
 	  ANSCHLUSS_TEST_TODAY=$$day $(PY) -m pytest -q -m "not slow and not browser" $(DATE_SENSITIVE) || exit 1; \
 	done
 
+## ruff, the import contract of pyproject.toml ([tool.importlinter]; docs/architecture.md), front end
 lint: install-dev lint-frontend
 	$(VENV)/bin/ruff check app tests bench seeds
 	$(VENV)/bin/ruff format --check app tests bench seeds
+	$(VENV)/bin/lint-imports
 
 ## The PWA: ESLint, then tsc --checkJs (JSDoc types) over the modules and the service worker.
 lint-frontend: install-node

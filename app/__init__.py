@@ -15,6 +15,7 @@ API_BLUEPRINTS = (
     "app.auth.enrolment_routes",
     "app.schools.routes",
     "app.schools.roster_routes",
+    "app.schools.enrolment_routes",
     "app.interests.routes",
     "app.portfolio.routes",
     "app.internships.routes",
@@ -68,6 +69,9 @@ def create_app(config: dict | None = None) -> Flask:
         configure_sqlite(db.engine)
 
     import_module("app.models")  # every model registered before mappers configure
+    from app.wiring import wire
+
+    wire()
 
     init_security(app)
     init_log_safety(app)

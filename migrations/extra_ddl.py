@@ -2,7 +2,8 @@
 
 `scripts/regen-migration.sh` makes the initial revision call `upgrade()` after creating the
 tables and `downgrade()` before dropping them. `app/core/audit.py` attaches the same
-statements to `db.create_all()` on PostgreSQL, so tests see the database the migration builds.
+statements (`app/core/audit_ddl.py`) to `db.create_all()` on PostgreSQL, so tests see the
+database the migration builds.
 """
 
 from __future__ import annotations
@@ -10,28 +11,10 @@ from __future__ import annotations
 from alembic import op
 from sqlalchemy import text
 
-# The audit log is append-only (SECURITY.md §1 no. 22, §3): the database itself refuses
-# UPDATE and DELETE, whatever the application does. A statement-level trigger also refuses
-# statements that match no row. TRUNCATE stays possible for the table owner (test clean-up,
-# a deliberate purge of expired audit data by an administrator).
-AUDIT_APPEND_ONLY_FUNCTION = """
-CREATE OR REPLACE FUNCTION audit_events_refuse_change() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
-END;
-$$
-"""
+from app.core.audit_ddl import AUDIT_APPEND_ONLY_DDL
 
-AUDIT_APPEND_ONLY_TRIGGER = """
-CREATE TRIGGER audit_events_append_only
-BEFORE UPDATE OR DELETE ON audit_events
-FOR EACH STATEMENT EXECUTE FUNCTION audit_events_refuse_change()
-"""
-
-AUDIT_APPEND_ONLY_DDL = (AUDIT_APPEND_ONLY_FUNCTION, AUDIT_APPEND_ONLY_TRIGGER)
-
+# The statements themselves are the app's (app/core/audit_ddl.py): the app and the migration
+# build the same database, and core imports nothing from migrations.
 DROP_AUDIT_APPEND_ONLY = (
     "DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events",
     "DROP FUNCTION IF EXISTS audit_events_refuse_change()",

@@ -19,14 +19,13 @@ import segno
 from flask import current_app
 from sqlalchemy import select, update
 
-from app.auth.models import EnrolmentCode, User, WebAuthnCredential
+from app.auth.models import EnrolmentCode, User
 from app.auth.passkey_management import revoke_all_passkeys
 from app.auth.passwords import hash_password
 from app.auth.sessions import start_session
 from app.core import audit, clock
-from app.core.errors import Invalid, Unauthorized
+from app.core.errors import Unauthorized
 from app.extensions import db
-from app.schools.models import ClassMembership
 
 security_log = logging.getLogger("anschluss.security")
 
@@ -68,32 +67,9 @@ def qr_svg(url: str) -> str:
 # -- staff: issue codes ------------------------------------------------------------------
 
 
-def _class_pupils(class_id: int, pupil_ids: list[int] | None) -> list[User]:
-    """The chosen pupils of the class, or by default those who cannot log in yet."""
-    query = (
-        select(User)
-        .join(ClassMembership, ClassMembership.pupil_id == User.id)
-        .where(ClassMembership.class_id == class_id, User.role == "pupil")
-        .order_by(User.last_name, User.first_name, User.id)
-    )
-    if pupil_ids is None:
-        has_passkey = select(WebAuthnCredential.id).where(WebAuthnCredential.user_id == User.id)
-        query = query.where(User.password_hash.is_(None), ~has_passkey.exists(), User.active)
-        return list(db.session.scalars(query))
-    pupils = list(db.session.scalars(query.where(User.id.in_(pupil_ids))))
-    missing = sorted(set(pupil_ids) - {p.id for p in pupils})
-    if missing:
-        raise Invalid("pupils-not-in-class", field="pupil_ids", ids=missing)
-    return pupils
-
-
-def issue_codes(
-    actor: User, class_id: int, pupil_ids: list[int] | None = None, revoke_passkeys: bool = False
-) -> list[dict]:
-    """New codes for pupils of a class; earlier open codes of those pupils stop working."""
-    if revoke_passkeys and pupil_ids is None:
-        raise Invalid("revoke-needs-pupils", field="pupil_ids")
-    pupils = _class_pupils(class_id, pupil_ids)
+def issue_codes(actor: User, pupils: list[User], revoke_passkeys: bool = False) -> list[dict]:
+    """New codes for these pupils (chosen by the caller: the pupils of a class, see
+    schools/enrolment.py); earlier open codes of those pupils stop working."""
     if not pupils:
         return []
     ids = [p.id for p in pupils]

@@ -1,86 +1,24 @@
-"""Enrolment routes: staff issue one-time codes (list or printable sheet), pupils use them."""
+"""Enrolment: a pupil logs in once with a one-time code (issuing: schools/enrolment_routes)."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from flask import Response
-from flask_login import current_user
 from flask_smorest import Blueprint
 
 from app.auth import enrolment, services
-from app.auth.enrolment_schemas import EnrolmentCodeRequestSchema, EnrolSchema, IssuedCodeSchema
-from app.auth.enrolment_sheet import render_sheet
+from app.auth.enrolment_schemas import EnrolSchema
 from app.auth.routes import login_limit
 from app.auth.schemas import MeSchema
 from app.core.api import problem as document_problem
-from app.core.policy import access, allow, public
-from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
+from app.core.policy import access, public
 from app.core.security import csrf_token
-from app.extensions import db, limiter
-from app.schools import scopes
-from app.schools.models import SchoolClass
+from app.extensions import limiter
 
 blp = Blueprint("enrolment", __name__, url_prefix="/api/v1", description="Enrolment codes")
 
 
 problem = partial(document_problem, blp)
-
-
-_ISSUERS = allow(
-    "The class teacher, the school's StuBO and admins hand out enrolment codes",
-    teacher=scopes.class_taught,
-    stubo=scopes.class_in_own_school,
-    admin=scopes.class_exists,
-)
-_PDF = {"type": "string", "format": "binary"}
-
-
-def _issue(class_id: int, body: dict) -> list[dict]:
-    return enrolment.issue_codes(
-        current_user._get_current_object(),
-        class_id,
-        body.get("pupil_ids"),
-        body.get("revoke_passkeys", False),
-    )
-
-
-@blp.route("/classes/<int:class_id>/enrolment-codes", methods=["POST"])
-@access(_ISSUERS)
-@blp.arguments(EnrolmentCodeRequestSchema, required=False)
-@blp.response(201, IssuedCodeSchema(many=True))
-@problem(401, "Not logged in")
-@problem(403, "Not a class of the caller")
-@problem(404, "No such class")
-def issue_enrolment_codes(body, class_id: int):
-    """Issue one-time enrolment codes (shown only in this answer; older open codes end)."""
-    return _issue(class_id, body or {})
-
-
-@blp.route("/classes/<int:class_id>/enrolment-codes/sheet.pdf", methods=["POST"])
-@access(_ISSUERS)
-@export_limit
-@blp.arguments(EnrolmentCodeRequestSchema, required=False)
-@blp.response(
-    201,
-    _PDF,
-    content_type="application/pdf",
-    description="Printable A4 sheet: name, code and QR code per pupil",
-)
-@problem(401, "Not logged in")
-@problem(403, "Not a class of the caller")
-@problem(404, "No such class")
-@problem(429, EXPORT_LIMIT_DOC)
-def issue_enrolment_sheet(body, class_id: int):
-    """Issue one-time enrolment codes as a printable PDF sheet (older open codes end)."""
-    entries = _issue(class_id, body or {})
-    class_name = db.session.get(SchoolClass, class_id).name
-    return Response(
-        render_sheet(entries, class_name),
-        status=201,
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="anmeldecodes-{class_id}.pdf"'},
-    )
 
 
 @blp.route("/auth/enrol", methods=["POST"])

@@ -12,12 +12,15 @@ from app.auth.passwords import verify_password
 from app.auth.sessions import start_session
 from app.core import clock
 from app.core.errors import Unauthorized
+from app.core.provided import Provided
 from app.extensions import db
-from app.schools.models import ClassMembership, ClassTeacher
 
 security_log = logging.getLogger("anschluss.security")
 
 LOGIN_FAILED = "login-failed"
+
+# The classes a pupil learns in or a teacher teaches: the schools feature owns them.
+class_ids_of = Provided("class ids of a user (schools.services.class_ids_of)")
 
 
 def login_with_password(username: str, password: str) -> User:
@@ -47,16 +50,7 @@ def login_with_password(username: str, password: str) -> User:
 
 
 def account_summary(user: User) -> dict:
-    if user.role == "pupil":
-        class_ids = db.session.scalars(
-            select(ClassMembership.class_id).where(ClassMembership.pupil_id == user.id)
-        ).all()
-    elif user.role == "teacher":
-        class_ids = db.session.scalars(
-            select(ClassTeacher.class_id).where(ClassTeacher.teacher_id == user.id)
-        ).all()
-    else:
-        class_ids = []
+    class_ids = class_ids_of(user)
     passkeys = db.session.scalar(
         select(func.count())
         .select_from(WebAuthnCredential)

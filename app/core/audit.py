@@ -1,7 +1,7 @@
 """Append-only audit log of staff access to pupil data and of refused requests, hash-chained.
 
 Rows are only ever inserted: the ORM refuses updates and deletes, and on PostgreSQL a
-trigger (migrations/extra_ddl.py; also created by `create_all`) refuses them too. Field
+trigger (core/audit_ddl.py, in the migration and in `create_all`) refuses them too. Field
 categories are logged, never values.
 
 `record()` queues rows on the session; they join the chain when the transaction commits
@@ -22,9 +22,9 @@ from sqlalchemy import DDL, BigInteger, Index, String, event, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.core import audit_chain, clock
+from app.core.audit_ddl import AUDIT_APPEND_ONLY_DDL
 from app.core.db import UTCDateTime
 from app.extensions import db
-from migrations.extra_ddl import AUDIT_APPEND_ONLY_DDL
 
 QUEUE = "audit_queue"
 DENIALS = "audit_denials"

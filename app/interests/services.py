@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.catalog.models import Occupation
 from app.core.errors import Conflict, Invalid
+from app.core.provided import Provided
 from app.extensions import db
 from app.interests import catalog
 from app.interests.matching import (
@@ -18,6 +19,10 @@ from app.interests.matching import (
 )
 from app.interests.models import InterestProfile
 from app.interests.scoring import score
+
+# Sharing a profile with the class teacher is a portfolio action (the portfolio builds on this
+# feature): ids of the pupil's profiles shared now.
+shared_profile_ids = Provided("shared interest profile ids (portfolio.sharing.shared_item_ids)")
 
 
 def current_questionnaire() -> dict:
@@ -162,10 +167,8 @@ def pupil_profiles(pupil_id: int) -> list[InterestProfile]:
 
 def list_profiles(pupil) -> list[dict]:
     """The pupil's history, newest first; each compared with the one before it."""
-    from app.portfolio.sharing import shared_item_ids
-
     profiles = pupil_profiles(pupil.id)
-    shared = shared_item_ids(pupil.id, "interest_profile")
+    shared = shared_profile_ids(pupil.id)
     return [
         profile_view(p, p.id in shared, profiles[i + 1] if i + 1 < len(profiles) else None)
         for i, p in enumerate(profiles)
@@ -174,13 +177,11 @@ def list_profiles(pupil) -> list[dict]:
 
 def created_view(pupil, profile: InterestProfile) -> dict:
     """The answer to a POST: the profile compared with the pupil's previous one."""
-    from app.portfolio.sharing import shared_item_ids
-
     previous = db.session.scalar(
         select(InterestProfile)
         .where(InterestProfile.pupil_id == pupil.id, InterestProfile.id < profile.id)
         .order_by(InterestProfile.id.desc())
         .limit(1)
     )
-    shared = profile.id in shared_item_ids(pupil.id, "interest_profile")
+    shared = profile.id in shared_profile_ids(pupil.id)
     return profile_view(profile, shared, previous)

@@ -23,6 +23,10 @@ def user_kommune_id(user) -> int | None:
     return user.kommune_id
 
 
+def provider_kommune_id(provider_id: int | None) -> int | None:
+    return db.session.scalar(select(Provider.kommune_id).where(Provider.id == provider_id))
+
+
 def _get(model, object_id):
     return db.session.get(model, object_id) if isinstance(object_id, int) else None
 

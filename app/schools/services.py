@@ -6,8 +6,23 @@ from sqlalchemy import func, select
 
 from app.auth.models import EnrolmentCode, User, WebAuthnCredential
 from app.core import audit, clock
+from app.core.provided import Provided
 from app.extensions import db
 from app.schools.models import ClassMembership, ClassTeacher, School, SchoolClass, SchoolYear
+
+# A provider user's Kommune is that of its provider, which the internships feature owns.
+provider_kommune_id = Provided("Kommune of a provider (internships.scopes.provider_kommune_id)")
+
+
+def class_ids_of(user) -> list[int]:
+    """The classes a pupil learns in or a teacher teaches (for the account summary)."""
+    if user.role == "pupil":
+        query = select(ClassMembership.class_id).where(ClassMembership.pupil_id == user.id)
+    elif user.role == "teacher":
+        query = select(ClassTeacher.class_id).where(ClassTeacher.teacher_id == user.id)
+    else:
+        return []
+    return list(db.session.scalars(query))
 
 
 def visible_schools_query(user):
@@ -17,11 +32,7 @@ def visible_schools_query(user):
     if user.role in ("kommune_coordinator", "provider"):
         kommune_id = user.kommune_id
         if user.role == "provider" and kommune_id is None:
-            from app.internships.models import Provider
-
-            kommune_id = db.session.scalar(
-                select(Provider.kommune_id).where(Provider.id == user.provider_id)
-            )
+            kommune_id = provider_kommune_id(user.provider_id)
         return query.where(School.kommune_id == kommune_id)
     return query.where(School.id == user.school_id)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from sqlalchemy import and_, or_, select
 
 from app.anschluss import reference
+from app.anschluss.cohort_terms import leaving_class_clause, status_column
 from app.anschluss.models import SECURED_STATUSES, Anschluss
 from app.auth.models import User
 from app.core import audit
-from app.dashboards.cohort import leaving_class_clause, status_column
 from app.extensions import db
 from app.schools.models import ClassMembership, ClassTeacher, School, SchoolClass
 from app.verantwortungskette import common, rounds
