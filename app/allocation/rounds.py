@@ -11,6 +11,7 @@ from app.allocation.models import AllocationPreference, AllocationRound
 from app.allocation.queries import pupils_query
 from app.core import clock
 from app.core.errors import Forbidden, Invalid
+from app.core.pagination import paginate
 from app.extensions import db
 from app.notifications.services import notify_many
 from app.schools.models import Kommune, School
@@ -112,15 +113,12 @@ def list_rounds(user, *, page: int, per_page: int, status: str | None = None) ->
         query = query.where(condition)
     if status:
         query = query.where(AllocationRound.status == status)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    rounds = db.session.scalars(
-        query.options(selectinload(AllocationRound.school), selectinload(AllocationRound.kommune))
-        .order_by(AllocationRound.preference_deadline.desc(), AllocationRound.id.desc())
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
-    annotate(user, rounds)
-    return {"items": rounds, "total": total, "page": page, "per_page": per_page}
+    query = query.options(
+        selectinload(AllocationRound.school), selectinload(AllocationRound.kommune)
+    ).order_by(AllocationRound.preference_deadline.desc(), AllocationRound.id.desc())
+    result = paginate(query, page, per_page)
+    annotate(user, result["items"])
+    return result
 
 
 def annotate(user, rounds: list[AllocationRound]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from app.allocation.models import MAX_CHOICES, ROUND_STATES
+from app.core.pagination import PageQuerySchema, PageSchema
 from app.core.schemas import InputSchema, OutputSchema
 from app.schools.models import JAHRGAENGE
 
@@ -30,9 +31,7 @@ class RoundCreateSchema(InputSchema):
     leaving_only = ma.fields.Boolean(load_default=False)
 
 
-class RoundQuerySchema(InputSchema):
-    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=100000))
-    per_page = ma.fields.Integer(load_default=50, validate=ma.validate.Range(min=1, max=200))
+class RoundQuerySchema(PageQuerySchema):
     status = ma.fields.String(validate=ma.validate.OneOf(ROUND_STATES))
 
 
@@ -68,11 +67,8 @@ class RoundSchema(OutputSchema):
     my_choice_count = ma.fields.Integer(allow_none=True)
 
 
-class RoundPageSchema(OutputSchema):
+class RoundPageSchema(PageSchema):
     items = ma.fields.List(ma.fields.Nested(RoundSchema), required=True)
-    total = ma.fields.Integer(required=True)
-    page = ma.fields.Integer(required=True)
-    per_page = ma.fields.Integer(required=True)
 
 
 class SlotSummarySchema(OutputSchema):

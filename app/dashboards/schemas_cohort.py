@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from app.anschluss.models import STATUSES
+from app.core.pagination import PageQuerySchema, PageSchema
 from app.core.schemas import InputSchema, OutputSchema
 from app.dashboards.cohort import RISK_REASONS
 from app.verantwortungskette.models import CASE_STATUSES, WITHDRAWN
@@ -31,9 +32,8 @@ class LeaverFilterSchema(LeaverYearQuerySchema):
     sort = ma.fields.String(load_default="risk", validate=ma.validate.OneOf(SORTS))
 
 
-class LeaverQuerySchema(LeaverFilterSchema):
-    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=100000))
-    per_page = ma.fields.Integer(load_default=50, validate=ma.validate.Range(min=1, max=200))
+class LeaverQuerySchema(LeaverFilterSchema, PageQuerySchema):
+    pass
 
 
 class LeaverRowSchema(OutputSchema):
@@ -72,11 +72,8 @@ class LeaverRowSchema(OutputSchema):
     )
 
 
-class LeaverPageSchema(OutputSchema):
+class LeaverPageSchema(PageSchema):
     items = ma.fields.List(ma.fields.Nested(LeaverRowSchema), required=True)
-    total = ma.fields.Integer(required=True)
-    page = ma.fields.Integer(required=True)
-    per_page = ma.fields.Integer(required=True)
 
 
 class AnschlussOptionCountSchema(OutputSchema):

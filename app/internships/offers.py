@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from app.core import clock
 from app.core.errors import Conflict
+from app.core.pagination import paginate
 from app.extensions import db
 from app.internships import fit, geo
+from app.internships.eligibility import pupil_jahrgang
 from app.internships.models import Offer, OfferBerufsfeld, Provider, Slot
 from app.internships.scopes import offer_is_live, user_kommune_id
 from app.internships.slot_rules import validate_slot
@@ -138,7 +140,22 @@ def _scoped_query(user):
     )
 
 
+def _slot_conditions(user, q, today: date) -> list:
+    """SQL conditions a slot must meet to be shown in the list (the filters of `q`)."""
+    conditions = []
+    if _is_school_user(user):
+        conditions.append(Slot.starts_on > today)
+    if q.get("date_from"):
+        conditions.append(Slot.ends_on >= q["date_from"])
+    if q.get("date_to"):
+        conditions.append(Slot.starts_on <= q["date_to"])
+    if q.get("free_only"):
+        conditions.append(Slot.booked < Slot.capacity)
+    return conditions
+
+
 def _matching_slots(offer, user, q, today: date) -> list[Slot]:
+    """The same filters as `_slot_conditions`, applied to an offer's loaded slots."""
     slots = offer.slots
     if _is_school_user(user):
         slots = [s for s in slots if s.starts_on > today]
@@ -151,8 +168,28 @@ def _matching_slots(offer, user, q, today: date) -> list[Slot]:
     return slots
 
 
+def _near(query, home: str | None, max_km: int):
+    """Offers whose postcode lies within `max_km` of `home` (one look-up of the postcodes in
+    scope; the distance itself is computed from the postcode centroids, see geo.py)."""
+    postcodes = db.session.scalars(query.with_only_columns(Offer.postcode).distinct()).all()
+    distances = {pc: geo.distance_km(home, pc) for pc in postcodes}
+    near = [pc for pc, km in distances.items() if km is not None and km <= max_km]
+    return query.where(Offer.postcode.in_(near))
+
+
+def _fit_score(scores: dict[str, float]):
+    """The offer's best Berufsfeld score for the pupil (as fit.offer_fit), in SQL."""
+    weight = case(
+        *((OfferBerufsfeld.berufsfeld == code, score) for code, score in scores.items()),
+        else_=0.0,
+    )
+    best = select(func.max(weight)).where(OfferBerufsfeld.offer_id == Offer.id)
+    return func.coalesce(best.scalar_subquery(), 0.0)
+
+
 def list_offers(user, **q) -> dict:
-    """Offers in the caller's scope, filtered; sorted by fit for pupils with a profile."""
+    """Offers in the caller's scope, filtered; sorted by fit for pupils with a profile, then by
+    the next matching date. Filtering, sorting and paging happen in SQL."""
     query = _scoped_query(user)
     if q.get("kind"):
         query = query.where(Offer.kind == q["kind"])
@@ -165,43 +202,34 @@ def list_offers(user, **q) -> dict:
             )
         )
     if user.role == "pupil":
-        from app.internships.eligibility import pupil_jahrgang
-
         jahrgang = pupil_jahrgang(user.id)
         if jahrgang is not None:
             query = query.where(Offer.min_jahrgang <= jahrgang)
-    offers = db.session.scalars(query.order_by(Offer.id)).unique().all()
     today = clock.today()
     home = _home_postcode(user)
-    scores = fit.berufsfeld_scores(user.id) if user.role == "pupil" else None
-    filtering = any(q.get(k) for k in ("date_from", "date_to", "free_only")) or _is_school_user(
-        user
+    slot_conditions = _slot_conditions(user, q, today)
+    if slot_conditions:  # school users and date/free filters: only offers with a matching slot
+        query = query.where(exists().where(Slot.offer_id == Offer.id, *slot_conditions))
+    if q.get("max_distance_km"):
+        query = _near(query, home, q["max_distance_km"])
+    next_date = func.coalesce(
+        select(func.min(Slot.starts_on))
+        .where(Slot.offer_id == Offer.id, *slot_conditions)
+        .scalar_subquery(),
+        today + timedelta(days=3650),
     )
-    rows = []
-    for offer in offers:
-        slots = _matching_slots(offer, user, q, today)
-        if filtering and not slots:
-            continue
-        distance = geo.distance_km(home, offer.postcode)
-        if q.get("max_distance_km") and (distance is None or distance > q["max_distance_km"]):
-            continue
-        rows.append(
-            serialize_offer(offer, slots, distance, fit.offer_fit(scores, offer.berufsfelder))
+    scores = fit.berufsfeld_scores(user.id) if user.role == "pupil" else None
+    order = (
+        (next_date, Offer.id) if not scores else (_fit_score(scores).desc(), next_date, Offer.id)
+    )
+    page = paginate(query.order_by(*order), q["page"], q["per_page"])
+    page["items"] = [
+        serialize_offer(
+            offer,
+            _matching_slots(offer, user, q, today),
+            geo.distance_km(home, offer.postcode),
+            fit.offer_fit(scores, offer.berufsfelder),
         )
-    far_future = today + timedelta(days=3650)
-
-    def next_date(row):
-        return min((s.starts_on for s in row["slots"]), default=far_future)
-
-    if scores:
-        rows.sort(key=lambda r: (-(r["fit"] or {}).get("score", 0.0), next_date(r), r["id"]))
-    else:
-        rows.sort(key=lambda r: (next_date(r), r["id"]))
-    start = (q["page"] - 1) * q["per_page"]
-    return {
-        "items": rows[start : start + q["per_page"]],
-        "total": len(rows),
-        "page": q["page"],
-        "per_page": q["per_page"],
-        "sorted_by": "fit" if scores else "date",
-    }
+        for offer in page["items"]
+    ]
+    return {**page, "sorted_by": "fit" if scores else "date"}

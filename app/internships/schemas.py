@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from app.core.pagination import PageQuerySchema, PageSchema
 from app.core.schemas import InputSchema, OutputSchema
 from app.internships.models import BERUFSFELDER, OFFER_KINDS
 
@@ -161,15 +162,13 @@ class OfferPatchSchema(InputSchema):
     status = ma.fields.String(validate=ma.validate.OneOf(("draft", "published", "withdrawn")))
 
 
-class OfferQuerySchema(InputSchema):
+class OfferQuerySchema(PageQuerySchema):
     berufsfeld = ma.fields.String(validate=ma.validate.OneOf(BERUFSFELDER))
     kind = ma.fields.String(validate=ma.validate.OneOf(OFFER_KINDS))
     date_from = ma.fields.Date()
     date_to = ma.fields.Date()
     max_distance_km = ma.fields.Integer(validate=ma.validate.Range(min=1, max=300))
     free_only = ma.fields.Boolean(load_default=False)
-    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=10000))
-    per_page = ma.fields.Integer(load_default=20, validate=ma.validate.Range(min=1, max=100))
 
 
 class FitSchema(OutputSchema):
@@ -198,9 +197,6 @@ class OfferSchema(OutputSchema):
     fit = ma.fields.Nested(FitSchema, allow_none=True)
 
 
-class OfferPageSchema(OutputSchema):
+class OfferPageSchema(PageSchema):
     items = ma.fields.List(ma.fields.Nested(OfferSchema), required=True)
-    total = ma.fields.Integer(required=True)
-    page = ma.fields.Integer(required=True)
-    per_page = ma.fields.Integer(required=True)
     sorted_by = ma.fields.String(required=True, metadata={"description": "fit or date"})

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from app.core.schemas import InputSchema, OutputSchema
+from app.core.pagination import PageQuerySchema, PageSchema
+from app.core.schemas import OutputSchema
 
 
-class InboxQuerySchema(InputSchema):
-    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=100000))
-    per_page = ma.fields.Integer(load_default=20, validate=ma.validate.Range(min=1, max=100))
+class InboxQuerySchema(PageQuerySchema):
     unread_only = ma.fields.Boolean(load_default=False)
 
 
@@ -31,12 +30,9 @@ class NotificationSchema(OutputSchema):
         return entry.read_at is not None
 
 
-class InboxPageSchema(OutputSchema):
+class InboxPageSchema(PageSchema):
     items = ma.fields.List(ma.fields.Nested(NotificationSchema), required=True)
-    total = ma.fields.Integer(required=True)
     unread = ma.fields.Integer(required=True)
-    page = ma.fields.Integer(required=True)
-    per_page = ma.fields.Integer(required=True)
 
 
 class ReadAllSchema(OutputSchema):

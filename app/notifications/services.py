@@ -14,6 +14,7 @@ from sqlalchemy import func, insert, select, update
 from app.auth.models import User
 from app.core import clock
 from app.core.errors import NotFound
+from app.core.pagination import paginate
 from app.extensions import db
 from app.notifications import mail
 from app.notifications.models import Notification
@@ -92,19 +93,8 @@ def inbox(user, *, page: int, per_page: int, unread_only: bool = False) -> dict:
     base = select(Notification).where(Notification.user_id == user.id)
     if unread_only:
         base = base.where(Notification.read_at.is_(None))
-    items = db.session.scalars(
-        base.order_by(Notification.created_at.desc(), Notification.id.desc())
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
-    total = db.session.scalar(select(func.count()).select_from(base.subquery()))
-    return {
-        "items": items,
-        "total": total,
-        "unread": unread_count(user),
-        "page": page,
-        "per_page": per_page,
-    }
+    newest_first = base.order_by(Notification.created_at.desc(), Notification.id.desc())
+    return {**paginate(newest_first, page, per_page), "unread": unread_count(user)}
 
 
 def unread_count(user) -> int:

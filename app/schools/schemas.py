@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from app.core.schemas import InputSchema, OutputSchema
-
-
-class PageQuerySchema(InputSchema):
-    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=100000))
-    per_page = ma.fields.Integer(load_default=50, validate=ma.validate.Range(min=1, max=200))
+from app.core.pagination import PageQuerySchema, PageSchema
+from app.core.schemas import OutputSchema
 
 
 class SchoolQuerySchema(PageQuerySchema):
@@ -27,11 +23,8 @@ class SchoolSchema(OutputSchema):
     city = ma.fields.String()
 
 
-class SchoolPageSchema(OutputSchema):
+class SchoolPageSchema(PageSchema):
     items = ma.fields.List(ma.fields.Nested(SchoolSchema), required=True)
-    total = ma.fields.Integer(required=True)
-    page = ma.fields.Integer(required=True)
-    per_page = ma.fields.Integer(required=True)
 
 
 class ClassSchema(OutputSchema):

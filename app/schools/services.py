@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from app.auth.models import EnrolmentCode, User, WebAuthnCredential
 from app.core import audit, clock
+from app.core.pagination import paginate
 from app.core.provided import Provided
 from app.extensions import db
 from app.schools.models import ClassMembership, ClassTeacher, School, SchoolClass, SchoolYear
@@ -43,11 +44,7 @@ def list_schools(user, page: int, per_page: int, kommune_id=None, schulform=None
         query = query.where(School.kommune_id == kommune_id)
     if schulform:
         query = query.where(School.schulform == schulform)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    items = db.session.scalars(
-        query.order_by(School.name, School.id).offset((page - 1) * per_page).limit(per_page)
-    ).all()
-    return {"items": items, "total": total, "page": page, "per_page": per_page}
+    return paginate(query.order_by(School.name, School.id), page, per_page)
 
 
 def _class_rows(query) -> list[dict]:

@@ -269,3 +269,20 @@ def test_can_a_provider_reorder_and_keep_the_berufsfelder_of_an_offer(world, log
     assert changed.json["berufsfelder"] == ["LANAUM", "ITC", "EL"]
     dropped = client.patch(url, json={"berufsfelder": ["ITC"]})
     assert dropped.json["berufsfelder"] == ["ITC"]
+
+
+def test_do_offer_pages_split_the_sorted_list_without_overlap(world, login_as, db):
+    """Does a pupil paging through 7 offers, 3 per page, see each once, in date order?"""
+    offers = [make_offer(world.provider_org) for _ in range(7)]
+    for n, offer in enumerate(reversed(offers)):
+        make_slot(offer, school_day(5 + 3 * n))
+    db.session.commit()
+    client = login_as(world.pupil)
+    pages = [client.get(f"/api/v1/offers?per_page=3&page={p}").json for p in (1, 2, 3)]
+    assert [page["total"] for page in pages] == [7, 7, 7]
+    assert [len(page["items"]) for page in pages] == [3, 3, 1]
+    seen = [o["id"] for page in pages for o in page["items"]]
+    assert seen == [o.id for o in reversed(offers)]
+    too_far = client.get("/api/v1/offers?per_page=3&page=4").json
+    assert too_far["items"] == [] and too_far["total"] == 7
+    assert client.get("/api/v1/offers?per_page=201").status_code == 422
