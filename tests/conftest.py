@@ -9,27 +9,13 @@ from __future__ import annotations
 import contextvars
 import os
 import secrets
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from flask import has_app_context
 from flask.testing import FlaskClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("ANSCHLUSS_ENV", "testing")
-
-from support import (  # noqa: E402, F401  (re-exported for older imports)
-    build_world,
-    create_pg_database,
-    drop_pg_database,
-    empty_all_tables,
-    pg_url,
-    postgres_available,
-    require_postgres,
-    with_csrf,
-)
 
 from app import create_app  # noqa: E402
 from app.auth.models import UserSession  # noqa: E402
@@ -37,6 +23,15 @@ from app.auth.sessions import _hash  # noqa: E402
 from app.core import clock  # noqa: E402
 from app.extensions import db as _db  # noqa: E402
 from app.extensions import limiter  # noqa: E402
+from tests.support import (  # noqa: E402
+    build_world,
+    create_pg_database,
+    drop_pg_database,
+    empty_all_tables,
+    pg_url,
+    require_postgres,
+    with_csrf,
+)
 
 # Every test runs on a fixed day, never on the real one. CI runs the date-sensitive folders again
 # with ANSCHLUSS_TEST_TODAY set to a Saturday, 31 July, 1 August and a Christmas-holiday day.
@@ -72,6 +67,17 @@ def real_clock():
     clock.reset()
     yield
     clock.travel_to(TEST_TODAY)
+
+
+@pytest.fixture
+def reference(db):
+    """The reference catalogues (Schulformen, Berufsfelder, SBO elements, leaving certificates,
+    Anschluss options, occupations), loaded by the production loader."""
+    from seeds.loader import load_reference
+
+    counts = load_reference()
+    db.session.commit()
+    return counts
 
 
 @pytest.fixture

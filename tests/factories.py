@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
+from sqlalchemy import select
+
 from app.auth.models import User
 from app.core import clock
 from app.extensions import db
@@ -27,7 +29,7 @@ def _n() -> int:
 
 def current_school_year() -> SchoolYear:
     label, starts, ends = SchoolYear.bounds_for(clock.today())
-    year = db.session.query(SchoolYear).filter_by(label=label).one_or_none()
+    year = db.session.scalars(select(SchoolYear).filter_by(label=label)).one_or_none()
     if year is None:
         year = SchoolYear(label=label, starts_on=starts, ends_on=ends)
         db.session.add(year)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, func, select, text
 
 from app.extensions import db as _db
 
@@ -106,7 +107,7 @@ def empty_all_tables() -> None:
 def build_world(db):
     """Two Kommunen; in A a Gesamtschule (own), a Realschule (same Kommune) and a Berufskolleg;
     in B another school. One user per role, scoped to the own school/Kommune."""
-    import factories as f
+    from tests import factories as f
 
     kommune = f.make_kommune("Dortmund")
     other_kommune = f.make_kommune("Bochum")
@@ -162,3 +163,41 @@ def build_world(db):
         other_provider_org=other_provider_org,
         users=users,
     )
+
+
+@contextmanager
+def counted_statements(engine):
+    """Count the SQL statements the engine runs inside the block."""
+    statements: list[str] = []
+
+    def _count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", _count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", _count)
+
+
+# -- reading rows in tests (SQLAlchemy 2 `select`; the legacy Query API is not used) -------------
+
+
+def _select(model, where, equal):
+    return select(model).where(*where, *(getattr(model, k) == v for k, v in equal.items()))
+
+
+def rows_of(model, *where, **equal) -> list:
+    """Rows of `model` matching the conditions (`where` clauses, `column=value`), by id."""
+    return list(_db.session.scalars(_select(model, where, equal).order_by(model.id)))
+
+
+def one_of(model, *where, **equal):
+    """The one row of `model` matching the conditions (error if none or several)."""
+    return _db.session.scalars(_select(model, where, equal)).one()
+
+
+def count_of(model, *where, **equal) -> int:
+    """How many rows of `model` match the conditions."""
+    query = _select(model, where, equal).with_only_columns(func.count()).select_from(model)
+    return _db.session.scalar(query)

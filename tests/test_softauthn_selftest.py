@@ -17,7 +17,7 @@ from webauthn.helpers.exceptions import (
 from webauthn.helpers.structs import PublicKeyCredentialDescriptor
 
 try:
-    from softauthn import SoftAuthenticator, b64url_decode
+    from tests.softauthn import SoftAuthenticator, b64url_decode
 except ImportError:  # tests/ became a package
     from tests.softauthn import SoftAuthenticator, b64url_decode
 

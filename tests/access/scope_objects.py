@@ -108,9 +108,8 @@ def _anschluss_objects(world, db, make):
 
 def _vereinbarung_id(world, db):
     """Anschlussvereinbarung versions of the own, same-Kommune and other-Kommune pupil."""
-    from factories import current_school_year
-
     from app.anschluss.models import Anschlussvereinbarung
+    from tests.factories import current_school_year
 
     year = current_school_year()
     return _anschluss_objects(
@@ -124,9 +123,8 @@ def _vereinbarung_id(world, db):
 
 def _next_step_id(world, db):
     """Next steps of an Anschlussvereinbarung of each variant's pupil."""
-    from factories import current_school_year
-
     from app.anschluss.models import Anschlussvereinbarung, NextStep
+    from tests.factories import current_school_year
 
     year = current_school_year()
 
@@ -145,9 +143,8 @@ def _next_step_id(world, db):
 
 def _anschluss_report_id(world, db):
     """Pending Anschluss reports of each variant's pupil."""
-    from factories import current_school_year
-
     from app.anschluss.models import AnschlussReport
+    from tests.factories import current_school_year
 
     year = current_school_year()
     return _anschluss_objects(
@@ -160,7 +157,7 @@ def _anschluss_report_id(world, db):
 
 
 def _round_id(world, db):
-    from allocation.helpers import make_round, school_days
+    from tests.allocation.helpers import make_round, school_days
 
     days = school_days(2)
     ids = {
@@ -193,8 +190,8 @@ def _notification_id(world, db):
 def _chain_cases(world, db):
     """Verantwortungskette cases: "own" handed to world.berufskolleg (world.users.bk_coordinator),
     "same_kommune" to the coordination of world.kommune, "other_kommune" to the other Kommune's."""
-    import factories as f
-    from chain.helpers import hand_over
+    from tests import factories as f
+    from tests.chain.helpers import hand_over
 
     same_stubo = f.make_user("stubo", school_id=world.same_kommune_school.id)
     other_stubo = f.make_user("stubo", school_id=world.other_school.id)
@@ -209,7 +206,7 @@ def _chain_cases(world, db):
 
 def _handover_consent_id(world, db):
     """Handover consents of the own, same-Kommune and other-Kommune pupil."""
-    from chain.helpers import give_consent
+    from tests.chain.helpers import give_consent
 
     ids = {
         "own": give_consent(world.pupil, "kommune").id,
@@ -224,9 +221,8 @@ def _identification_round_id(world, db):
     """Identification rounds of world.kommune (own and same Kommune) and of the other Kommune."""
     from datetime import date
 
-    from factories import current_school_year
-
     from app.verantwortungskette.models import IdentificationRound
+    from tests.factories import current_school_year
 
     year = current_school_year()
     day = date(year.ends_on.year, 3, 1)
@@ -256,10 +252,9 @@ def _internship_objects(world, db) -> dict:
     of world.kommune (Kommune staff may reach it, school users may not: live offers are a
     Kommune-wide catalogue), booked by world.same_kommune_pupil; "other_kommune" = live offer of
     world.other_provider_org, booked by world.other_pupil."""
-    import factories as f
-    from internships.helpers import make_offer, make_slot
-
     from app.internships.capacity import place_booking
+    from tests import factories as f
+    from tests.internships.helpers import make_offer, make_slot
 
     providers = {
         "own": world.provider_org,
@@ -298,7 +293,7 @@ def _booking_id(world, db):
 def _user_id(world, db):
     """Provider contact users (the only routes with user_id): a colleague of world.provider_org
     ("own" and "same_kommune": the provider is of world.kommune), one of the other Kommune's."""
-    import factories as f
+    from tests import factories as f
 
     ids = {}
     for variant, provider in (

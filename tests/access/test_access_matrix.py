@@ -7,10 +7,10 @@ another school of the same Kommune, and a school of another Kommune.
 from __future__ import annotations
 
 import pytest
-from api_routes import ROUTES, UNSAFE, api_routes
-from scope_objects import SCOPE_OBJECTS
 
 from app.core.policy import ROLES, everywhere, rule_for_endpoint
+from tests.access.scope_objects import SCOPE_OBJECTS
+from tests.api_routes import ROUTES, UNSAFE, api_routes
 
 SCHOOL_SCOPED_ROLES = {"pupil", "teacher", "stubo"}
 
@@ -65,7 +65,7 @@ def test_is_access_denied_outside_role_and_scope(app, db, world, login_as, route
     paths = _build_paths(url_rule, world, db)
     clients = {role: login_as(getattr(world.users, role)) for role in ROLES}
     anonymous = app.test_client()
-    from support import with_csrf
+    from tests.support import with_csrf
 
     with_csrf(anonymous)
     leaks = []

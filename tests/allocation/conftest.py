@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from allocation.helpers import make_round, make_slot, school_days
+from tests.allocation.helpers import make_round, make_slot, school_days
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from allocation.helpers import pass_deadline
+from tests.allocation.helpers import pass_deadline
 
 
 def _put(client, bfe, choices):

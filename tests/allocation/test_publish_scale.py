@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from factories import make_pupil
 from sqlalchemy import event, func, select
 
-from allocation.helpers import make_round, make_slot, pass_deadline, rank, school_days
 from app.allocation.models import AllocationAssignment
 from app.internships.booking import create_confirmed_booking
 from app.internships.models import Booking, BookingDay, Slot, WaitlistEntry
 from app.notifications.models import Notification, OutboxMail
+from tests.allocation.helpers import make_round, make_slot, pass_deadline, rank, school_days
+from tests.factories import make_pupil
 
 
 def _round_with(world, db, pupils: int, after_days: int):

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from allocation.helpers import make_round, school_days
 from app.core import clock
 from app.notifications.models import Notification
+from tests.allocation.helpers import make_round, school_days
 
 
 def _body(world, **overrides):

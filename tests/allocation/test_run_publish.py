@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from allocation.helpers import pass_deadline, rank
 from app.allocation.models import AllocationAssignment
 from app.core.audit import AuditEvent
 from app.internships.models import Booking, Slot
 from app.notifications.models import Notification
+from tests.allocation.helpers import pass_deadline, rank
 
 
 def _url(bfe, action=""):
@@ -157,7 +157,7 @@ def test_are_existing_bookings_respected(world, login_as, bfe, db):
 
 def test_can_a_stubo_of_another_school_run_or_publish(world, login_as, bfe, db):
     """May the StuBO of another school run or publish this school's round?"""
-    from factories import make_user
+    from tests.factories import make_user
 
     stranger = make_user("stubo", school_id=world.same_kommune_school.id)
     db.session.commit()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import factories as f
 from sqlalchemy import select
 
 from app.anschluss.models import Anschluss, Anschlussvereinbarung, NextStep
 from app.core import clock
 from app.schools.models import ClassMembership, SchoolClass
 from app.verantwortungskette.models import CASE_STATUSES, Handover, VkCase
+from tests import factories as f
 
 STATUS_CYCLE = (
     ("offen", None),

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from anschluss_helpers import audit_events, fixture_anschluss_world, fixture_ref, put_anschluss  # noqa: F401
-
 from app.core import clock
+from tests.anschluss.anschluss_helpers import audit_events, put_anschluss
 
 URL = "/api/v1/pupils/{}/anschlussvereinbarungen"
 

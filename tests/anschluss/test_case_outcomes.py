@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from anschluss_helpers import fixture_anschluss_world, fixture_ref  # noqa: F401
-from chain.helpers import hand_over
+from tests.chain.helpers import hand_over
 
 
 def leavers(client, world) -> dict[int, dict]:

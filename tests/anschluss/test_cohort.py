@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 
-import factories as f
-from anschluss_helpers import audit_events, fixture_anschluss_world, fixture_ref, put_anschluss  # noqa: F401
-from cohort_helpers import add_leavers
 from openpyxl import load_workbook
+
+from tests import factories as f
+from tests.anschluss.anschluss_helpers import audit_events, put_anschluss
+from tests.anschluss.cohort_helpers import add_leavers
 
 
 def leavers_url(world, **query):

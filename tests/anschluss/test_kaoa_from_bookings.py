@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import factories as f
-from anschluss_helpers import fixture_anschluss_world, fixture_ref  # noqa: F401
-from internships.helpers import make_offer, make_slot, school_day
-
 from app.core import clock
 from app.internships.models import Booking
+from tests import factories as f
+from tests.internships.helpers import make_offer, make_slot, school_day
 
 
 def attend(db, pupil, provider, kind, *, skip=0, days=1):

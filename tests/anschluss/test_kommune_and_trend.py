@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import factories as f
-from anschluss_helpers import fixture_anschluss_world, fixture_ref  # noqa: F401
 from click.testing import CliRunner
-from cohort_helpers import add_leavers
 from sqlalchemy import func, select
 
 from app.core import clock
 from app.dashboards import kommune as kommune_service
 from app.dashboards.models import AnschlussSnapshot
 from app.dashboards.snapshots import take_snapshot
+from tests import factories as f
+from tests.anschluss.cohort_helpers import add_leavers
 
 
 def test_kommune_summary_masks_small_counts_and_names_nobody(anschluss_world, login_as, db):

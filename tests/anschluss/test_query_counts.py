@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import factories as f
 import pytest
-from anschluss_helpers import counted_statements, fixture_anschluss_world, fixture_ref  # noqa: F401
-from cohort_helpers import add_cases, add_leavers
+
+from tests import factories as f
+from tests.anschluss.cohort_helpers import add_cases, add_leavers
+from tests.support import counted_statements
 
 
 def statements_for(client, db, url: str) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from anschluss_helpers import fixture_anschluss_world, fixture_ref, put_anschluss  # noqa: F401
+from tests.anschluss.anschluss_helpers import put_anschluss
 
 
 def test_pupil_report_confirmed_by_teacher_changes_the_anschluss(anschluss_world, login_as):

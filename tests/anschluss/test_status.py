@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from anschluss_helpers import audit_events, fixture_anschluss_world, fixture_ref, put_anschluss  # noqa: F401
-
 from app.anschluss.models import Anschluss
+from tests.anschluss.anschluss_helpers import audit_events, put_anschluss
+from tests.support import count_of
 
 
 def test_teacher_records_an_anschluss_with_history_and_audit(anschluss_world, login_as, db):
@@ -55,7 +55,7 @@ def test_option_must_fit_the_certificate(anschluss_world, login_as, db):
     assert response.status_code == 422
     assert response.mimetype == "application/problem+json"
     assert "option_code" in response.get_json()["errors"]
-    assert db.session.query(Anschluss).count() == 0
+    assert count_of(Anschluss) == 0
 
     ok = put_anschluss(
         teacher, w.pupil.id, status="geplant", option_code="GY", expected_certificate="SBO_10_7_8"

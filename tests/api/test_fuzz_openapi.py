@@ -39,7 +39,7 @@ CHECKS = [
 @pytest.fixture(scope="module")
 def fuzz_world(app):
     """A world that lives for the whole module (the fuzzer adds data as it goes)."""
-    import support
+    from tests import support
 
     with app.app_context():
         support.empty_all_tables()

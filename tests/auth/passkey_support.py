@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from softauthn import SoftAuthenticator
+from tests.softauthn import SoftAuthenticator
 
 BASE = "/api/v1/auth/passkeys"
 SECURITY_LOGGER = "anschluss.security"

@@ -7,11 +7,18 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
-from passkey_support import authenticator, login, register, security_events, watch_security_log
-from support import with_csrf
+from sqlalchemy import update
 
 from app.auth.models import EnrolmentCode, UserSession
 from app.core import clock
+from tests.auth.passkey_support import (
+    authenticator,
+    login,
+    register,
+    security_events,
+    watch_security_log,
+)
+from tests.support import count_of, one_of, with_csrf
 
 ENROL = "/api/v1/auth/enrol"
 
@@ -47,9 +54,9 @@ def test_does_a_code_log_the_pupil_in_and_set_the_display_name(api, db, world, i
     assert response.json["display_name"] == "Mia B."
     assert response.json["csrf_token"]
     assert api.get("/api/v1/auth/me").json["id"] == world.pupil.id
-    session = db.session.query(UserSession).filter_by(user_id=world.pupil.id).one()
+    session = one_of(UserSession, user_id=world.pupil.id)
     assert session.method == "enrolment"
-    assert db.session.query(EnrolmentCode).one().used_at is not None
+    assert one_of(EnrolmentCode).used_at is not None
 
 
 def test_can_a_pupil_enrol_and_then_register_a_passkey(app, api, db, world, issue):
@@ -64,7 +71,7 @@ def test_can_a_pupil_enrol_and_then_register_a_passkey(app, api, db, world, issu
 def test_does_an_enrolment_session_stay_fresh_for_adding_a_passkey(app, api, db, world, issue):
     """Can a pupil who enrolled a while ago still add their first passkey?"""
     _enrol(api, issue())
-    db.session.query(UserSession).update({"created_at": clock.now() - timedelta(minutes=20)})
+    db.session.execute(update(UserSession).values(created_at=clock.now() - timedelta(minutes=20)))
     db.session.commit()
     assert register(api, authenticator(app)).status_code == 201
 
@@ -85,7 +92,7 @@ def test_can_a_pupil_choose_a_password_instead(app, api, db, world, issue):
 
 def test_is_a_taken_username_avoided(api, db, world, issue):
     """Does a second Mia Becker get a different username?"""
-    import factories
+    from tests import factories
 
     factories.make_user("teacher", username="mia.becker")
     db.session.commit()
@@ -123,8 +130,10 @@ def test_are_unknown_used_expired_and_revoked_codes_indistinguishable(
     used = issue(world.classmate)  # ends the earlier code
     assert _enrol(with_csrf(app.test_client()), used).status_code == 200
     expired = issue(world.pupil)
-    db.session.query(EnrolmentCode).filter_by(pupil_id=world.pupil.id).update(
-        {"expires_at": clock.now() - timedelta(seconds=1)}
+    db.session.execute(
+        update(EnrolmentCode)
+        .where(EnrolmentCode.pupil_id == world.pupil.id)
+        .values(expires_at=clock.now() - timedelta(seconds=1))
     )
     db.session.commit()
     answers = [
@@ -142,7 +151,7 @@ def test_is_a_code_of_a_deactivated_pupil_refused(api, db, world, issue):
     world.pupil.active = False
     db.session.commit()
     assert _enrol(api, code).status_code == 401
-    assert db.session.query(UserSession).count() == 1  # only the teacher's
+    assert count_of(UserSession) == 1  # only the teacher's
 
 
 def test_is_the_eleventh_code_attempt_in_a_minute_refused(api):
@@ -170,4 +179,4 @@ def test_do_parallel_uses_of_one_code_let_exactly_one_through(app, db, issue, mo
     with ThreadPoolExecutor(max_workers=10) as pool:
         codes = list(pool.map(attempt, range(10), timeout=60))
     assert sorted(codes) == [200] + [401] * 9, codes
-    assert db.session.query(UserSession).filter_by(method="enrolment").count() == 1
+    assert count_of(UserSession, method="enrolment") == 1

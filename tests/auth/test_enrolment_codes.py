@@ -6,13 +6,12 @@ import re
 from datetime import timedelta
 from xml.etree import ElementTree
 
-from passkey_support import BASE, authenticator, login, register
-from support import with_csrf
-
 from app.auth.models import EnrolmentCode, UserSession, WebAuthnCredential
 from app.auth.passwords import hash_password
 from app.core import clock
 from app.core.audit import AuditEvent
+from tests.auth.passkey_support import BASE, authenticator, login, register
+from tests.support import count_of, one_of, rows_of, with_csrf
 
 CODE_PATTERN = re.compile(r"^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$")
 
@@ -43,7 +42,7 @@ def test_can_a_class_teacher_issue_codes_for_pupils_who_cannot_log_in_yet(app, d
     svg = ElementTree.fromstring(issued["qr_svg"])  # noqa: S314 - our own server output
     assert svg.tag == "{http://www.w3.org/2000/svg}svg"
     assert svg.get("viewBox") and svg.find("{http://www.w3.org/2000/svg}title").text == "QR"
-    stored = db.session.query(EnrolmentCode).one()
+    stored = one_of(EnrolmentCode)
     assert stored.code_hash != issued["code"] and issued["code"] not in stored.code_hash
     assert timedelta(days=13, hours=23) < stored.expires_at - clock.now() <= timedelta(days=14)
     assert stored.created_by_id == world.users.teacher.id
@@ -52,7 +51,7 @@ def test_can_a_class_teacher_issue_codes_for_pupils_who_cannot_log_in_yet(app, d
 def test_is_issuing_codes_audited(db, world, login_as):
     """Is handing out codes recorded per pupil with the purpose class management?"""
     login_as(world.users.teacher).post(_codes_url(world.klasse), json={})
-    events = db.session.query(AuditEvent).filter_by(resource="enrolment_code").all()
+    events = rows_of(AuditEvent, resource="enrolment_code")
     assert {e.pupil_id for e in events} == {world.pupil.id, world.classmate.id}
     assert {e.purpose for e in events} == {"class_management"}
     assert {e.actor_id for e in events} == {world.users.teacher.id}
@@ -120,14 +119,11 @@ def test_does_a_lost_device_reissue_revoke_passkeys_and_sessions(app, db, world,
         _codes_url(world.klasse), json={"pupil_ids": [world.pupil.id], "revoke_passkeys": True}
     )
     assert response.status_code == 201
-    assert db.session.query(WebAuthnCredential).count() == 0
+    assert count_of(WebAuthnCredential) == 0
     assert pupil_client.get("/api/v1/auth/me").status_code == 401
-    assert (
-        db.session.query(UserSession).filter_by(user_id=world.pupil.id, revoked_at=None).count()
-        == 0
-    )
+    assert count_of(UserSession, user_id=world.pupil.id, revoked_at=None) == 0
     assert login(with_csrf(app.test_client()), auth).status_code == 401
-    audit = db.session.query(AuditEvent).filter_by(action="revoke_passkeys").one()
+    audit = one_of(AuditEvent, action="revoke_passkeys")
     assert audit.pupil_id == world.pupil.id
     assert _enrol(app, response.json[0]["code"]).status_code == 200
 
@@ -139,7 +135,7 @@ def test_is_revoking_without_naming_pupils_refused(db, world, login_as):
     )
     assert response.status_code == 422
     assert "pupil_ids" in response.json["errors"]
-    assert db.session.query(EnrolmentCode).count() == 0
+    assert count_of(EnrolmentCode) == 0
 
 
 def test_are_bad_bodies_refused_with_the_field_named(world, login_as):
@@ -163,7 +159,7 @@ def test_is_the_printable_sheet_a_pdf_with_fresh_codes(db, world, login_as):
     assert response.data.startswith(b"%PDF-")
     assert b"/MediaBox [0 0 595.28 841.89]" in response.data  # A4
     assert "attachment" in response.headers["Content-Disposition"]
-    open_codes = db.session.query(EnrolmentCode).filter_by(used_at=None, revoked_at=None)
+    open_codes = rows_of(EnrolmentCode, used_at=None, revoked_at=None)
     assert {c.pupil_id for c in open_codes} == {world.pupil.id, world.classmate.id}
 
 

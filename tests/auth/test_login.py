@@ -5,6 +5,7 @@ from datetime import timedelta
 from app.auth.models import UserSession
 from app.auth.passwords import hash_password
 from app.core import clock
+from tests.support import one_of, rows_of
 
 
 def _login(api, username="lehrerin", password="richtig-geheim-123"):
@@ -75,18 +76,13 @@ def test_do_idle_and_absolute_timeouts_end_a_staff_session(db, world, login_as):
     """Is a staff session dead after 30 idle minutes, and any session after 12 hours?"""
     client = login_as(world.users.stubo)
     assert client.get("/api/v1/auth/me").status_code == 200
-    row = db.session.query(UserSession).one()
+    row = one_of(UserSession)
     row.last_seen_at = clock.now() - timedelta(minutes=31)
     db.session.commit()
     assert client.get("/api/v1/auth/me").status_code == 401
 
     client = login_as(world.users.stubo)
-    row = (
-        db.session.query(UserSession)
-        .filter(UserSession.revoked_at.is_(None))
-        .order_by(UserSession.id.desc())
-        .first()
-    )
+    row = rows_of(UserSession, UserSession.revoked_at.is_(None))[-1]
     row.created_at = clock.now() - timedelta(hours=12, minutes=1)
     db.session.commit()
     assert client.get("/api/v1/auth/me").status_code == 401

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from passkey_support import BASE, authenticator, login, register, registration_options
-from support import with_csrf
 
 from app.auth.models import UserSession, WebAuthnChallenge, WebAuthnCredential
 from app.auth.passwords import hash_password
 from app.core import clock
+from tests.auth.passkey_support import BASE, authenticator, login, register, registration_options
+from tests.support import count_of, one_of, rows_of, with_csrf
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def pupil_client(world, login_as):
 
 
 def _age_sessions(db, user, minutes):
-    for row in db.session.query(UserSession).filter_by(user_id=user.id):
+    for row in rows_of(UserSession, user_id=user.id):
         row.created_at = clock.now() - timedelta(minutes=minutes)
     db.session.commit()
 
@@ -39,7 +39,7 @@ def test_do_registration_options_ask_for_a_verified_discoverable_passkey(
     assert {p["alg"] for p in options["pubKeyCredParams"]} == {-7, -257, -8}
     assert options["timeout"] == 300_000
     assert len(options["challenge"]) >= 43  # ≥ 32 random bytes, base64url
-    challenge = db.session.query(WebAuthnChallenge).one()
+    challenge = one_of(WebAuthnChallenge)
     assert challenge.purpose == "register" and challenge.user_id == world.pupil.id
     assert challenge.expires_at - clock.now() <= timedelta(minutes=5)
 
@@ -70,10 +70,7 @@ def test_does_a_passkey_login_start_a_new_server_side_session(app, pupil_client,
     before = api.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
     login(api, auth)
     assert api.get_cookie(app.config["SESSION_COOKIE_NAME"]).value != before
-    assert (
-        db.session.query(UserSession).filter_by(user_id=world.pupil.id, method="passkey").count()
-        == 1
-    )
+    assert count_of(UserSession, user_id=world.pupil.id, method="passkey") == 1
 
 
 def test_are_existing_passkeys_excluded_when_adding_another(app, pupil_client):
@@ -140,7 +137,7 @@ def test_is_deleting_the_last_login_method_refused(app, db, world, login_as):
     assert refused.json["type"].endswith("/problems/last-login-method")
     second = register(client, auth).json["id"]
     assert client.delete(f"{BASE}/{second}").status_code == 204
-    assert db.session.query(WebAuthnCredential).filter_by(user_id=world.pupil.id).count() == 1
+    assert count_of(WebAuthnCredential, user_id=world.pupil.id) == 1
 
 
 def test_does_adding_a_passkey_need_a_fresh_login(app, db, world, login_as):
@@ -153,7 +150,7 @@ def test_does_adding_a_passkey_need_a_fresh_login(app, db, world, login_as):
     response = client.post(f"{BASE}/registration/verify", json={"credential": credential})
     assert response.status_code == 403
     assert response.json["type"].endswith("/problems/fresh-login-required")
-    assert db.session.query(WebAuthnCredential).count() == 0
+    assert count_of(WebAuthnCredential) == 0
 
 
 def test_does_removing_a_passkey_need_a_fresh_login(app, db, world, login_as):

@@ -10,7 +10,9 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from passkey_support import (
+
+from app.auth.models import UserSession, WebAuthnChallenge, WebAuthnCredential
+from tests.auth.passkey_support import (
     BASE,
     authenticator,
     login_options,
@@ -18,9 +20,7 @@ from passkey_support import (
     security_events,
     watch_security_log,
 )
-from support import with_csrf
-
-from app.auth.models import UserSession, WebAuthnChallenge, WebAuthnCredential
+from tests.support import count_of, one_of, with_csrf
 
 PARALLEL = 20
 
@@ -60,8 +60,8 @@ def test_do_twenty_parallel_finishes_on_one_challenge_log_in_exactly_once(
     )
 
     assert sorted(codes) == [200] + [401] * (PARALLEL - 1), codes
-    assert db.session.query(UserSession).filter_by(method="passkey").count() == 1
-    assert db.session.query(WebAuthnCredential).one().sign_count == 1
-    used = db.session.query(WebAuthnChallenge).filter_by(purpose="login").one().used_at
+    assert count_of(UserSession, method="passkey") == 1
+    assert one_of(WebAuthnCredential).sign_count == 1
+    used = one_of(WebAuthnChallenge, purpose="login").used_at
     assert used is not None
     assert security_events(caplog).count("passkey.login") >= PARALLEL - 1

@@ -8,7 +8,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from passkey_support import (
+from sqlalchemy import update
+
+from app.auth.models import UserSession, WebAuthnChallenge, WebAuthnCredential
+from app.core import clock
+from tests.auth.passkey_support import (
     BASE,
     authenticator,
     finish_login,
@@ -19,10 +23,7 @@ from passkey_support import (
     security_events,
     watch_security_log,
 )
-from support import with_csrf
-
-from app.auth.models import UserSession, WebAuthnChallenge, WebAuthnCredential
-from app.core import clock
+from tests.support import count_of, one_of, with_csrf
 
 
 @pytest.fixture
@@ -64,7 +65,9 @@ def test_01b_is_a_challenge_burnt_even_when_verification_failed(enrolled, visito
 def test_02_is_an_expired_challenge_refused(enrolled, visitor, db, caplog):
     """Is a challenge older than five minutes refused?"""
     options = login_options(visitor)
-    db.session.query(WebAuthnChallenge).update({"expires_at": clock.now() - timedelta(seconds=1)})
+    db.session.execute(
+        update(WebAuthnChallenge).values(expires_at=clock.now() - timedelta(seconds=1))
+    )
     db.session.commit()
     assert_refused_and_logged(finish_login(visitor, enrolled.get(options)), caplog)
 
@@ -142,7 +145,7 @@ def test_09_is_a_sign_count_regression_refused(app, enrolled, visitor, db, caplo
     again = with_csrf(app.test_client())
     assert_refused_and_logged(login(again, enrolled, sign_count=1), caplog)
     assert any("sign count" in r.getMessage() for r in caplog.records)
-    assert db.session.query(WebAuthnCredential).one().sign_count == 1
+    assert one_of(WebAuthnCredential).sign_count == 1
 
 
 def test_09b_is_a_synced_passkey_with_counter_zero_accepted(app, world, login_as, visitor):
@@ -178,7 +181,7 @@ def test_11b_is_a_revoked_credential_refused(app, enrolled, world, db, login_as,
     """Is a passkey refused once its owner revoked it?"""
     world.pupil.password_hash = "x"  # not the last login method
     db.session.commit()
-    passkey = db.session.query(WebAuthnCredential).one()
+    passkey = one_of(WebAuthnCredential)
     assert login_as(world.pupil).delete(f"{BASE}/{passkey.id}").status_code == 204
     assert_refused_and_logged(login(visitor, enrolled), caplog)
 
@@ -195,7 +198,7 @@ def test_12_is_a_duplicate_credential_id_refused(app, enrolled, world, login_as,
     existing_id = next(iter(enrolled.credentials))
     response = register(login_as(world.classmate), authenticator(app), credential_id=existing_id)
     assert_refused_and_logged(response, caplog, status=409, event="passkey.register")
-    assert db.session.query(WebAuthnCredential).count() == 1
+    assert count_of(WebAuthnCredential) == 1
 
 
 def test_13_is_a_tampered_signature_refused(enrolled, visitor, caplog):
@@ -240,7 +243,7 @@ def test_is_a_registration_challenge_single_use(app, world, login_as, db, caplog
     second = client.post(f"{BASE}/registration/verify", json={"credential": auth.create(options)})
     assert first.status_code == 201
     assert_refused_and_logged(second, caplog, status=400, event="passkey.register")
-    assert db.session.query(WebAuthnCredential).count() == 1
+    assert count_of(WebAuthnCredential) == 1
 
 
 def test_is_the_eleventh_passkey_login_in_a_minute_refused(enrolled, visitor):
@@ -263,7 +266,7 @@ def test_is_the_limit_per_passkey_independent_of_the_ip(app, enrolled):
 
 def test_does_a_failed_login_leave_no_session(enrolled, visitor, db):
     """Does a refused passkey login create any session?"""
-    before = db.session.query(UserSession).count()
+    before = count_of(UserSession)
     login(visitor, enrolled, uv=False)
-    assert db.session.query(UserSession).count() == before
+    assert count_of(UserSession) == before
     assert visitor.get("/api/v1/auth/me").status_code == 401

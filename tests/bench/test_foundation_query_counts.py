@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import factories as f
 import pytest
 
 from bench.measure import StatementCounter
+from tests import factories as f
 
 
 @pytest.fixture

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 
 from app.core.audit import AuditEvent
 from app.verantwortungskette import consent as consents
 from app.verantwortungskette import handover
 from app.verantwortungskette.models import VkCase
-
-
-# Fixtures live here, not in a conftest.py (a second `conftest` would shadow tests/conftest.py).
-@pytest.fixture(name="ref")
-def fixture_ref(db):
-    """Leaving certificates, Anschluss options, Schulformen from seeds/."""
-    from seeds.loader import load_reference
-
-    load_reference()
-    db.session.commit()
 
 
 def recipient_data(recipient: str, school=None) -> dict:

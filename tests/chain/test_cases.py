@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import factories as f
-
 from app.core import clock
 from app.verantwortungskette.cases import case_outcomes_for_pupils
-from chain.helpers import audit_rows, fixture_ref, hand_over  # noqa: F401
+from tests import factories as f
+from tests.chain.helpers import audit_rows, hand_over
 
 CASE_KEYS = {
     "id",
@@ -100,7 +99,9 @@ def test_can_the_coordinator_log_contacts_without_free_text(world, login_as, db)
     assert detail["status"] == "kontaktiert"
 
 
-def test_does_vermittelt_require_an_option_and_flow_back_to_the_school(world, login_as, db, ref):
+def test_does_vermittelt_require_an_option_and_flow_back_to_the_school(
+    world, login_as, db, reference
+):
     """Is a placement without option refused, and does the school see the outcome (status only)?"""
     case = hand_over(world.users.stubo, world.pupil, "berufskolleg", world.berufskolleg)
     db.session.commit()

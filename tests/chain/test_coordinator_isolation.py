@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-from api_routes import api_routes
-
 from app.core.policy import rule_for_endpoint
-from chain.helpers import fixture_ref, hand_over  # noqa: F401
+from tests.api_routes import api_routes
+from tests.chain.helpers import hand_over
 
 # Everything a bk_coordinator may call: own account, catalogues, school/provider directories,
 # own notifications, and the cases handed to them.

@@ -10,7 +10,8 @@ from app.core import clock
 from app.core.audit import AuditEvent
 from app.verantwortungskette import retention
 from app.verantwortungskette.models import CaseContact, Handover, HandoverConsent, VkCase
-from chain.helpers import fixture_ref, give_consent, hand_over  # noqa: F401
+from tests.chain.helpers import give_consent, hand_over
+from tests.support import count_of
 
 
 def test_does_the_pupil_see_transfers_consents_and_staff_access(world, login_as, db):
@@ -37,10 +38,10 @@ def test_does_the_pupil_see_transfers_consents_and_staff_access(world, login_as,
 def _personal_rows(db, pupil_id: int, case_ids: list[int]) -> int:
     return sum(
         (
-            db.session.query(VkCase).filter(VkCase.id.in_(case_ids)).count(),
-            db.session.query(CaseContact).filter(CaseContact.case_id.in_(case_ids)).count(),
-            db.session.query(Handover).filter_by(pupil_id=pupil_id).count(),
-            db.session.query(HandoverConsent).filter_by(pupil_id=pupil_id).count(),
+            count_of(VkCase, VkCase.id.in_(case_ids)),
+            count_of(CaseContact, CaseContact.case_id.in_(case_ids)),
+            count_of(Handover, pupil_id=pupil_id),
+            count_of(HandoverConsent, pupil_id=pupil_id),
         )
     )
 
@@ -97,7 +98,7 @@ def test_are_statutory_transfers_kept_only_as_a_pseudonymous_log(world, db):
     db.session.commit()
     assert retention.run(batch_size=1)["statutory_pseudonymised"] == 1
     db.session.commit()
-    assert db.session.query(Handover).filter_by(pupil_id=world.pupil.id).count() == 0
+    assert count_of(Handover, pupil_id=world.pupil.id) == 0
     assert retention.run()["statutory_pseudonymised"] == 0
 
 
@@ -112,8 +113,7 @@ def test_does_retention_work_in_batches_and_pseudonymise_withdrawn_consents(worl
     db.session.commit()
     counts = retention.run(batch_size=1)
     assert counts["cases_deleted"] == 3 and counts["consents_pseudonymised"] == 4
-    left = db.session.query(HandoverConsent).filter(HandoverConsent.pupil_id.isnot(None))
-    assert left.count() == 0
+    assert count_of(HandoverConsent, HandoverConsent.pupil_id.is_not(None)) == 0
 
 
 def test_is_the_cli_safe_to_run_nightly(world, db, app):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import factories as f
-
 from app.core import clock
 from app.verantwortungskette.models import CaseContact, VkCase
-from chain.helpers import audit_rows, fixture_ref, give_consent, hand_over  # noqa: F401
+from tests import factories as f
+from tests.chain.helpers import audit_rows, give_consent, hand_over
+from tests.support import count_of
 
 
 def _handover(client, pupil, recipient="berufskolleg", school=None):
@@ -72,7 +72,7 @@ def test_is_a_handover_refused_without_consent_for_exactly_that_recipient(world,
     response = _handover(stubo, world.pupil, "berufskolleg", world.berufskolleg)
     assert response.status_code == 422
     assert "recipient" in response.get_json()["errors"]
-    assert db.session.query(VkCase).count() == 0
+    assert count_of(VkCase) == 0
 
 
 def test_does_a_handover_with_consent_record_the_legal_basis_and_open_a_case(world, login_as, db):
@@ -132,7 +132,7 @@ def test_does_withdrawal_stop_processing_and_hide_the_case(world, login_as, db):
         None,
         "widerrufen",
     )
-    assert db.session.query(CaseContact).count() == 0
+    assert count_of(CaseContact) == 0
     school_view = (
         login_as(world.users.stubo).get(f"/api/v1/schools/{world.school.id}/handovers").get_json()
     )

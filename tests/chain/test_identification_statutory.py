@@ -6,13 +6,13 @@ import csv
 import io
 from datetime import date
 
-import factories as f
-from factories import current_school_year
-
 from app.anschluss.models import Anschluss
 from app.core import clock
 from app.verantwortungskette.models import Handover
-from chain.helpers import audit_rows, fixture_ref  # noqa: F401
+from tests import factories as f
+from tests.chain.helpers import audit_rows
+from tests.factories import current_school_year
+from tests.support import count_of, rows_of
 
 EXACT_HEADER = [
     "Name",
@@ -100,7 +100,7 @@ def test_can_the_kommune_set_rounds_and_schools_read_them(world, login_as, db):
     assert patched.status_code == 200 and patched.get_json()["ends_on"] == f"{spring}-04-15"
 
 
-def test_does_the_identification_list_exclude_secured_and_abitur(world, login_as, db, ref):
+def test_does_the_identification_list_exclude_secured_and_abitur(world, login_as, db, reference):
     """Are secured and Abitur-admitted leavers left out, and does a teacher see only the class?"""
     nokean, abiturient = _setup_population(world, db)
     listed = (
@@ -125,7 +125,7 @@ def test_does_the_identification_list_exclude_secured_and_abitur(world, login_as
     assert audit_rows(db, "identification", "placement_followup")
 
 
-def test_does_the_statutory_export_carry_exactly_the_legal_fields(world, login_as, db, ref):
+def test_does_the_statutory_export_carry_exactly_the_legal_fields(world, login_as, db, reference):
     """Is the CSV header exactly the § 31a SGB III data set, Abitur-admitted excluded, logged?"""
     nokean, abiturient = _setup_population(world, db)
     stubo = login_as(world.users.stubo)
@@ -158,7 +158,7 @@ def test_does_the_statutory_export_carry_exactly_the_legal_fields(world, login_a
     ]
     assert "Hauptschulabschluss" in by_name["Klein"][6]
     assert "Abel" not in response.data.decode("utf-8-sig")
-    logged = db.session.query(Handover).filter_by(kind="statutory").all()
+    logged = rows_of(Handover, kind="statutory")
     assert {h.pupil_id for h in logged} == {world.pupil.id, nokean.id}
     assert all("31a SGB III" in h.legal_basis for h in logged)
     events = audit_rows(db, "statutory_transfer", "statutory_transfer")
@@ -171,7 +171,7 @@ def test_does_the_statutory_export_carry_exactly_the_legal_fields(world, login_a
 
 
 def test_is_a_pupil_outside_the_population_refused_for_the_statutory_export(
-    world, login_as, db, ref
+    world, login_as, db, reference
 ):
     """May the StuBO send a secured or Abitur-admitted pupil to the Agentur? (No.)"""
     _setup_population(world, db)
@@ -181,10 +181,10 @@ def test_is_a_pupil_outside_the_population_refused_for_the_statutory_export(
             json={"pupil_ids": [pupil.id]},
         )
         assert response.status_code == 422 and "pupil_ids" in response.get_json()["errors"]
-    assert db.session.query(Handover).count() == 0
+    assert count_of(Handover) == 0
 
 
-def test_does_the_pupil_see_the_statutory_transfer(world, login_as, db, ref):
+def test_does_the_pupil_see_the_statutory_transfer(world, login_as, db, reference):
     """Does the transfer to the Agentur appear in the pupil's disclosures with its fields?"""
     _setup_population(world, db)
     login_as(world.users.stubo).post(
@@ -212,7 +212,7 @@ def test_does_the_identification_list_run_a_constant_number_of_statements(world,
     from sqlalchemy import event
 
     from app.extensions import db as _db
-    from chain.helpers import hand_over
+    from tests.chain.helpers import hand_over
 
     def count(client):
         statements = []

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from api_routes import ROUTES, UNSAFE
+
+from tests.api_routes import ROUTES, UNSAFE
 
 UNSAFE_ROUTES = [route for route in ROUTES if route.split(" ", 1)[0] in UNSAFE]
 

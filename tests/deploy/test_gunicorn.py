@@ -10,12 +10,18 @@ from __future__ import annotations
 import os
 
 import pytest
-from gunicorn_server import GunicornServer, free_port, production_env, redis_available, run_flask
-from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 from app import create_app
 from app.auth.passwords import hash_password
 from app.extensions import db
+from tests.deploy.gunicorn_server import (
+    GunicornServer,
+    free_port,
+    production_env,
+    redis_available,
+    run_flask,
+)
+from tests.support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.real_clock]
 
@@ -34,7 +40,7 @@ def require_redis():
 
 
 def add_teacher(database_url: str) -> None:
-    import factories as f
+    from tests import factories as f
 
     app = create_app(
         {"ENV_NAME": "testing", "SECRET_KEY": "setup", "SQLALCHEMY_DATABASE_URI": database_url}

@@ -116,7 +116,7 @@ def test_does_development_start_without_a_secret_key(monkeypatch, tmp_path):
 
 def test_are_production_cookies_host_prefixed_and_secure(production_app):
     """Does production set the session cookie as __Host-…; Secure; HttpOnly; SameSite=Lax?"""
-    import factories as f
+    from tests import factories as f
 
     with production_app.app_context():
         teacher = f.make_user("teacher", username="lehrerin")

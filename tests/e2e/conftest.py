@@ -116,10 +116,9 @@ class LiveServer(SimpleNamespace):
         `.provider_id`, `.provider_name`). Returns ids and usernames only (no ORM objects
         outlive the app context).
         """
-        import factories as f
-
         from app.auth.passwords import hash_password
         from app.schools.models import School
+        from tests import factories as f
 
         n = next(_numbers)
         tag = secrets.token_hex(3)
@@ -193,9 +192,8 @@ class LiveServer(SimpleNamespace):
 
     def make_user(self, role: str, **fields):
         """A user with a password (DEMO_PASSWORD); returns the username."""
-        import factories as f
-
         from app.auth.passwords import hash_password
+        from tests import factories as f
 
         tag = secrets.token_hex(3)
         fields.setdefault("username", f"{role.replace('_', '-')}-{tag}")

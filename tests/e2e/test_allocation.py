@@ -19,13 +19,13 @@ def _setup_round(live_server) -> dict:
     """A round of the StuBO's school with three slots; four other pupils already ranked."""
 
     def create():
-        from allocation.helpers import make_round, make_slot, rank, school_days
         from sqlalchemy import select
 
         from app.auth.models import User
         from app.extensions import db
         from app.internships.models import Provider
         from app.schools.models import School
+        from tests.allocation.helpers import make_round, make_slot, rank, school_days
 
         stubo = db.session.scalar(select(User).where(User.username == "stubo"))
         school = db.session.get(School, stubo.school_id)
@@ -62,10 +62,9 @@ def _setup_round(live_server) -> dict:
 
 def _pass_deadline(live_server, round_id: int) -> None:
     def update():
-        from allocation.helpers import pass_deadline
-
         from app.allocation.models import AllocationRound
         from app.extensions import db
+        from tests.allocation.helpers import pass_deadline
 
         pass_deadline(db.session.get(AllocationRound, round_id))
 
@@ -151,7 +150,7 @@ def test_stubo_opens_a_round_through_the_form(
     desktop_page, live_server, login, assert_no_axe_violations
 ):
     """Can a StuBO open a round with the form, and are field errors shown accessibly?"""
-    from allocation.helpers import school_days
+    from tests.allocation.helpers import school_days
 
     days = live_server.create(lambda: school_days(3, after_days=200))
     login(desktop_page, "stubo")

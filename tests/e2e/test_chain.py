@@ -16,10 +16,9 @@ def make_chain_world(live_server):
     tag = secrets.token_hex(3)
 
     def build():
-        import factories as f
-
         from app.extensions import db
         from app.schools.models import Kommune, School
+        from tests import factories as f
 
         school = db.session.get(School, world.school_id)
         kommune = db.session.get(Kommune, school.kommune_id)

@@ -17,13 +17,12 @@ def make_pupil_with_praktikum(live_server) -> str:
     def build():
         from datetime import time
 
-        import factories as f
-
         from app.auth.passwords import hash_password
         from app.core import clock
         from app.extensions import db
         from app.internships.models import Booking, Offer, OfferBerufsfeld, Slot
         from app.schools.models import School, SchoolClass
+        from tests import factories as f
         from tests.e2e.conftest import DEMO_PASSWORD
 
         school = db.session.get(School, world.school_id)

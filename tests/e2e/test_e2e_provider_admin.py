@@ -22,10 +22,9 @@ def _offer_with_slots(live_server, provider_id: int) -> dict:
     fully booked (two places held) that can neither shrink below 2 nor be deleted."""
 
     def create():
-        from internships.helpers import make_offer, make_slot, school_day
-
         from app.extensions import db
         from app.internships.models import Provider
+        from tests.internships.helpers import make_offer, make_slot, school_day
 
         provider = db.session.get(Provider, provider_id)
         title = f"Werkstatttag {uuid.uuid4().hex[:6]}"

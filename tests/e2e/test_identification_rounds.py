@@ -13,7 +13,7 @@ def make_coordinator(live_server) -> str:
     """A coordinator of a fresh Kommune (no rounds yet), with a password."""
 
     def build():
-        import factories as f
+        from tests import factories as f
 
         return f.make_kommune(f"E2E-Runden {secrets.token_hex(3)}").id
 

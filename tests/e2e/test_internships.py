@@ -19,12 +19,12 @@ def _setup_offer(live_server, provider_id: int | None = None) -> dict:
     provider of user "betrieb"."""
 
     def create():
-        from internships.helpers import make_offer, make_slot, school_day
         from sqlalchemy import select
 
         from app.auth.models import User
         from app.extensions import db
         from app.internships.models import Provider
+        from tests.internships.helpers import make_offer, make_slot, school_day
 
         if provider_id is None:
             contact = db.session.scalar(select(User).where(User.username == "betrieb"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
-from interest_answers import answers_for, submission
 from sqlalchemy import func, select
 
 from app.interests.models import InterestProfile
+from tests.interests.interest_answers import answers_for, submission
 
 URL = "/api/v1/me/interest-profiles"
 

@@ -7,10 +7,9 @@ import os
 import statistics
 from pathlib import Path
 
-import factories as f
-
 from app.extensions import db
-from internships.helpers import make_offer, make_slot, school_day
+from tests import factories as f
+from tests.internships.helpers import make_offer, make_slot, school_day
 
 BOOKERS = 50
 REPETITIONS = 20

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import factories as f
 import pytest
 from sqlalchemy import func, select
 
@@ -13,7 +12,8 @@ from app.core.audit import AuditEvent
 from app.core.errors import Conflict
 from app.internships import booking as booking_service
 from app.internships.models import Booking, Slot
-from internships.helpers import make_offer, make_slot, school_day
+from tests import factories as f
+from tests.internships.helpers import make_offer, make_slot, school_day
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import time
 
 import pytest
 from sqlalchemy import func, select
-from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 from app import create_app
 from app.auth.models import User
@@ -22,13 +21,14 @@ from app.extensions import db
 from app.internships import booking, waitlist
 from app.internships.capacity import SlotFull
 from app.internships.models import Booking, Slot, WaitlistEntry
-from internships.concurrency_support import (
+from tests.internships.concurrency_support import (
     BOOKERS,
     REPETITIONS,
     new_slot,
     record_figures,
     seed_region,
 )
+from tests.support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 pytestmark = pytest.mark.slow
 THREAD_TIMEOUT = 60

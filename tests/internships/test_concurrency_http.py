@@ -7,31 +7,27 @@ cookie is built with the server's secret key, so the race measures booking, not 
 from __future__ import annotations
 
 import secrets
-import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import func, select
-from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 from app import create_app
 from app.auth.models import UserSession
 from app.auth.sessions import _hash
 from app.extensions import db
 from app.internships.models import Booking, Slot
-from internships.concurrency_support import (
+from tests.deploy.gunicorn_server import GunicornServer, free_port, production_env, redis_available
+from tests.internships.concurrency_support import (
     BOOKERS,
     REPETITIONS,
     new_slot,
     record_figures,
     seed_region,
 )
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deploy"))
-from gunicorn_server import GunicornServer, free_port, production_env, redis_available  # noqa: E402
+from tests.support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.real_clock]
 COOKIE = "anschluss_session"  # SECURE_COOKIES=0 on plain HTTP

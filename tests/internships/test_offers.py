@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import factories as f
 import pytest
 
 from app.internships import fit
 from app.internships.models import Provider
-from internships.helpers import make_offer, make_slot, school_day
+from tests import factories as f
+from tests.internships.helpers import make_offer, make_slot, school_day
 
 
 def offer_body(**overrides):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import factories as f
-
 from app.auth.models import User, UserSession
 from app.internships.capacity import place_booking
 from app.internships.models import Slot
-from internships.helpers import make_offer, make_slot, school_day
+from tests import factories as f
+from tests.internships.helpers import make_offer, make_slot, school_day
+from tests.support import rows_of
 
 
 def own_slot(world, **kwargs):
@@ -105,7 +105,7 @@ def test_does_a_contact_add_and_remove_a_colleague(world, login_as, db, api):
     assert client.get("/api/v1/auth/me").status_code == 401
     db.session.expire_all()
     assert db.session.get(User, contact_id).active is False
-    sessions = db.session.query(UserSession).filter_by(user_id=contact_id).all()
+    sessions = rows_of(UserSession, user_id=contact_id)
     assert sessions and all(s.revoked_at is not None for s in sessions)
 
 

@@ -12,10 +12,10 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
-from support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 from app import create_app
 from app.extensions import db
+from tests.support import create_pg_database, drop_pg_database, pg_url, require_postgres
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 

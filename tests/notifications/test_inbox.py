@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from allocation.helpers import make_slot, school_days
 from sqlalchemy import select
 
 from app.extensions import db as _db
 from app.notifications.models import Notification, OutboxMail
 from app.notifications.services import notify
+from tests.allocation.helpers import make_slot, school_days
 
 
 def test_does_notify_write_a_bilingual_inbox_entry(world, db):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from allocation.helpers import make_slot, school_days
 from sqlalchemy import select
 
 from app.internships.reminders import remind
 from app.notifications.models import Notification
+from tests.allocation.helpers import make_slot, school_days
 
 
 @pytest.fixture

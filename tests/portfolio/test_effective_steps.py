@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import factories as f
-from internships.helpers import school_day
-from test_portfolio_bookings import book, counted, fixture_grade8  # noqa: F401
-
 from app.portfolio import effective
+from tests import factories as f
+from tests.internships.helpers import school_day
+from tests.portfolio.bookings_support import book
+from tests.support import counted_statements as counted
 
 
 def _progress(client, klasse):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portfolio_answers import submission
+from tests.portfolio.portfolio_answers import submission
 
 
 def _fill(client):

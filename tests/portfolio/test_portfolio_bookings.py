@@ -2,62 +2,16 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
-import factories as f
-import pytest
-from internships.helpers import make_offer, make_slot, school_day
-from sqlalchemy import event
-
-from app.core import clock
-from app.internships.models import Booking
+from tests import factories as f
+from tests.internships.helpers import school_day
+from tests.portfolio.bookings_support import book
+from tests.support import counted_statements as counted
 
 URL = "/api/v1/me/portfolio"
 
 
-@pytest.fixture(name="grade8")
-def fixture_grade8(school_monday, db, world, reference):
-    """A grade 8 pupil of the world's school and an approved provider of its Kommune.
-
-    In a full school week, so the booked days ahead lie in the pupil's school year.
-    """
-    klasse = f.make_class(world.school, "8c", "8")
-    pupil = f.make_pupil(klasse, first_name="Ben", last_name="Kaya")
-    provider = f.make_provider(world.kommune, name="Stadtwerke Dortmund")
-    db.session.commit()
-    return pupil, provider
-
-
-def book(db, pupil, provider, *, kind="bfe", field="ITC", status="confirmed", skip=0, days=1):
-    """A booking of `pupil` on a fresh slot of a fresh offer, in the given state."""
-    offer = make_offer(provider, kind=kind, fields=(field,), title=f"Angebot {kind} {field}")
-    start = school_day(skip=skip)
-    end = school_day(skip=skip + days - 1)
-    slot = make_slot(offer, start, ends_on=end, booked=1)
-    booking = Booking(pupil_id=pupil.id, slot_id=slot.id, berufsfeld=field, status=status)
-    if status == "attended":  # as the provider's attendance call records it
-        booking.attendance_at = clock.now()
-    db.session.add(booking)
-    db.session.flush()
-    return booking
-
-
 def steps_of(body, kuerzel):
     return [s for s in body["steps"] if s["sbo_kuerzel"] == kuerzel]
-
-
-@contextmanager
-def counted(engine):
-    statements = []
-
-    def count(*_args):
-        statements.append(1)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def test_do_bfe_bookings_fill_the_berufsfelderkundung_days(db, grade8, login_as):

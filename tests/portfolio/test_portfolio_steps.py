@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import factories as f
 from sqlalchemy import func, select
 
 from app.portfolio.models import PortfolioStep
+from tests import factories as f
 
 URL = "/api/v1/me/portfolio"
 

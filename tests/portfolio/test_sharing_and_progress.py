@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import factories as f
-from portfolio_answers import submission
 from sqlalchemy import event, select
 
 from app.core.audit import AuditEvent
 from app.extensions import db as _db
+from tests import factories as f
+from tests.portfolio.portfolio_answers import submission
 
 PORTFOLIO = "/api/v1/me/portfolio"
 SHARES = "/api/v1/me/shares"

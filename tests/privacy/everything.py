@@ -6,10 +6,6 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-import pytest
-from allocation.helpers import make_round, rank
-from chain.helpers import hand_over
-from internships.helpers import make_offer, make_slot, school_day
 from sqlalchemy import select
 
 from app.allocation.models import AllocationAssignment
@@ -28,15 +24,9 @@ from app.internships.models import Booking, BookingDay, DataTransferConsent, Wai
 from app.notifications.models import Notification, OutboxMail
 from app.schools.models import ClassMembership, SchoolYear
 from app.verantwortungskette.models import CaseContact
-
-
-@pytest.fixture(name="reference")
-def fixture_reference(db):
-    """Reference catalogues (Berufsfelder, SBO elements, options, certificates, occupations)."""
-    from seeds.loader import load_reference
-
-    load_reference()
-    db.session.commit()
+from tests.allocation.helpers import make_round, rank
+from tests.chain.helpers import hand_over
+from tests.internships.helpers import make_offer, make_slot, school_day
 
 
 def fill_portfolio(client) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from internships.helpers import make_offer, make_slot
 from sqlalchemy import select
 
 from app.core.audit import AuditEvent
 from app.internships.models import Booking
+from tests.internships.helpers import make_offer, make_slot
 
 
 def _confirmed_booking(db, world):

@@ -2,51 +2,15 @@
 
 from __future__ import annotations
 
-from anschluss.anschluss_helpers import counted_statements
 from sqlalchemy import func, or_, select
 
 from app.core.audit import AuditEvent
 from app.extensions import db as _db
 from app.notifications.models import Notification
 from app.privacy import export_records, registry
-from privacy.everything import fixture_reference, seed_everything  # noqa: F401
-
-# Columns holding a pupil id without a foreign key (the audit log must outlive the account).
-WITHOUT_FK = {"audit_events": "pupil_id"}
-# Tables that hold pupil data through a parent row, as the registry declares them:
-# table → (link column, parent table).
-THROUGH_PARENT = {
-    entry.name: (entry.parent[1], entry.parent[0]) for entry in registry.TABLES if entry.parent
-}
-# Foreign keys to users that only ever name staff acting, never the pupil the row is about.
-STAFF_ONLY = {
-    ("class_teachers", "teacher_id"): "the teachers of a class",
-    ("providers", "approved_by_id"): "the coordinator who approved a provider",
-    ("allocation_rounds", "created_by_id"): "staff running an allocation round",
-    ("allocation_rounds", "run_by_id"): "staff running an allocation round",
-    ("allocation_rounds", "published_by_id"): "staff running an allocation round",
-    ("identification_rounds", "created_by_id"): "the Kommune coordinator of a round",
-    ("vk_case_contacts", "recorded_by_id"): "the staff member who recorded a contact",
-    ("anschluss_changes", "changed_by_id"): "who changed an Anschluss (history of its row)",
-}
-
-
-def _user_fk_columns(table) -> list[str]:
-    return [fk.parent.name for fk in table.foreign_keys if fk.column.table.name == "users"]
-
-
-def pupil_tables() -> dict[str, list[str]]:
-    """table → its columns naming the pupil the row is about (empty: through a parent)."""
-    found: dict[str, list[str]] = {}
-    for table in _db.metadata.sorted_tables:
-        columns = [c for c in _user_fk_columns(table) if (table.name, c) not in STAFF_ONLY]
-        if table.name == "users":
-            columns = ["id"]
-        if table.name in WITHOUT_FK:
-            columns.append(WITHOUT_FK[table.name])
-        if columns or table.name in THROUGH_PARENT:
-            found[table.name] = columns
-    return found
+from tests.privacy.everything import seed_everything
+from tests.privacy.pupil_tables import THROUGH_PARENT, pupil_tables
+from tests.support import counted_statements
 
 
 def _db_ids(table_name: str, columns: list[str], pupil_id: int) -> set[int]:

@@ -15,8 +15,8 @@ from app.interests.models import InterestProfile
 from app.internships.models import Booking, Slot
 from app.privacy import registry, retention
 from app.schools.models import ClassMembership, SchoolClass, SchoolYear
-from privacy.everything import fixture_reference, last_school_year_end, seed_everything  # noqa: F401
-from privacy.test_export_completeness import THROUGH_PARENT, pupil_tables
+from tests.privacy.everything import last_school_year_end, seed_everything
+from tests.privacy.pupil_tables import THROUGH_PARENT, pupil_tables
 
 APP_ONLY = tuple(entry.name for entry in registry.in_stage(APP_DATA))
 SCHOOL_RECORDS = tuple(entry.name for entry in registry.in_stage(SCHOOL_RECORD))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from privacy.everything import fixture_reference  # noqa: F401
 
 from app.config import load_config
 
