@@ -129,7 +129,7 @@ def leaving_certificate_records() -> list[dict]:
 
 
 def anschluss_option_records() -> list[dict]:
-    """Options keyed by their ASCII code (HOEBFS, not HÖBFS) as DOMAIN.md lists them."""
+    """Options keyed by their ASCII code (HOEBFS, not HÖBFS) as docs/domain.md lists them."""
     return [
         {
             "kuerzel": option["bezeichner"],

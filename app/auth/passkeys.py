@@ -1,6 +1,6 @@
 """Passkey ceremonies (WebAuthn, py_webauthn 3): registration and discoverable login.
 
-What py_webauthn checks and what this module adds is listed in SECURITY.md §2. Here: the
+What py_webauthn checks and what this module adds is listed in docs/security.md §2. Here: the
 challenge store (passkey_challenges), user verification always required, RP ID and origin from
 configuration, credential IDs unique, sign count compare-and-swap, userHandle ↔ owner check.
 Every refusal is written to the "anschluss.security" log. Login lives in passkey_login.py.

@@ -1,7 +1,7 @@
 """PostgreSQL DDL that makes the audit log append-only; used by `db.create_all()` (core/audit.py)
 and by the migration (migrations/extra_ddl.py), so both build the same database."""
 
-# The audit log is append-only (SECURITY.md §1 no. 22, §3): the database itself refuses
+# The audit log is append-only (docs/security.md §1 no. 22, §3): the database itself refuses
 # UPDATE and DELETE, whatever the application does. A statement-level trigger also refuses
 # statements that match no row. TRUNCATE stays possible for the table owner (test clean-up,
 # a deliberate purge of expired audit data by an administrator).

@@ -1,4 +1,4 @@
-"""Log-injection safety (ASVS 16.4.1; SECURITY.md item 22).
+"""Log-injection safety (ASVS 16.4.1; docs/security.md item 22).
 
 Input such as a claimed username or an e-mail address may end up in a log line. A filter on
 the app's loggers escapes line breaks and other control characters in the final message and

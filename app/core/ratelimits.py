@@ -1,4 +1,4 @@
-"""Anti-automation for bulk exports of personal data (ASVS 2.4.1; SECURITY.md item 19).
+"""Anti-automation for bulk exports of personal data (ASVS 2.4.1; docs/security.md item 19).
 
 All export endpoints share one budget per account (EXPORT_RATE_LIMIT), counted in the
 limiter's storage (Redis in production, so every worker sees the same count). Over budget

@@ -1,7 +1,7 @@
 """Which KAoA standard elements (SBO, official SVWS catalogue) a pupil meets in which Jahrgang.
 
 The catalogue assigns Jahrgänge only to its nine categories, so the pupil-level steps are
-curated here from the KAoA rules (see ../shared/DOMAIN.md §2): Potenzialanalyse (SBO 4.1) and
+curated here from the KAoA rules (see docs/domain.md §2): Potenzialanalyse (SBO 4.1) and
 three Berufsfelderkundung days (SBO 5.1) in grade 8; Betriebspraktikum (SBO 6.1), Praxiskurs
 (SBO 6.4), Berufsberatung (SBO 2.2) and the Anschlussvereinbarung (SBO 10.6) in 9 and 10;
 reflection workshop, Praxiselemente and Studienorientierung in the upper school. The school

@@ -1,4 +1,4 @@
-"""Where did my data go? (Art. 15 DSGVO; SECURITY.md B3)
+"""Where did my data go? (Art. 15 DSGVO; docs/security.md B3)
 
 Every transfer with recipient, legal basis, date and field categories; every consent given or
 withdrawn; and staff access to the pupil's data by role and school — never staff names. Logs

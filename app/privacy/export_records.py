@@ -1,4 +1,4 @@
-"""The pupil's rows in every feature, grouped by category (Art. 15, 20 DSGVO; SECURITY.md B3).
+"""The pupil's rows in every feature, grouped by category (Art. 15, 20 DSGVO; docs/security.md B3).
 
 Which tables, in which category, and how their rows are found comes from the privacy registry
 (`registry.py`); tables left out on purpose carry their reason there. A test walks the

@@ -1,4 +1,4 @@
-"""Retention of pupil data outside the Verantwortungskette (SECURITY.md B6, G10; ASVS 14.2.7).
+"""Retention of pupil data outside the Verantwortungskette (docs/security.md B6, G10; ASVS 14.2.7).
 
 Two stages, both counted from the *purpose end*: the end of the school year of the pupil's
 last class membership (they left school), or the deactivation of the account.

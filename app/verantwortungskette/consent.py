@@ -1,4 +1,4 @@
-"""Consent per recipient for a handover (SECURITY.md B7; DOMAIN.md §6.4, §6.7).
+"""Consent per recipient for a handover (docs/security.md B7; docs/domain.md §6.4, §6.7).
 
 From 14 a pupil consents themselves (in the app, or on paper recorded by staff); below 14, or
 when the birth date is unknown, staff record the guardian's signed consent. Each consent names

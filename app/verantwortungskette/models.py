@@ -1,6 +1,6 @@
 """Verantwortungskette: identification rounds, consents, transfers, cases and their contact log.
 
-Legal frame (DOMAIN.md §3, §6; SECURITY.md B1, B7, B8, B9):
+Legal frame (docs/domain.md §3, §6; docs/security.md B1, B7, B8, B9):
 * a `Handover` is one transfer of a pupil's data with its legal basis — either the pupil's
   (or, under 14, the guardian's) consent naming exactly that recipient, or the statutory
   transfer to the Agentur für Arbeit (SchülerDÜG NRW, § 31a SGB III);

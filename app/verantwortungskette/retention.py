@@ -1,4 +1,4 @@
-"""Retention of Verantwortungskette data (SECURITY.md B6, B8): safe to run nightly.
+"""Retention of Verantwortungskette data (docs/security.md B6, B8): safe to run nightly.
 
 * A case closed (placed, refused, finished, or its consent withdrawn) more than
   RETENTION_CASE_MONTHS ago is deleted with its contact log.

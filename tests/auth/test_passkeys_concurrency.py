@@ -1,4 +1,4 @@
-"""SECURITY.md §2 case 14: many parallel finishes on one challenge → exactly one login.
+"""docs/security.md §2 case 14: many parallel finishes on one challenge → exactly one login.
 
 Twenty app clients share one browser session (same cookie, same challenge, same assertion) and
 are released together; the database (SQLite file or PostgreSQL, per ANSCHLUSS_TEST_DB) decides.

@@ -1,4 +1,4 @@
-"""The negative cases of SECURITY.md §2: each is refused with a 4xx and a security-log entry.
+"""The negative cases of docs/security.md §2: each is refused with a 4xx and a security-log entry.
 
 Case 14 (20 parallel finishes on one challenge) is in test_passkeys_concurrency.py.
 """

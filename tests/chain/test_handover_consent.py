@@ -1,4 +1,4 @@
-"""Consent per recipient, handover with consent, and withdrawal (SECURITY.md B7)."""
+"""Consent per recipient, handover with consent, and withdrawal (docs/security.md B7)."""
 
 from __future__ import annotations
 

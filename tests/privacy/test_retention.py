@@ -1,4 +1,4 @@
-"""Retention of pupil data in time travel (SECURITY.md B6, G10; ASVS 14.2.7)."""
+"""Retention of pupil data in time travel (docs/security.md B6, G10; ASVS 14.2.7)."""
 
 from __future__ import annotations
 

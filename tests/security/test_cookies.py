@@ -1,4 +1,4 @@
-"""Session cookie attributes (ASVS 3.3.1, 3.3.2, 3.3.4; SECURITY.md item 10)."""
+"""Session cookie attributes (ASVS 3.3.1, 3.3.2, 3.3.4; docs/security.md item 10)."""
 
 from __future__ import annotations
 

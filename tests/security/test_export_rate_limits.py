@@ -1,4 +1,4 @@
-"""Anti-automation on bulk exports of personal data (ASVS 2.4.1; SECURITY.md item 19)."""
+"""Anti-automation on bulk exports of personal data (ASVS 2.4.1; docs/security.md item 19)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""No personal data or tokens in URLs: opaque ids only (ASVS 14.2.1; SECURITY.md item 24)."""
+"""No personal data or tokens in URLs: opaque ids only (ASVS 14.2.1; docs/security.md item 24)."""
 
 from __future__ import annotations
 
