@@ -21,7 +21,6 @@ nothing.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable
 from datetime import datetime
 
@@ -29,6 +28,7 @@ from flask import current_app
 from sqlalchemy import and_, delete, exists, func, or_, select, update
 
 from app.core import audit, clock
+from app.core.dates import months_before
 from app.core.pupil_data import APP_DATA, PSEUDONYMISED, SCHOOL_RECORD
 from app.extensions import db
 from app.privacy import registry
@@ -75,13 +75,6 @@ ANONYMOUS = {
 
 def _t(name: str):
     return db.metadata.tables[name]
-
-
-def months_before(moment: datetime, months: int) -> datetime:
-    """The same day `months` calendar months earlier (clamped to the month's last day)."""
-    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
-    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
-    return moment.replace(year=year, month=month + 1, day=day)
 
 
 def _last_school_year_end():

@@ -21,33 +21,11 @@ from flask import current_app
 from sqlalchemy import and_, delete, exists, or_, select, update
 
 from app.core import audit, clock
+from app.core.dates import months_before
 from app.extensions import db
 from app.verantwortungskette.models import CaseContact, Handover, HandoverConsent, VkCase
 
 DEFAULT_BATCH = 500
-
-
-def months_before(moment: datetime, months: int) -> datetime:
-    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
-    month += 1
-    day = min(
-        moment.day,
-        [
-            31,
-            29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
-            31,
-            30,
-            31,
-            30,
-            31,
-            31,
-            30,
-            31,
-            30,
-            31,
-        ][month - 1],
-    )
-    return moment.replace(year=year, month=month, day=day)
 
 
 def _delete_cases(cutoff: datetime, batch_size: int, now: datetime) -> tuple[int, int, int]:
