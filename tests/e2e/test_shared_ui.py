@@ -38,7 +38,7 @@ def test_can_a_company_register_without_an_email_address(page, live_server, logi
     and phone fields empty (nothing empty is sent, so the server has nothing to refuse)?"""
 
     def kommune_id():
-        import factories as f
+        from tests import factories as f
 
         return f.make_kommune(f"E2E-Kommune {uuid.uuid4().hex[:6]}").id
 
