@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import secrets
 
-import hostile
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +20,7 @@ from app.auth.models import UserSession
 from app.auth.sessions import _hash
 from app.core.policy import ROLES
 from app.extensions import db as _db
+from tests.api import hostile
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "15"))
 

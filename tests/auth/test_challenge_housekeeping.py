@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from passkey_support import BASE
-from support import with_csrf
-
 from app.auth.models import WebAuthnChallenge
 from app.auth.passkey_challenges import MAX_OPEN_PER_CLIENT
 from app.core import clock
+from tests.auth.passkey_support import BASE
+from tests.support import count_of, rows_of, with_csrf
 
 
 def _count(db) -> int:
-    return db.session.query(WebAuthnChallenge).count()
+    return count_of(WebAuthnChallenge)
 
 
 def test_does_one_browser_hold_only_a_few_open_challenges(db, api):
@@ -27,7 +26,7 @@ def test_does_the_newest_challenge_of_a_capped_browser_still_work(app, db, api):
     """After the cap dropped older ones, is the latest challenge the one that is kept?"""
     for _ in range(MAX_OPEN_PER_CLIENT + 2):
         newest = api.post(f"{BASE}/authentication/options").json["challenge"]
-    kept = {row.challenge for row in db.session.query(WebAuthnChallenge)}
+    kept = {row.challenge for row in rows_of(WebAuthnChallenge)}
     assert newest in kept
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from support import with_csrf
 
 from app.auth import lockout
 from app.auth.models import LoginThrottle
 from app.auth.passwords import hash_password
 from app.core import clock
 from app.extensions import limiter
+from tests.support import rows_of, with_csrf
 
 PASSWORD = "richtig-geheim-123"
 LOGIN = "/api/v1/auth/login"
@@ -109,7 +109,7 @@ def test_is_the_count_shared_through_the_database_and_forgotten_after_a_day(app,
     """Do all workers see one count (a database row, not process memory), and does the
     nightly job forget counts a day old?"""
     _guess_from_many_addresses(app, 3)
-    (row,) = db.session.query(LoginThrottle).all()
+    (row,) = rows_of(LoginThrottle)
     assert row.failures == 3 and "lehrerin" not in row.key  # a hash, never the typed name
     clock.travel_to(clock.now() + timedelta(hours=25))
     assert lockout.purge_forgotten() == 1

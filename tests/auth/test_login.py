@@ -131,5 +131,5 @@ def test_does_a_second_login_in_the_same_browser_end_the_first_session(app, api,
     copy.set_cookie(app.config["SESSION_COOKIE_NAME"], first)
     assert copy.get("/api/v1/auth/me").status_code == 401
     assert api.get("/api/v1/auth/me").json["role"] == "stubo"
-    open_sessions = db.session.query(UserSession).filter(UserSession.revoked_at.is_(None)).all()
+    open_sessions = rows_of(UserSession, UserSession.revoked_at.is_(None))
     assert [row.user_id for row in open_sessions] == [world.users.stubo.id]

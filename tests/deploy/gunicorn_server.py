@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from support import redis_available  # noqa: F401  (re-exported to the deploy tests)
+from tests.support import redis_available  # noqa: F401  (re-exported to the deploy tests)
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE_HEADER = "X-Test-Probe"

@@ -7,11 +7,11 @@ import os
 import secrets
 
 import pytest
-from support import production_rate_limits
 
 from app import create_app
 from app.auth.passwords import hash_password
 from app.extensions import db
+from tests.support import production_rate_limits
 
 PASSWORD = "richtig-geheim-123"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import secrets
 
 import pytest
-from support import production_rate_limits
 
 from app import create_app
 from app.auth.passwords import hash_password
 from app.extensions import db as _db
 from tests import factories as f
+from tests.support import production_rate_limits
 
 PASSWORD = "richtig-geheim-123"
 BASE = "https://anschluss.example.org"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import secrets
 
 import pytest
-from support import production_rate_limits
 
 from app import create_app
 from app.extensions import db as _db
+from tests.support import production_rate_limits
 
 MARKER = "very-secret-internal-state-42"
 STACK_SIGNS = ("Traceback", 'File "', "RuntimeError", MARKER, "/app/", ".py", "line ")

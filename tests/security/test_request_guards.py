@@ -7,10 +7,9 @@ import io
 import json
 
 import pytest
-from api_routes import ROUTES
-from privacy.everything import fixture_reference  # noqa: F401
 
 from app.core.request_guards import MAX_JSON_DEPTH
+from tests.api_routes import ROUTES
 
 LOGIN = "/api/v1/auth/login"
 
