@@ -23,6 +23,12 @@ NOT_YET_SWEPT = {
     "app/anschluss/reference.py",
     "app/anschluss/reports.py",
     "app/anschluss/status.py",
+    "app/dashboards/leavers.py",
+    "app/verantwortungskette/cases.py",
+    "app/verantwortungskette/consent.py",
+    "app/verantwortungskette/handover.py",
+    "app/verantwortungskette/rounds.py",
+    "app/verantwortungskette/statutory_export.py",
 }
 
 
