@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from offline_support import (
+
+from tests.e2e.offline_support import (
     SHELL_SIZE,
     open_first_step,
     ready_for_offline,

@@ -4,7 +4,8 @@ a request queued by another account, a second tab. Every test makes its own scho
 from __future__ import annotations
 
 import pytest
-from offline_support import (
+
+from tests.e2e.offline_support import (
     CACHED_PATHS,
     OFFLINE_DATABASES,
     device_dump,
