@@ -24,10 +24,11 @@ from bench.measure import CaseResult, StatementCounter, measure
 from bench.setup import RESULTS_DIR, bench_app, database_url, ensure_database, logged_in_client
 
 
-def prepare_region(engine: str, size: RegionSize, fresh: bool):
+def prepare_region(engine: str, size: RegionSize, fresh: bool, secret_key: str | None = None):
+    """The app on the region's database (generated on first use, then reused)."""
     url = database_url(engine, size.pupils)
     ensure_database(url, fresh=fresh)
-    app = bench_app(url)
+    app = bench_app(url, secret_key)
     with app.app_context():
         found = existing_pupils()
         if found is not None and found != size.pupils:

@@ -48,12 +48,13 @@ def ensure_database(url: str, fresh: bool = False) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def bench_app(url: str) -> Flask:
-    """The app on the bench database; tables created from the models when missing."""
+def bench_app(url: str, secret_key: str | None = None) -> Flask:
+    """The app on the bench database; tables created from the models when missing.
+    `secret_key`: sign session cookies for another server (bench/http.py) with it."""
     app = create_app(
         {
             "ENV_NAME": "testing",
-            "SECRET_KEY": secrets.token_hex(16),
+            "SECRET_KEY": secret_key or secrets.token_hex(16),
             "SQLALCHEMY_DATABASE_URI": url,
             "RATELIMIT_STORAGE_URI": "memory://",
         }
