@@ -1,14 +1,16 @@
 """Leaver cohorts: one row per pupil with Anschluss, KAoA facts and explainable risk reasons.
 
-One SELECT fetches every row of a school's cohort (or a class) with the facts as correlated
-sub-queries; the portfolio adapter adds at most one more query, the Verantwortungskette
-outcome (case status of handed-over leavers) exactly one. Risk is the *list* of reasons —
-sorting by risk sorts by how many reasons apply, nothing is weighted or hidden.
+The facts and the risk reasons are columns of one SELECT (correlated probes on per-pupil
+indexes), so filtering by a reason, sorting by risk and paging happen in SQL; only the rows
+of the page are completed in Python, by the portfolio's effective steps (missing steps) and
+the Verantwortungskette outcome (case status of handed-over leavers): constant statements.
+Risk is the *list* of reasons — sorting by risk sorts by how many reasons apply, nothing is
+weighted or hidden.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, literal, select
+from sqlalchemy import and_, case, func, not_, or_, select
 
 from app.anschluss import reference
 from app.anschluss.cohort_terms import leaving_class_clause, status_column
@@ -21,12 +23,14 @@ from app.anschluss.models import (
 )
 from app.auth.models import User
 from app.dashboards import kaoa
-from app.extensions import db
 from app.schools.models import ClassMembership, SchoolClass
 from app.verantwortungskette.cases import case_outcomes_for_pupils
 
 APPLIED_STATUSES = ("beworben", "zugesagt", "angetreten")
 RISK_REASONS = ("no_internship", "no_counselling", "no_application", "overdue_next_step")
+# Secondary orders of the sorts; each ends with the pupil id, so pages never overlap.
+NAME_ORDER = ("last_name", "first_name", "pupil_id")
+CLASS_ORDER = ("class_name", "last_name", "first_name", "pupil_id")
 
 
 def membership_join(query):
@@ -40,15 +44,9 @@ def membership_join(query):
     )
 
 
-def _probe(*conditions):
-    """A correlated "is there a row" probe. LIMIT 1 keeps PostgreSQL on the per-pupil index
-    instead of hashing the whole table (what it does with EXISTS in a select list)."""
-    return select(literal(1)).where(*conditions).limit(1).scalar_subquery().is_not(None)
-
-
 def _fact_columns(today):
     pupil = ClassMembership.pupil_id
-    has_agreement = _probe(Anschlussvereinbarung.pupil_id == pupil)
+    has_agreement = kaoa.probe(Anschlussvereinbarung.pupil_id == pupil)
     overdue = (
         select(func.count(NextStep.id))
         .join(Anschlussvereinbarung, Anschlussvereinbarung.id == NextStep.agreement_id)
@@ -60,14 +58,32 @@ def _fact_columns(today):
         )
         .scalar_subquery()
     )
-    pending = _probe(AnschlussReport.pupil_id == pupil, AnschlussReport.state == "pending")
-    internship = kaoa.internship_done_expr(pupil, today)
+    pending = kaoa.probe(AnschlussReport.pupil_id == pupil, AnschlussReport.state == "pending")
+    # A Praktikum counts when a booking shows it or the pupil marked it done in "Mein Weg";
+    # counselling when there is an Anschlussvereinbarung or a counselling step is done.
+    internship = or_(
+        kaoa.internship_done_expr(pupil, today),
+        kaoa.portfolio_done_expr(pupil, kaoa.INTERNSHIP_STEPS),
+    )
+    counselled = or_(has_agreement, kaoa.portfolio_done_expr(pupil, kaoa.COUNSELLING_STEPS))
     return [
         has_agreement.label("has_agreement"),
-        overdue.label("overdue_steps"),
+        func.coalesce(overdue, 0).label("overdue_steps"),
         pending.label("pending_report"),
         internship.label("internship_done"),
+        counselled.label("counselled"),
     ]
+
+
+def _risk_flags(facts) -> dict:
+    """One SQL boolean per reason (see RISK_REASONS); a secured leaver has none."""
+    open_ = facts.c.status.not_in(SECURED_STATUSES)
+    return {
+        "no_internship": and_(open_, not_(facts.c.internship_done)),
+        "no_counselling": and_(open_, not_(facts.c.counselled)),
+        "no_application": and_(open_, facts.c.status.not_in(APPLIED_STATUSES)),
+        "overdue_next_step": and_(open_, facts.c.overdue_steps > 0),
+    }
 
 
 def cohort_pupils(*, school_id=None, class_id=None, school_year_id=None):
@@ -84,9 +100,7 @@ def cohort_pupils(*, school_id=None, class_id=None, school_year_id=None):
     )
 
 
-def rows_query(*, school_id=None, class_id=None, school_year_id=None, filters=None):
-    """The cohort SELECT; `school_id` + `school_year_id` for a school, or a `class_id`."""
-    today = reference.today()
+def _facts_query(*, school_id=None, class_id=None, school_year_id=None, filters=None):
     query = select(
         ClassMembership.pupil_id,
         User.first_name,
@@ -97,7 +111,7 @@ def rows_query(*, school_id=None, class_id=None, school_year_id=None, filters=No
         status_column().label("status"),
         Anschluss.option_code,
         Anschluss.expected_certificate,
-        *_fact_columns(today),
+        *_fact_columns(reference.today()),
     ).select_from(SchoolClass)
     query = membership_join(query).join(User, User.id == ClassMembership.pupil_id)
     if class_id is not None:
@@ -109,6 +123,25 @@ def rows_query(*, school_id=None, class_id=None, school_year_id=None, filters=No
             leaving_class_clause(),
         )
     return _filtered(query, filters or {})
+
+
+def rows_query(*, sort: str = "name", risk_reason: str | None = None, **scope):
+    """The cohort SELECT with one column per risk flag and `risk_count`, filtered and in the
+    order of `sort` ("risk", "class" or "name"). Scope: `school_id` + `school_year_id` for a
+    school, or a `class_id`; `filters` as the leaver list takes them."""
+    facts = _facts_query(**scope).subquery("facts")
+    flags = _risk_flags(facts)
+    risk_count = sum(case((flag, 1), else_=0) for flag in flags.values())
+    query = select(
+        facts,
+        *(flag.label(f"risk_{reason}") for reason, flag in flags.items()),
+        risk_count.label("risk_count"),
+    )
+    if risk_reason:
+        query = query.where(flags[risk_reason])
+    first = [risk_count.desc()] if sort == "risk" else []
+    names = NAME_ORDER if sort == "name" else CLASS_ORDER
+    return query.order_by(*first, *(facts.c[name] for name in names))
 
 
 def _filtered(query, filters: dict):
@@ -125,21 +158,9 @@ def _filtered(query, filters: dict):
     return query
 
 
-def risk_reasons(row, done_steps: set[str] | None, internship: bool | None) -> list[str]:
-    """Each reason a leaver may end up without Anschluss; unknown facts give no reason."""
-    if row.status in SECURED_STATUSES:
-        return []
-    reasons = []
-    if internship is False:
-        reasons.append("no_internship")
-    counselled = row.has_agreement or bool(kaoa.portfolio_counselling(done_steps))
-    if not counselled:
-        reasons.append("no_counselling")
-    if row.status not in APPLIED_STATUSES:
-        reasons.append("no_application")
-    if row.overdue_steps:
-        reasons.append("overdue_next_step")
-    return reasons
+def risk_reasons(row) -> list[str]:
+    """The reasons whose flag is set on a row of `rows_query`, in RISK_REASONS order."""
+    return [reason for reason in RISK_REASONS if getattr(row, f"risk_{reason}")]
 
 
 def traffic_light(status: str, reasons: list[str]) -> str:
@@ -156,17 +177,16 @@ def case_outcomes(pupils) -> dict[int, str]:
     return case_outcomes_for_pupils(pupils)
 
 
-def build_rows(query, pupils) -> list[dict]:
-    """Rows of the cohort query, completed by the portfolio facts of the `pupils` sub-select."""
-    rows = db.session.execute(query).all()
-    steps = kaoa.completed_steps(pupils)
-    case_status = case_outcomes(pupils)
+def complete_rows(rows) -> list[dict]:
+    """Rows of `rows_query` (a page, a class) as the API shows them: with the missing KAoA
+    steps from the portfolio's effective steps and the case outcome of these pupils only."""
+    pupil_ids = [row.pupil_id for row in rows]
+    steps = kaoa.completed_steps(pupil_ids) if pupil_ids else {}
+    case_status = case_outcomes(pupil_ids)
     result = []
     for row in rows:
-        done = steps.get(row.pupil_id, set())
-        booked = None if row.internship_done is None else bool(row.internship_done)
-        internship = kaoa.internship_done(booked, done)
-        reasons = risk_reasons(row, done, internship)
+        reasons = risk_reasons(row)
+        has_agreement = bool(row.has_agreement)
         result.append(
             {
                 "pupil_id": row.pupil_id,
@@ -177,23 +197,16 @@ def build_rows(query, pupils) -> list[dict]:
                 "status": row.status,
                 "option_code": row.option_code,
                 "expected_certificate": row.expected_certificate,
-                "internship_done": internship,
-                "has_agreement": bool(row.has_agreement),
+                "internship_done": bool(row.internship_done),
+                "has_agreement": has_agreement,
                 "overdue_steps": row.overdue_steps or 0,
                 "pending_report": bool(row.pending_report),
-                "missing_steps": kaoa.missing_steps(done, bool(row.has_agreement), row.jahrgang),
+                "missing_steps": kaoa.missing_steps(
+                    steps.get(row.pupil_id, set()), has_agreement, row.jahrgang
+                ),
                 "risk_reasons": reasons,
                 "traffic_light": traffic_light(row.status, reasons),
                 "case_status": case_status.get(row.pupil_id),
             }
         )
     return result
-
-
-def sort_rows(rows: list[dict], sort: str) -> list[dict]:
-    by_name = sorted(rows, key=lambda r: (r["class_name"], r["last_name"], r["first_name"]))
-    if sort == "risk":
-        return sorted(by_name, key=lambda r: -len(r["risk_reasons"]))
-    if sort == "class":
-        return by_name
-    return sorted(rows, key=lambda r: (r["last_name"], r["first_name"], r["pupil_id"]))

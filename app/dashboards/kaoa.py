@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, exists, or_
+from sqlalchemy import ColumnElement, and_, literal, or_, select
 
 from app.internships.models import Booking, Offer, Slot
 from app.portfolio.effective import done_elements
+from app.portfolio.models import PortfolioStep
 
 INTERNSHIP_KINDS = ("praktikum", "langzeitpraktikum")
 # KAoA standard elements a leaver is expected to have done by the leaving year (SBO numbering).
@@ -26,8 +27,8 @@ INTERNSHIP_STEPS = ("SBO 6.1", "SBO 6.3", "SBO 6.5", "SBO 6.6", "SBO 9.1")
 
 
 def internship_done_expr(pupil_id_column, today: date) -> ColumnElement[bool]:
-    """Correlated EXISTS: the pupil attended (or completed a confirmed) Betriebspraktikum."""
-    return exists().where(
+    """Correlated probe: the pupil attended (or completed a confirmed) Betriebspraktikum."""
+    return probe(
         Booking.pupil_id == pupil_id_column,
         Booking.slot_id == Slot.id,
         Slot.offer_id == Offer.id,
@@ -37,6 +38,30 @@ def internship_done_expr(pupil_id_column, today: date) -> ColumnElement[bool]:
             and_(Booking.status == "confirmed", Slot.ends_on < today),
         ),
     )
+
+
+def probe(*conditions) -> ColumnElement[bool]:
+    """A correlated "is there a row" probe. LIMIT 1 keeps PostgreSQL on the per-pupil index
+    instead of hashing the whole table (what it does with EXISTS in a select list)."""
+    return select(literal(1)).where(*conditions).limit(1).scalar_subquery().is_not(None)
+
+
+def portfolio_done_expr(pupil_id_column, elements: tuple[str, ...]) -> ColumnElement[bool]:
+    """Correlated probe: the pupil marked one of `elements` done in "Mein Weg" (any Jahrgang).
+    Bookings never fill these elements' steps except the Praktikum, which
+    `internship_done_expr` sees itself."""
+    spellings = sorted({spelling for element in elements for spelling in _spellings(element)})
+    return probe(
+        PortfolioStep.pupil_id == pupil_id_column,
+        PortfolioStep.status == "done",
+        PortfolioStep.sbo_kuerzel.in_(spellings),
+    )
+
+
+def _spellings(element: str) -> tuple[str, ...]:
+    """'SBO 6.1' as stored by the plan, and the other spellings `_sbo` reads as the same."""
+    number = element.removeprefix("SBO ")
+    return (element, f"SBO_{number.replace('.', '_')}", number)
 
 
 def completed_steps(pupils) -> dict[int, set[str]]:
@@ -61,16 +86,3 @@ def missing_steps(done: set[str] | None, has_agreement: bool, jahrgang: str) -> 
     done = set(done) | ({"SBO 10.6"} if has_agreement else set())
     expected = EXPECTED_STEPS.get(jahrgang, DEFAULT_EXPECTED)
     return [step for step in expected if step not in done]
-
-
-def internship_done(booked: bool | None, done: set[str] | None) -> bool | None:
-    """A Praktikum counts when a booking shows it or the pupil marked it done in the portfolio."""
-    if booked is None and done is None:
-        return None
-    return bool(booked) or bool(done and done & set(INTERNSHIP_STEPS))
-
-
-def portfolio_counselling(done: set[str] | None) -> bool | None:
-    if done is None:
-        return None
-    return bool(done & set(COUNSELLING_STEPS))

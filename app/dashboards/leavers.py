@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.anschluss import reference
 from app.core import audit
 from app.core.errors import NotFound
+from app.core.pagination import paginate
 from app.dashboards import cohort
 from app.extensions import db
 from app.schools.models import SchoolYear
@@ -20,41 +21,53 @@ def school_year_id(requested: int | None) -> int | None:
     return year.id if year else None
 
 
-def leaver_rows(school_id: int, query: dict) -> list[dict]:
+def _school_rows_query(school_id: int, query: dict):
+    """The school's leaver SELECT for the list's filters and sort, or None without a year."""
     year_id = school_year_id(query.get("school_year_id"))
     if year_id is None:
-        return []
-    scope = {"school_id": school_id, "school_year_id": year_id}
-    rows = cohort.build_rows(
-        cohort.rows_query(**scope, filters=query), cohort.cohort_pupils(**scope)
+        return None
+    return cohort.rows_query(
+        school_id=school_id,
+        school_year_id=year_id,
+        filters=query,
+        sort=query.get("sort", "risk"),
+        risk_reason=query.get("risk_reason"),
     )
-    if query.get("risk_reason"):
-        rows = [r for r in rows if query["risk_reason"] in r["risk_reasons"]]
-    return cohort.sort_rows(rows, query.get("sort", "risk"))
+
+
+def leaver_rows(school_id: int, query: dict) -> list[dict]:
+    """Every leaver the filters select, in the order of `sort` (exports)."""
+    rows_query = _school_rows_query(school_id, query)
+    if rows_query is None:
+        return []
+    return cohort.complete_rows(db.session.execute(rows_query).all())
 
 
 def list_leavers(user, school_id: int, query: dict) -> dict:
-    """One page of the cohort; only the pupils on the page count as read (audited)."""
-    rows = leaver_rows(school_id, query)
+    """One page of the cohort, filtered, sorted and paged in SQL; only the pupils on the page
+    count as read (audited)."""
     page, per_page = query["page"], query["per_page"]
-    items = rows[(page - 1) * per_page : page * per_page]
+    rows_query = _school_rows_query(school_id, query)
+    if rows_query is None:
+        result = {"items": [], "total": 0, "page": page, "per_page": per_page}
+    else:
+        result = paginate(rows_query, page, per_page, entities=False)
+        result["items"] = cohort.complete_rows(result["items"])
     audit.record(
         user,
         "read",
         "leavers",
-        [r["pupil_id"] for r in items],
+        [r["pupil_id"] for r in result["items"]],
         audit.Purpose.PLACEMENT_FOLLOWUP,
         ("identity", "anschluss"),
     )
-    return {"items": items, "total": len(rows), "page": page, "per_page": per_page}
+    return result
 
 
 def class_overview(user, class_id: int) -> list[dict]:
     """Every pupil of a class with Anschluss, missing steps, overdue steps and traffic light."""
-    rows = cohort.build_rows(
-        cohort.rows_query(class_id=class_id), cohort.cohort_pupils(class_id=class_id)
-    )
-    rows = cohort.sort_rows(rows, "name")
+    rows = db.session.execute(cohort.rows_query(class_id=class_id, sort="name")).all()
+    rows = cohort.complete_rows(rows)
     audit.record(
         user,
         "read",

@@ -20,6 +20,7 @@ def statements_for(client, db, url: str) -> int:
     ("role", "url"),
     [
         ("stubo", "/api/v1/schools/{school}/leavers?sort=risk&unsecured=true"),
+        ("stubo", "/api/v1/schools/{school}/leavers?risk_reason=no_counselling&per_page=5&page=2"),
         ("stubo", "/api/v1/schools/{school}/leavers/summary"),
         ("stubo", "/api/v1/schools/{school}/leavers/export.csv"),
         ("kommune_coordinator", "/api/v1/kommunen/{kommune}/summary"),
