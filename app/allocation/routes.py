@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from app.allocation import detail, publishing, rounds, running, scopes
+from app.allocation import detail, publishing, rounds, scopes
 from app.allocation.preferences import set_preferences
 from app.allocation.schemas import (
     PreferencesSchema,
@@ -116,6 +116,8 @@ def put_preferences(data, round_id: int):
 @problems(blp, (409, "Before the deadline, or already published"))
 def run_round(round_id: int):
     """Compute the assignment as a draft for review (books nothing)."""
+    from app.allocation import running  # scipy and numpy (0.3 s): loaded by the first run
+
     running.run_round(current_user, round_id)
     return detail.round_detail(current_user, round_id)
 

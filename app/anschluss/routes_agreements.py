@@ -6,7 +6,7 @@ from flask import Response
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from app.anschluss import agreement, pdf
+from app.anschluss import agreement
 from app.anschluss import scopes as anschluss_scopes
 from app.anschluss.routes import PUPIL_STAFF
 from app.anschluss.schemas import (
@@ -76,6 +76,8 @@ def update_step(data: dict, next_step_id: int):
 @blp.response(200, content_type="application/pdf", description="The agreement as PDF")
 def agreement_pdf(vereinbarung_id: int):
     """Printable PDF of one version (staff downloads are audited)."""
+    from app.anschluss import pdf  # fpdf costs start-up 0.25 s: loaded by the first PDF
+
     content, filename = pdf.render(current_user, vereinbarung_id)
     return Response(
         content,

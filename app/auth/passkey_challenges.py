@@ -8,12 +8,12 @@ burns it as well and two parallel finishes cannot both use it.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import secrets
 
 from flask import current_app, session
 from sqlalchemy import delete, or_, select, update
-from webauthn.helpers import bytes_to_base64url
 
 from app.auth.models import WebAuthnChallenge
 from app.core import clock
@@ -23,6 +23,14 @@ REGISTER = "register"
 LOGIN = "login"
 
 _SESSION_KEY = "webauthn_binding"
+
+
+def bytes_to_base64url(value: bytes) -> str:
+    """As py_webauthn spells a challenge (URL-safe base64 without padding); written out here
+    so that this module does not load py_webauthn at start-up."""
+    return base64.urlsafe_b64encode(value).decode("ascii").rstrip("=")
+
+
 # Open challenges one browser session may hold; asking for more drops its oldest. A real
 # ceremony needs one; a few cover parallel tabs. The nightly job purges the rest.
 MAX_OPEN_PER_CLIENT = 5

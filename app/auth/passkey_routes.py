@@ -6,7 +6,7 @@ from flask import current_app, request
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from app.auth import passkey_login, passkey_management, passkeys, services
+from app.auth import passkey_management, services
 from app.auth.passkey_schemas import (
     AuthenticationVerifySchema,
     CreationOptionsSchema,
@@ -45,6 +45,10 @@ def _user():
     return current_user._get_current_object()
 
 
+# The WebAuthn ceremonies (`passkeys`, `passkey_login`) import py_webauthn (0.25 s with its
+# cryptography and CBOR stack), so they are loaded by the first ceremony, not at start-up.
+
+
 @blp.route("/registration/options", methods=["POST"])
 @access(authenticated("Everyone may add a passkey to their own account"))
 @limiter.limit(options_rate_limit)
@@ -57,6 +61,8 @@ def _user():
 )
 def registration_options(body):
     """Start registering a passkey: options for navigator.credentials.create()."""
+    from app.auth import passkeys
+
     return passkeys.registration_options(_user(), (body or {}).get("name"))
 
 
@@ -76,6 +82,8 @@ def registration_options(body):
 )
 def registration_verify(body):
     """Finish registering: verify the authenticator's answer and store the passkey."""
+    from app.auth import passkeys
+
     return passkeys.verify_registration(_user(), body["credential"], body.get("name"))
 
 
@@ -86,6 +94,8 @@ def registration_verify(body):
 @problems(blp, (429, "Too many requests"))
 def authentication_options():
     """Start a passkey login: options for navigator.credentials.get() (no username needed)."""
+    from app.auth import passkey_login
+
     return passkey_login.authentication_options()
 
 
@@ -98,6 +108,8 @@ def authentication_options():
 @problems(blp, (401, "The passkey login failed"), (429, "Too many attempts"))
 def authentication_verify(body):
     """Finish a passkey login: a new session starts; same answer as password login."""
+    from app.auth import passkey_login
+
     user = passkey_login.login(body["credential"])
     return {**services.account_summary(user), "csrf_token": csrf_token()}
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from app.auth.models import User
 from app.core import clock
 from app.core.errors import Conflict
 from app.extensions import db
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 from app.internships.models import Booking
 from app.internships.schooldays import school_days
 from app.schools.models import School
@@ -29,6 +31,8 @@ UNICODE_FONTS = (
 
 
 def _pdf() -> tuple[FPDF, bool]:
+    from fpdf import FPDF  # fpdf costs start-up 0.25 s: loaded by the first PDF
+
     pdf = FPDF(format="A4")
     pdf.set_margins(20, 20, 20)
     pdf.add_page()

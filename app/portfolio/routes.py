@@ -12,7 +12,6 @@ from app.core.api import problem as document_problem
 from app.core.policy import access, allow, everywhere
 from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.portfolio import export, services, shared_items, sharing
-from app.portfolio.pdf import render_pass
 from app.portfolio.schemas import (
     PortfolioExportQuerySchema,
     PortfolioSchema,
@@ -95,6 +94,8 @@ def withdraw_share(query):
 def export_pdf(query):
     """The pupil's portfolio and interest profiles as the PDF "Mein Berufswahlpass"."""
     export.record_export(current_user)
+    from app.portfolio.pdf import render_pass  # fpdf costs start-up 0.25 s: loaded by the first PDF
+
     document = render_pass(export.portfolio_document(current_user), query["lang"])
     filename = "mein-berufswahlpass.pdf" if query["lang"] == "de" else "my-career-passport.pdf"
     return Response(

@@ -14,7 +14,6 @@ from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.extensions import db
 from app.schools import enrolment, scopes
 from app.schools.enrolment_schemas import EnrolmentCodeRequestSchema, IssuedCodeSchema
-from app.schools.enrolment_sheet import render_sheet
 from app.schools.models import SchoolClass
 
 blp = Blueprint(
@@ -71,6 +70,8 @@ def issue_enrolment_codes(body, class_id: int):
 @problem(429, EXPORT_LIMIT_DOC)
 def issue_enrolment_sheet(body, class_id: int):
     """Issue one-time enrolment codes as a printable PDF sheet (older open codes end)."""
+    from app.schools.enrolment_sheet import render_sheet  # fpdf: loaded by the first sheet
+
     entries = _issue(class_id, body or {})
     class_name = db.session.get(SchoolClass, class_id).name
     return Response(
