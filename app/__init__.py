@@ -24,6 +24,7 @@ API_BLUEPRINTS = (
     "app.anschluss.routes",
     "app.anschluss.routes_agreements",
     "app.anschluss.routes_me",
+    "app.anschluss.routes_applications",
     "app.verantwortungskette.routes",
     "app.dashboards.routes_leavers",
     "app.dashboards.routes",

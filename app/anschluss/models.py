@@ -17,6 +17,7 @@ from sqlalchemy import (
     Index,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -32,6 +33,30 @@ SECURED_STATUSES = ("zugesagt", "angetreten")
 EVIDENCE_KINDS = ("contract", "admission", "pupil_report", "provider_report", "other")
 REPORT_STATES = ("pending", "confirmed", "dismissed")
 STEP_OWNERS = ("pupil", "teacher", "parents", "other")
+# Why a record was closed (read-only from then on). Staff close with a closing status and one
+# of the first four; the receiving Berufskolleg's arrival confirmation closes it by itself.
+STAFF_CLOSE_REASONS = (
+    "start_confirmed",
+    "handed_to_verantwortungskette",
+    "moved_away",
+    "unreachable",
+)
+CLOSE_REASONS = (*STAFF_CLOSE_REASONS, "arrival_confirmed")
+# Bewerbungen: planned, sent, invited, accepted, accepted on condition of the certificate,
+# rejected, withdrawn by the pupil.
+APPLICATION_STATUSES = (
+    "geplant",
+    "beworben",
+    "einladung",
+    "zugesagt",
+    "zugesagt_vorbehalt",
+    "abgesagt",
+    "zurueckgezogen",
+)
+ACCEPTED_APPLICATION_STATUSES = ("zugesagt", "zugesagt_vorbehalt")
+TARGET_KINDS = ("school", "company", "other")
+APPLICATION_SOURCES = ("pupil", "staff", "import")
+ARRIVALS = ("arrived", "no_show")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -46,6 +71,7 @@ class Anschluss(db.Model):
         UniqueConstraint("pupil_id", "school_year_id"),
         CheckConstraint(_in("status", STATUSES), name="status"),
         CheckConstraint(_in("evidence", EVIDENCE_KINDS), name="evidence"),
+        CheckConstraint(_in("closed_reason", CLOSE_REASONS), name="closed_reason"),
         Index("ix_anschluesse_year_status", "school_year_id", "status"),
     )
 
@@ -56,9 +82,76 @@ class Anschluss(db.Model):
     option_code: Mapped[str | None] = mapped_column(ForeignKey("anschluss_options.kuerzel"))
     status: Mapped[str] = mapped_column(String(12), default="offen")
     evidence: Mapped[str | None] = mapped_column(String(16))
+    # The certificate actually reached, recorded at the end of the school year (besides the
+    # expected one); the statutory transfer names it (§ 31a Abs. 1 Nr. 7 SGB III).
+    achieved_certificate: Mapped[str | None] = mapped_column(ForeignKey("leaving_certificates.key"))
     lock_version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # A leaver's record stays open past 31 July until it is closed (arrival confirmed, handed
+    # into the Verantwortungskette, or a closing status with a reason); then it is read-only.
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closed_reason: Mapped[str | None] = mapped_column(String(32))
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class Application(db.Model):
+    """A Bewerbung of a leaver: target, option, status and dates.
+
+    It belongs to the leaver's record year (the leaving cohort). One application may be the
+    chosen Anschluss and others a secured fallback; the Anschluss status is derived from them
+    (applications.py). What a pupil enters waits for staff confirmation before an acceptance
+    counts as secured.
+    """
+
+    __tablename__ = "anschluss_applications"
+    __table_args__ = (
+        CheckConstraint(_in("status", APPLICATION_STATUSES), name="status"),
+        CheckConstraint(_in("target_kind", TARGET_KINDS), name="target_kind"),
+        CheckConstraint(_in("source", APPLICATION_SOURCES), name="source"),
+        CheckConstraint(_in("arrival", ARRIVALS), name="arrival"),
+        CheckConstraint(
+            "(target_kind = 'school' AND target_school_id IS NOT NULL) OR "
+            "(target_kind <> 'school' AND target_name <> '')",
+            name="target",
+        ),
+        CheckConstraint("NOT (is_chosen AND is_fallback)", name="chosen_or_fallback"),
+        Index(
+            "uq_anschluss_applications_chosen",
+            "pupil_id",
+            "school_year_id",
+            unique=True,
+            sqlite_where=text("is_chosen"),
+            postgresql_where=text("is_chosen"),
+        ),
+        Index("ix_anschluss_applications_pupil", "pupil_id", "school_year_id"),
+        Index("ix_anschluss_applications_target", "target_school_id", "is_chosen", "status"),
+        Index("ix_anschluss_applications_ref", "external_ref"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    school_year_id: Mapped[int] = mapped_column(ForeignKey("school_years.id"))
+    target_kind: Mapped[str] = mapped_column(String(8))
+    target_school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
+    target_name: Mapped[str] = mapped_column(String(200), default="")
+    option_code: Mapped[str | None] = mapped_column(ForeignKey("anschluss_options.kuerzel"))
+    status: Mapped[str] = mapped_column(String(20), default="geplant")
+    applied_on: Mapped[date | None] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    is_chosen: Mapped[bool] = mapped_column(default=False)
+    is_fallback: Mapped[bool] = mapped_column(default=False)
+    source: Mapped[str] = mapped_column(String(8), default="staff")
+    # The registration portal's reference (e.g. Schüler Online), for idempotent imports.
+    external_ref: Mapped[str | None] = mapped_column(String(64))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # What the receiving Berufskolleg reported at term start.
+    arrival: Mapped[str | None] = mapped_column(String(8))
+    arrival_recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
 
 class AnschlussChange(db.Model):

@@ -12,6 +12,7 @@ TABLES = (
         parent=("anschluesse", "anschluss_id"),
     ),
     PupilTable("anschluss_reports", SCHOOL_RECORD, section="anschluss"),
+    PupilTable("anschluss_applications", SCHOOL_RECORD, section="anschluss"),
     PupilTable("anschlussvereinbarungen", SCHOOL_RECORD, section="anschlussvereinbarungen"),
     PupilTable("anschluss_next_steps", SCHOOL_RECORD, section="anschlussvereinbarungen"),
 )

@@ -21,7 +21,7 @@ from app.schools import scopes
 blp = Blueprint("anschluss", __name__, url_prefix="/api/v1", description="Anschluss of leavers")
 
 PUPIL_STAFF = {
-    "teacher": scopes.pupil_in_taught_class,
+    "teacher": anschluss_scopes.pupil_followed_by_teacher,
     "stubo": scopes.pupil_in_own_school,
     "admin": scopes.pupil_exists,
 }

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from app.anschluss.models import EVIDENCE_KINDS, REPORT_STATES, STATUSES, STEP_OWNERS
+from app.anschluss.models import (
+    CLOSE_REASONS,
+    EVIDENCE_KINDS,
+    REPORT_STATES,
+    STAFF_CLOSE_REASONS,
+    STATUSES,
+    STEP_OWNERS,
+)
 from app.core.schemas import InputSchema, OutputSchema
 
 STUFEN = ("8", "9.1", "9.2", "10", "EF", "Q1", "Q2", "BK")
@@ -25,6 +32,14 @@ class AnschlussInputSchema(InputSchema):
         validate=ma.validate.Range(min=0),
         metadata={"description": "The version you read; a mismatch answers 409"},
     )
+    close_reason = ma.fields.String(
+        validate=ma.validate.OneOf(STAFF_CLOSE_REASONS),
+        metadata={
+            "description": "Close the record (read-only afterwards): start_confirmed with "
+            "angetreten; handed_to_verantwortungskette with nokean or unbe; moved_away and "
+            "unreachable with unbe"
+        },
+    )
 
 
 class AnschlussSchema(OutputSchema):
@@ -39,6 +54,9 @@ class AnschlussSchema(OutputSchema):
     lock_version = ma.fields.Integer(required=True)
     updated_at = ma.fields.DateTime(allow_none=True)
     secured = ma.fields.Boolean(required=True)
+    achieved_certificate = ma.fields.String(allow_none=True)
+    closed_at = ma.fields.DateTime(allow_none=True, metadata={"description": "Read-only since"})
+    closed_reason = ma.fields.String(allow_none=True, validate=ma.validate.OneOf(CLOSE_REASONS))
 
 
 class AnschlussChangeSchema(OutputSchema):

@@ -4,9 +4,52 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.anschluss.models import AnschlussReport, Anschlussvereinbarung, NextStep
+from sqlalchemy import select
+
+from app.anschluss import record
+from app.anschluss.models import (
+    Anschluss,
+    AnschlussReport,
+    Anschlussvereinbarung,
+    Application,
+    NextStep,
+)
+from app.core import clock
 from app.extensions import db
 from app.schools import scopes as school_scopes
+from app.schools.models import ClassTeacher
+
+
+def _taught_leaver(teacher_id: int, pupil_id: int) -> bool:
+    """The leaving cohort's class teacher keeps a leaver's record after the school year ended,
+    until the record is closed (record.py; the StuBO keeps it through the school scope)."""
+    found = record.latest_membership(pupil_id)
+    if found is None:
+        return False
+    year, school_class = found
+    if not school_class.is_leaving_class or year.ends_on >= clock.today():
+        return False
+    taught = db.session.scalar(
+        select(ClassTeacher.id).where(
+            ClassTeacher.teacher_id == teacher_id, ClassTeacher.class_id == school_class.id
+        )
+    )
+    if taught is None:
+        return False
+    closed_at = db.session.scalar(
+        select(Anschluss.closed_at).where(
+            Anschluss.pupil_id == pupil_id, Anschluss.school_year_id == year.id
+        )
+    )
+    return closed_at is None
+
+
+def pupil_followed_by_teacher(user, args) -> bool | None:
+    """The pupil's class teacher now, or the leaving cohort's class teacher of an open record."""
+    verdict = school_scopes.pupil_in_taught_class(user, args)
+    if verdict is None or verdict:
+        return verdict
+    return _taught_leaver(user.id, args["pupil_id"])
 
 
 def _owner(model, arg: str) -> Callable[[dict], int | None]:
@@ -29,6 +72,7 @@ def _via(pupil_of, pupil_scope):
 
 
 _agreement_pupil = _owner(Anschlussvereinbarung, "vereinbarung_id")
+_application_pupil = _owner(Application, "application_id")
 _report_pupil = _owner(AnschlussReport, "anschluss_report_id")
 _step_pupil = _owner(NextStep, "next_step_id")
 
@@ -37,7 +81,12 @@ agreement_in_taught_class = _via(_agreement_pupil, school_scopes.pupil_in_taught
 agreement_in_own_school = _via(_agreement_pupil, school_scopes.pupil_in_own_school)
 agreement_exists = _via(_agreement_pupil, school_scopes.pupil_exists)
 
-report_in_taught_class = _via(_report_pupil, school_scopes.pupil_in_taught_class)
+application_is_own = _via(_application_pupil, school_scopes.pupil_is_self)
+application_followed_by_teacher = _via(_application_pupil, pupil_followed_by_teacher)
+application_in_own_school = _via(_application_pupil, school_scopes.pupil_in_own_school)
+application_exists = _via(_application_pupil, school_scopes.pupil_exists)
+
+report_in_taught_class = _via(_report_pupil, pupil_followed_by_teacher)
 report_in_own_school = _via(_report_pupil, school_scopes.pupil_in_own_school)
 report_exists = _via(_report_pupil, school_scopes.pupil_exists)
 

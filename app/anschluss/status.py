@@ -5,12 +5,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from app.anschluss import reference
-from app.anschluss.models import Anschluss, AnschlussChange
+from app.anschluss import events, record, reference
+from app.anschluss.models import Anschluss, AnschlussChange, Application
 from app.auth.models import User
 from app.core import audit, clock
 from app.core.errors import Conflict, Invalid
 from app.extensions import db
+from app.schools.models import SchoolYear
 
 # Which status may follow which. Skipping forward is allowed (an admission can arrive without a
 # separate application step); going back one step covers a withdrawn offer or a rejection.
@@ -26,6 +27,15 @@ TRANSITIONS: dict[str, set[str]] = {
 # Explicit "no Anschluss" states carry the option code of the same meaning.
 STATUS_OPTIONS = {"nokean": ("NOKEAN",), "unbe": ("UNBE", "ABSENZ")}
 FIELDS = ("expected_certificate", "option_code", "status", "evidence")
+# Statuses the applications decide once a leaver has any (applications.derive): not typed twice.
+DERIVED_STATUSES = ("offen", "geplant", "beworben", "zugesagt")
+# The closing status each staff closing reason needs.
+CLOSING_STATUSES = {
+    "start_confirmed": ("angetreten",),
+    "handed_to_verantwortungskette": ("nokean", "unbe"),
+    "moved_away": ("unbe",),
+    "unreachable": ("unbe",),
+}
 
 
 def find(pupil_id: int, school_year_id: int | None) -> Anschluss | None:
@@ -51,6 +61,9 @@ def view(pupil_id: int, anschluss: Anschluss | None, school_year) -> dict:
             "lock_version": 0,
             "updated_at": None,
             "secured": False,
+            "achieved_certificate": None,
+            "closed_at": None,
+            "closed_reason": None,
         }
     return {
         "pupil_id": pupil_id,
@@ -62,12 +75,14 @@ def view(pupil_id: int, anschluss: Anschluss | None, school_year) -> dict:
         "lock_version": anschluss.lock_version,
         "updated_at": anschluss.updated_at,
         "secured": anschluss.status in ("zugesagt", "angetreten"),
+        "achieved_certificate": anschluss.achieved_certificate,
+        "closed_at": anschluss.closed_at,
+        "closed_reason": anschluss.closed_reason,
     }
 
 
 def get_for_staff(user, pupil_id: int) -> dict:
-    year = reference.current_school_year()
-    anschluss = find(pupil_id, year.id if year else None)
+    year, anschluss = record.find_record(pupil_id)
     audit.record(
         user,
         "read",
@@ -140,9 +155,11 @@ def _check_transition(old: str, new: str) -> None:
 
 
 def apply_change(actor, pupil_id: int, data: dict, source: str = "staff") -> Anschluss:
-    """Validate and store a change of the pupil's Anschluss in the current school year."""
-    year = reference.current_school_year(create=True)
+    """Validate and store a change of the pupil's Anschluss record (record.py: the leaving
+    cohort's school year); a closed record refuses every change."""
+    year = record.record_year(pupil_id, create=True)
     anschluss = find(pupil_id, year.id)
+    record.ensure_open(anschluss)
     expected_lock = data.get("lock_version")
     current_lock = anschluss.lock_version if anschluss else 0
     if expected_lock is not None and expected_lock != current_lock:
@@ -152,37 +169,76 @@ def apply_change(actor, pupil_id: int, data: dict, source: str = "staff") -> Ans
         )
     certificate = reference.require_certificate(data.get("expected_certificate"))
     status = data["status"]
-    option_code = _check_option(status, data.get("option_code"), certificate)
-    old = {f: getattr(anschluss, f) if anschluss else None for f in FIELDS}
-    old["status"] = old["status"] or "offen"
+    # Once the achieved certificate is known, it decides which options are open.
+    achieved = anschluss.achieved_certificate if anschluss else None
+    option_code = _check_option(status, data.get("option_code"), achieved or certificate)
+    old = snapshot(anschluss)
     _check_transition(old["status"], status)
+    if source != "applications" and status != old["status"]:
+        _check_not_derived(pupil_id, year.id, status)
+    close_reason = data.get("close_reason")
+    _check_close(status, close_reason)
     new = {
         "expected_certificate": certificate,
         "option_code": option_code,
         "status": status,
         "evidence": data.get("evidence"),
     }
-    if anschluss is not None and new == old:
+    if anschluss is not None and new == old and not close_reason:
         return anschluss
+    anschluss = store(actor, pupil_id, year.id, anschluss, new, source)
+    if close_reason:
+        record.close(anschluss, close_reason, actor.id)
+        db.session.flush()
+    return anschluss
+
+
+def snapshot(anschluss: Anschluss | None) -> dict:
+    old = {f: getattr(anschluss, f) if anschluss else None for f in FIELDS}
+    old["status"] = old["status"] or "offen"
+    return old
+
+
+def store(actor, pupil_id: int, year_id: int, anschluss, new: dict, source: str) -> Anschluss:
+    """Write the new values with history and tell whoever follows the record (events.py)."""
+    old = snapshot(anschluss)
     if anschluss is None:
-        anschluss = Anschluss(pupil_id=pupil_id, school_year_id=year.id, lock_version=0)
+        anschluss = Anschluss(pupil_id=pupil_id, school_year_id=year_id, lock_version=0)
         db.session.add(anschluss)
     for name, value in new.items():
         setattr(anschluss, name, value)
-    anschluss.lock_version = current_lock + 1
+    anschluss.lock_version = (anschluss.lock_version or 0) + 1
     anschluss.updated_at = clock.now()
-    anschluss.updated_by_id = actor.id
+    anschluss.updated_by_id = actor.id if actor else None
     db.session.flush()
-    _record_history(actor, anschluss, old, new, source)
+    _record_history(actor, anschluss, old, {**old, **new}, source)
+    events.anschluss_changed.send(anschluss, actor=actor, source=source, old=old)
     return anschluss
+
+
+def _check_not_derived(pupil_id: int, year_id: int, status: str) -> None:
+    if status not in DERIVED_STATUSES:
+        return
+    has_applications = db.session.scalar(
+        select(Application.id)
+        .where(Application.pupil_id == pupil_id, Application.school_year_id == year_id)
+        .limit(1)
+    )
+    if has_applications is not None:
+        raise Invalid("anschluss-status-from-applications", field="status")
+
+
+def _check_close(status: str, reason: str | None) -> None:
+    if reason is not None and status not in CLOSING_STATUSES[reason]:
+        raise Invalid("anschluss-close-needs-status", field="close_reason")
 
 
 def _record_history(actor, anschluss: Anschluss, old: dict, new: dict, source: str) -> None:
     db.session.add(
         AnschlussChange(
             anschluss_id=anschluss.id,
-            changed_by_id=actor.id,
-            changed_by_role=actor.role,
+            changed_by_id=actor.id if actor else None,
+            changed_by_role=actor.role if actor else "system",
             source=source,
             from_status=old["status"],
             to_status=new["status"],
@@ -200,7 +256,7 @@ def update_for_staff(user, pupil_id: int, data: dict) -> dict:
     audit.record(
         user, "update", "anschluss", [pupil_id], audit.Purpose.CAREER_GUIDANCE, ("anschluss",)
     )
-    return view(pupil_id, anschluss, reference.current_school_year())
+    return view(pupil_id, anschluss, db.session.get(SchoolYear, anschluss.school_year_id))
 
 
 def history(user, pupil_id: int) -> list[dict]:

@@ -85,6 +85,8 @@ class SchoolClass(db.Model):
     name: Mapped[str] = mapped_column(String(20))
     jahrgang: Mapped[str] = mapped_column(String(4))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    # Set by the school-year rollover on a leaving class: kept as history, no longer current.
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     school: Mapped[School] = relationship()
     school_year: Mapped[SchoolYear] = relationship()

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 13:11:41.855160
+Create Date: 2026-12-05 14:03:09.896144
 
 """
 from alembic import op
@@ -166,6 +166,7 @@ def upgrade():
     sa.Column('name', sa.String(length=20), nullable=False),
     sa.Column('jahrgang', sa.String(length=4), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('archived_at', sa.DateTime(timezone=True), nullable=True),
     sa.CheckConstraint("jahrgang IN ('8', '9', '10', 'EF', 'Q1', 'Q2', 'BK1', 'BK2', 'BK3')", name=op.f('ck_classes_jahrgang')),
     sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_classes_school_id_schools')),
     sa.ForeignKeyConstraint(['school_year_id'], ['school_years.id'], name=op.f('fk_classes_school_year_id_school_years')),
@@ -256,11 +257,18 @@ def upgrade():
     sa.Column('option_code', sa.String(length=16), nullable=True),
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('evidence', sa.String(length=16), nullable=True),
+    sa.Column('achieved_certificate', sa.String(length=16), nullable=True),
     sa.Column('lock_version', sa.Integer(), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_by_id', sa.Integer(), nullable=True),
+    sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('closed_reason', sa.String(length=32), nullable=True),
+    sa.Column('closed_by_id', sa.Integer(), nullable=True),
+    sa.CheckConstraint("closed_reason IN ('start_confirmed', 'handed_to_verantwortungskette', 'moved_away', 'unreachable', 'arrival_confirmed')", name=op.f('ck_anschluesse_closed_reason')),
     sa.CheckConstraint("evidence IN ('contract', 'admission', 'pupil_report', 'provider_report', 'other')", name=op.f('ck_anschluesse_evidence')),
     sa.CheckConstraint("status IN ('offen', 'geplant', 'beworben', 'zugesagt', 'angetreten', 'nokean', 'unbe')", name=op.f('ck_anschluesse_status')),
+    sa.ForeignKeyConstraint(['achieved_certificate'], ['leaving_certificates.key'], name=op.f('fk_anschluesse_achieved_certificate_leaving_certificates')),
+    sa.ForeignKeyConstraint(['closed_by_id'], ['users.id'], name=op.f('fk_anschluesse_closed_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['expected_certificate'], ['leaving_certificates.key'], name=op.f('fk_anschluesse_expected_certificate_leaving_certificates')),
     sa.ForeignKeyConstraint(['option_code'], ['anschluss_options.kuerzel'], name=op.f('fk_anschluesse_option_code_anschluss_options')),
     sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_anschluesse_pupil_id_users'), ondelete='CASCADE'),
@@ -271,6 +279,47 @@ def upgrade():
     )
     with op.batch_alter_table('anschluesse', schema=None) as batch_op:
         batch_op.create_index('ix_anschluesse_year_status', ['school_year_id', 'status'], unique=False)
+
+    op.create_table('anschluss_applications',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('school_year_id', sa.Integer(), nullable=False),
+    sa.Column('target_kind', sa.String(length=8), nullable=False),
+    sa.Column('target_school_id', sa.Integer(), nullable=True),
+    sa.Column('target_name', sa.String(length=200), nullable=False),
+    sa.Column('option_code', sa.String(length=16), nullable=True),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('applied_on', sa.Date(), nullable=True),
+    sa.Column('decided_on', sa.Date(), nullable=True),
+    sa.Column('starts_on', sa.Date(), nullable=True),
+    sa.Column('is_chosen', sa.Boolean(), nullable=False),
+    sa.Column('is_fallback', sa.Boolean(), nullable=False),
+    sa.Column('source', sa.String(length=8), nullable=False),
+    sa.Column('external_ref', sa.String(length=64), nullable=True),
+    sa.Column('confirmed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('confirmed_by_id', sa.Integer(), nullable=True),
+    sa.Column('arrival', sa.String(length=8), nullable=True),
+    sa.Column('arrival_recorded_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("(target_kind = 'school' AND target_school_id IS NOT NULL) OR (target_kind <> 'school' AND target_name <> '')", name=op.f('ck_anschluss_applications_target')),
+    sa.CheckConstraint("arrival IN ('arrived', 'no_show')", name=op.f('ck_anschluss_applications_arrival')),
+    sa.CheckConstraint("source IN ('pupil', 'staff', 'import')", name=op.f('ck_anschluss_applications_source')),
+    sa.CheckConstraint("status IN ('geplant', 'beworben', 'einladung', 'zugesagt', 'zugesagt_vorbehalt', 'abgesagt', 'zurueckgezogen')", name=op.f('ck_anschluss_applications_status')),
+    sa.CheckConstraint("target_kind IN ('school', 'company', 'other')", name=op.f('ck_anschluss_applications_target_kind')),
+    sa.CheckConstraint('NOT (is_chosen AND is_fallback)', name=op.f('ck_anschluss_applications_chosen_or_fallback')),
+    sa.ForeignKeyConstraint(['confirmed_by_id'], ['users.id'], name=op.f('fk_anschluss_applications_confirmed_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['option_code'], ['anschluss_options.kuerzel'], name=op.f('fk_anschluss_applications_option_code_anschluss_options')),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_anschluss_applications_pupil_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['school_year_id'], ['school_years.id'], name=op.f('fk_anschluss_applications_school_year_id_school_years')),
+    sa.ForeignKeyConstraint(['target_school_id'], ['schools.id'], name=op.f('fk_anschluss_applications_target_school_id_schools')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_anschluss_applications'))
+    )
+    with op.batch_alter_table('anschluss_applications', schema=None) as batch_op:
+        batch_op.create_index('ix_anschluss_applications_pupil', ['pupil_id', 'school_year_id'], unique=False)
+        batch_op.create_index('ix_anschluss_applications_ref', ['external_ref'], unique=False)
+        batch_op.create_index('ix_anschluss_applications_target', ['target_school_id', 'is_chosen', 'status'], unique=False)
+        batch_op.create_index('uq_anschluss_applications_chosen', ['pupil_id', 'school_year_id'], unique=True, sqlite_where=sa.text('is_chosen'), postgresql_where=sa.text('is_chosen'))
 
     op.create_table('anschluss_reports',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1041,6 +1090,13 @@ def downgrade():
         batch_op.drop_index('ix_anschluss_reports_pupil_state')
 
     op.drop_table('anschluss_reports')
+    with op.batch_alter_table('anschluss_applications', schema=None) as batch_op:
+        batch_op.drop_index('uq_anschluss_applications_chosen', sqlite_where=sa.text('is_chosen'), postgresql_where=sa.text('is_chosen'))
+        batch_op.drop_index('ix_anschluss_applications_target')
+        batch_op.drop_index('ix_anschluss_applications_ref')
+        batch_op.drop_index('ix_anschluss_applications_pupil')
+
+    op.drop_table('anschluss_applications')
     with op.batch_alter_table('anschluesse', schema=None) as batch_op:
         batch_op.drop_index('ix_anschluesse_year_status')
 

@@ -156,6 +156,26 @@ def _anschluss_report_id(world, db):
     )
 
 
+def _application_id(world, db):
+    """Bewerbungen of the own, same-Kommune and other-Kommune pupil."""
+    from app.anschluss.models import Application
+    from tests.factories import current_school_year
+
+    year = current_school_year()
+    return _anschluss_objects(
+        world,
+        db,
+        lambda pupil: Application(
+            pupil_id=pupil.id,
+            school_year_id=year.id,
+            target_kind="company",
+            target_name="Betrieb",
+            status="geplant",
+            source="staff",
+        ),
+    )
+
+
 def _round_id(world, db):
     from tests.allocation.helpers import make_round, school_days
 
@@ -318,6 +338,7 @@ SCOPE_OBJECTS = {
     "vereinbarung_id": _vereinbarung_id,
     "next_step_id": _next_step_id,
     "anschluss_report_id": _anschluss_report_id,
+    "application_id": _application_id,
     "round_id": _round_id,
     "notification_id": _notification_id,
     "case_id": _chain_cases,

@@ -14,6 +14,7 @@ from app.anschluss.models import (
     AnschlussChange,
     AnschlussReport,
     Anschlussvereinbarung,
+    Application,
     NextStep,
 )
 from app.auth.models import EnrolmentCode, UserSession, WebAuthnChallenge, WebAuthnCredential
@@ -144,6 +145,13 @@ def _anschluss(world, pupil):
                 to_status="beworben",
             ),
             AnschlussReport(pupil_id=pupil.id, school_year_id=year_id, proposed_status="zugesagt"),
+            Application(
+                pupil_id=pupil.id,
+                school_year_id=year_id,
+                target_kind="company",
+                target_name="Elektro Schmidt",
+                status="beworben",
+            ),
             NextStep(
                 agreement_id=agreement.id,
                 pupil_id=pupil.id,
