@@ -26,6 +26,7 @@ API_BLUEPRINTS = (
     "app.anschluss.routes_me",
     "app.anschluss.routes_applications",
     "app.verantwortungskette.routes",
+    "app.transition.routes",
     "app.dashboards.routes_leavers",
     "app.dashboards.routes",
     "app.privacy.routes",

@@ -11,4 +11,5 @@ from app.internships import models as internships_models  # noqa: F401
 from app.notifications import models as notifications_models  # noqa: F401
 from app.portfolio import models as portfolio_models  # noqa: F401
 from app.schools import models as schools_models  # noqa: F401
+from app.transition import models as transition_models  # noqa: F401
 from app.verantwortungskette import models as verantwortungskette_models  # noqa: F401

@@ -15,9 +15,11 @@ def wire() -> None:
     from app.internships.scopes import provider_kommune_id
     from app.portfolio.sharing import shared_item_ids
     from app.schools import services as schools_services
+    from app.transition import hooks as transition_hooks
 
     auth_services.class_ids_of.provide(schools_services.class_ids_of)
     schools_services.provider_kommune_id.provide(provider_kommune_id)
     interests_services.shared_profile_ids.provide(
         partial(shared_item_ids, item_type="interest_profile")
     )
+    transition_hooks.connect()  # receivers of the Anschluss record's signals (anschluss/events.py)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from string import Formatter
 
+from app.notifications.templates_transition import TRANSITION_TEMPLATES
+
 BOOKINGS = "/bookings"
 
 # kind -> variant -> {"link": ..., "de": (title, body), "en": (title, body)}
@@ -203,6 +205,8 @@ TEMPLATES: dict[str, dict[str, dict]] = {
         },
     },
 }
+
+TEMPLATES.update(TRANSITION_TEMPLATES)
 
 FALLBACK = {
     "link": "/inbox",

@@ -16,6 +16,7 @@ from app.internships import pupil_data as internships
 from app.notifications import pupil_data as notifications
 from app.portfolio import pupil_data as portfolio
 from app.schools import pupil_data as schools
+from app.transition import pupil_data as transition
 from app.verantwortungskette import pupil_data as verantwortungskette
 
 # The audit log is core's: append-only, it outlives the account (its pupil id has no FK).
@@ -31,6 +32,7 @@ TABLES: tuple[PupilTable, ...] = (
     *notifications.TABLES,
     *anschluss.TABLES,
     *verantwortungskette.TABLES,
+    *transition.TABLES,
     *AUDIT,
 )
 BY_NAME = {table.name: table for table in TABLES}

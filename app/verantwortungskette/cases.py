@@ -13,7 +13,7 @@ from app.anschluss import reference
 from app.core import audit, clock
 from app.core.errors import Invalid
 from app.extensions import db
-from app.verantwortungskette import common
+from app.verantwortungskette import common, school_side
 from app.verantwortungskette.models import WITHDRAWN, CaseContact, Handover, VkCase
 
 CLOSING_STATUSES = ("vermittelt", "abgelehnt", "abgeschlossen")
@@ -48,10 +48,12 @@ def overdue_clause(today):
     )
 
 
-def _view(case: VkCase, today, contacts=None) -> dict:
+def _view(case: VkCase, today, contacts=None, school: dict | None = None) -> dict:
     handover = case.handover
     view = {
         "id": case.id,
+        "kind": handover.kind,
+        "school_anschluss": school,
         "status": case.status,
         "anschluss_option": case.anschluss_option,
         "follow_up_on": case.follow_up_on,
@@ -136,7 +138,16 @@ def list_cases(user, query: dict) -> list[dict]:
         else {}
     )
     _audit(user, "read", [c.pupil_id for c in cases])
-    return [{**_view(c, today), "contact_count": counts.get(c.id, 0)} for c in cases]
+    school = school_side.school_anschluss([c.pupil_id for c in cases])
+    return [
+        {**_view(c, today, school=school.get(c.pupil_id)), "contact_count": counts.get(c.id, 0)}
+        for c in cases
+    ]
+
+
+def _detail(case: VkCase) -> dict:
+    school = school_side.school_anschluss([case.pupil_id]).get(case.pupil_id)
+    return _view(case, reference.today(), [_contact_view(c) for c in case.contacts], school)
 
 
 def _active(case_id: int) -> VkCase:
@@ -152,7 +163,7 @@ def _active(case_id: int) -> VkCase:
 def get_case(user, case_id: int) -> dict:
     case = _active(case_id)
     _audit(user, "read", [case.pupil_id])
-    return _view(case, reference.today(), [_contact_view(c) for c in case.contacts])
+    return _detail(case)
 
 
 def _check_option(status: str, option: str | None) -> None:
@@ -184,7 +195,7 @@ def update_case(user, case_id: int, data: dict) -> dict:
     case.updated_at = now
     db.session.flush()
     _audit(user, "update", [case.pupil_id])
-    return _view(case, reference.today(), [_contact_view(c) for c in case.contacts])
+    return _detail(case)
 
 
 def add_contact(user, case_id: int, data: dict) -> dict:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.anschluss import reference
+from app.anschluss import record, reference
 from app.anschluss.models import Anschluss, Anschlussvereinbarung
 from app.anschluss.reference import NO_ANSCHLUSS_OPTIONS
 from app.auth.models import User
@@ -49,13 +49,7 @@ def _wish(pupil_id: int, anschluss: Anschluss | None) -> tuple[str | None, str |
 def transfer_fields(pupil: User) -> dict:
     """Identity, contact, prior schooling and intended training — nothing else (B1)."""
     school = db.session.get(School, pupil.school_id)
-    year = reference.current_school_year()
-    anschluss = db.session.scalar(
-        select(Anschluss).where(
-            Anschluss.pupil_id == pupil.id,
-            Anschluss.school_year_id == (year.id if year else None),
-        )
-    )
+    _year, anschluss = record.find_record(pupil.id)  # the leaving cohort's record
     wish_option, wish_text = _wish(pupil.id, anschluss)
     return {
         "first_name": pupil.first_name,
@@ -70,7 +64,11 @@ def transfer_fields(pupil: User) -> dict:
         "school_form": common.schulform_names([school.schulform]).get(
             school.schulform, school.schulform
         ),
-        "certificate": anschluss.expected_certificate if anschluss else None,
+        "certificate": (
+            (anschluss.achieved_certificate or anschluss.expected_certificate)
+            if anschluss
+            else None
+        ),
         "wish_option": wish_option,
         "wish_text": wish_text,
     }

@@ -38,6 +38,7 @@ def population_query(school_id: int, school_year_id: int, teacher_id: int | None
             status_column().label("status"),
             Anschluss.option_code,
             Anschluss.expected_certificate,
+            Anschluss.achieved_certificate,
         )
         .select_from(SchoolClass)
         .join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
@@ -106,6 +107,8 @@ def _chain_state(pupil_ids: list[int]) -> tuple[dict, dict, dict]:
     for handover, case_status in rows:
         if handover.kind == "statutory":
             statutory[handover.pupil_id] = handover.handed_over_at
+            continue
+        if handover.kind != "consent":  # Schulpflicht transfers after the summer (transition)
             continue
         handed.setdefault(handover.pupil_id, []).append(
             {

@@ -25,7 +25,10 @@ from app.extensions import db
 # Jugendberufsagentur (its kommune_coordinator); the statutory transfer goes to the Agentur.
 RECIPIENTS = ("berufskolleg", "kommune")
 TRANSFER_RECIPIENTS = (*RECIPIENTS, "agentur_fuer_arbeit")
-TRANSFER_KINDS = ("consent", "statutory")
+# consent and statutory (SchülerDÜG) handovers; the transition after the summer adds the
+# Schulpflicht handover of VO-DV I § 7 to the receiving school and the Schulpflicht case
+# opened for the Kommune when a youth did not arrive (app/transition).
+TRANSFER_KINDS = ("consent", "statutory", "school_transfer", "schulpflicht")
 CONSENT_GIVERS = ("pupil", "guardian")
 CASE_STATUSES = (
     "neu",

@@ -74,10 +74,27 @@ class CaseIntendedTrainingSchema(OutputSchema):
     text = f.String(allow_none=True)
 
 
+class SchoolAnschlussSchema(OutputSchema):
+    """The leaving school's record as it changes: status and option only."""
+
+    status = f.String(required=True)
+    option_code = f.String(allow_none=True)
+    updated_at = f.DateTime(required=True)
+
+
 class CaseSchema(OutputSchema):
     """Only the transfer fields: identity, contact, prior schooling, intended training."""
 
     id = f.Integer(required=True)
+    kind = f.String(
+        required=True,
+        validate=ma.validate.OneOf(TRANSFER_KINDS),
+        metadata={
+            "description": "consent, or schulpflicht: opened when a youth still "
+            "obliged to attend school did not arrive at the receiving school"
+        },
+    )
+    school_anschluss = f.Nested(SchoolAnschlussSchema, allow_none=True)
     status = f.String(required=True)
     anschluss_option = f.String(allow_none=True)
     follow_up_on = f.Date(allow_none=True)

@@ -79,7 +79,10 @@ def _records(school: School) -> list[dict]:
             "sex": SEX_LABELS.get(row.sex or "", ""),
             "address": _address(row),
             "school_form": school_form,
-            "certificate": certificates.get(row.expected_certificate or "", ""),
+            # § 31a Abs. 1 Nr. 7 SGB III: the certificate achieved, once the school recorded it
+            "certificate": certificates.get(
+                row.achieved_certificate or row.expected_certificate or "", ""
+            ),
         }
         for row in rows
     ]

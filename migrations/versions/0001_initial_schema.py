@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 14:03:09.896144
+Create Date: 2026-12-05 14:11:53.169884
 
 """
 from alembic import op
@@ -683,7 +683,7 @@ def upgrade():
     sa.Column('handed_over_by_id', sa.Integer(), nullable=True),
     sa.Column('handed_over_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('pseudonymised_at', sa.DateTime(timezone=True), nullable=True),
-    sa.CheckConstraint("kind IN ('consent', 'statutory')", name=op.f('ck_handovers_kind')),
+    sa.CheckConstraint("kind IN ('consent', 'statutory', 'school_transfer', 'schulpflicht')", name=op.f('ck_handovers_kind')),
     sa.CheckConstraint("recipient_kind IN ('berufskolleg', 'kommune', 'agentur_fuer_arbeit')", name=op.f('ck_handovers_recipient_kind')),
     sa.ForeignKeyConstraint(['consent_id'], ['handover_consents.id'], name=op.f('fk_handovers_consent_id_handover_consents'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['handed_over_by_id'], ['users.id'], name=op.f('fk_handovers_handed_over_by_id_users'), ondelete='SET NULL'),
@@ -871,6 +871,34 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_bookings_pupil_id'), ['pupil_id'], unique=False)
         batch_op.create_index('ix_bookings_slot_status', ['slot_id', 'status'], unique=False)
 
+    op.create_table('transition_alerts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('school_id', sa.Integer(), nullable=False),
+    sa.Column('kommune_id', sa.Integer(), nullable=False),
+    sa.Column('reported_by_school_id', sa.Integer(), nullable=False),
+    sa.Column('application_id', sa.Integer(), nullable=True),
+    sa.Column('case_id', sa.Integer(), nullable=True),
+    sa.Column('schulpflichtig', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('resolved_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('resolved_by_id', sa.Integer(), nullable=True),
+    sa.CheckConstraint("kind IN ('no_show')", name=op.f('ck_transition_alerts_kind')),
+    sa.ForeignKeyConstraint(['application_id'], ['anschluss_applications.id'], name=op.f('fk_transition_alerts_application_id_anschluss_applications'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['case_id'], ['vk_cases.id'], name=op.f('fk_transition_alerts_case_id_vk_cases'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['kommune_id'], ['kommunen.id'], name=op.f('fk_transition_alerts_kommune_id_kommunen')),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_transition_alerts_pupil_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['reported_by_school_id'], ['schools.id'], name=op.f('fk_transition_alerts_reported_by_school_id_schools')),
+    sa.ForeignKeyConstraint(['resolved_by_id'], ['users.id'], name=op.f('fk_transition_alerts_resolved_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_transition_alerts_school_id_schools')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_transition_alerts'))
+    )
+    with op.batch_alter_table('transition_alerts', schema=None) as batch_op:
+        batch_op.create_index('ix_transition_alerts_kommune_open', ['kommune_id', 'resolved_at'], unique=False)
+        batch_op.create_index('ix_transition_alerts_pupil', ['pupil_id'], unique=False)
+        batch_op.create_index('ix_transition_alerts_school_open', ['school_id', 'resolved_at'], unique=False)
+
     op.create_table('vk_case_contacts',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('case_id', sa.Integer(), nullable=False),
@@ -969,6 +997,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_vk_case_contacts_case_id'))
 
     op.drop_table('vk_case_contacts')
+    with op.batch_alter_table('transition_alerts', schema=None) as batch_op:
+        batch_op.drop_index('ix_transition_alerts_school_open')
+        batch_op.drop_index('ix_transition_alerts_pupil')
+        batch_op.drop_index('ix_transition_alerts_kommune_open')
+
+    op.drop_table('transition_alerts')
     with op.batch_alter_table('bookings', schema=None) as batch_op:
         batch_op.drop_index('ix_bookings_slot_status')
         batch_op.drop_index(batch_op.f('ix_bookings_pupil_id'))

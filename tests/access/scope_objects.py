@@ -176,6 +176,29 @@ def _application_id(world, db):
     )
 
 
+def _alert_id(world, db):
+    """No-show alerts of a leaver of the own school, a same-Kommune and an other-Kommune school."""
+    from app.transition.models import TransitionAlert
+
+    ids = {}
+    for variant, pupil, school in (
+        ("own", world.pupil, world.school),
+        ("same_kommune", world.same_kommune_pupil, world.same_kommune_school),
+        ("other_kommune", world.other_pupil, world.other_school),
+    ):
+        alert = TransitionAlert(
+            pupil_id=pupil.id,
+            school_id=school.id,
+            kommune_id=school.kommune_id,
+            reported_by_school_id=world.berufskolleg.id,
+        )
+        db.session.add(alert)
+        db.session.flush()
+        ids[variant] = alert.id
+    db.session.commit()
+    return ids
+
+
 def _round_id(world, db):
     from tests.allocation.helpers import make_round, school_days
 
@@ -339,6 +362,7 @@ SCOPE_OBJECTS = {
     "next_step_id": _next_step_id,
     "anschluss_report_id": _anschluss_report_id,
     "application_id": _application_id,
+    "alert_id": _alert_id,
     "round_id": _round_id,
     "notification_id": _notification_id,
     "case_id": _chain_cases,

@@ -11,6 +11,8 @@ from tests.chain.helpers import audit_rows, hand_over
 
 CASE_KEYS = {
     "id",
+    "kind",
+    "school_anschluss",  # the school-side status and option only (school_side.py)
     "status",
     "anschluss_option",
     "follow_up_on",

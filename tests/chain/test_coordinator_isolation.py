@@ -14,9 +14,11 @@ from tests.api_routes import api_routes
 from tests.chain.helpers import hand_over
 
 # Everything a bk_coordinator may call: own account, catalogues, school/provider directories,
-# own notifications, and the cases handed to them.
+# own notifications, the cases handed to them, and their own school's incoming pupils (the
+# receiving side of the transition: minimal fields, arrivals and no-shows; issue 10).
 BK_ALLOWED = re.compile(
-    r"^/api/v1/(auth/.*|me/notifications.*|schools|providers|anschluss/catalog|cases.*)$"
+    r"^/api/v1/(auth/.*|me/notifications.*|schools|providers|anschluss/catalog|cases.*"
+    r"|schools/<int:school_id>/incoming(/arrivals)?)$"
 )
 PUPIL_PARAMS = {
     "pupil_id",

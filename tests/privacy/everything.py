@@ -24,6 +24,7 @@ from app.interests import catalog
 from app.internships.models import Booking, BookingDay, DataTransferConsent, WaitlistEntry
 from app.notifications.models import Notification, OutboxMail
 from app.schools.models import ClassMembership, SchoolYear
+from app.transition.models import TransitionAlert
 from app.verantwortungskette.models import CaseContact
 from tests.allocation.helpers import make_round, rank
 from tests.chain.helpers import hand_over
@@ -159,6 +160,14 @@ def _anschluss(world, pupil):
                 owner="pupil",
             ),
         ]
+    )
+    db.session.add(
+        TransitionAlert(
+            pupil_id=pupil.id,
+            school_id=world.school.id,
+            kommune_id=world.kommune.id,
+            reported_by_school_id=world.berufskolleg.id,
+        )
     )
     case = hand_over(world.users.stubo, pupil, "berufskolleg", world.berufskolleg)
     db.session.add(

@@ -1,0 +1,1 @@
+"""Data exchange with the school's administration software and the registration portals."""

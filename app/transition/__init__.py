@@ -1,0 +1,1 @@
+"""Transition through the summer: receiving side, arrivals, no-shows, Schulpflicht, transfers."""
