@@ -33,9 +33,8 @@ LEGAL_BASIS_SCHOOL_TRANSFER = (
     "Schule, ohne Einwilligung); §§ 34–38 SchulG NRW"
 )
 LEGAL_BASIS_SCHULPFLICHT_CASE = (
-    "Überwachung der Schulpflicht: §§ 34–41 SchulG NRW, VO-DV I § 7 Abs. 1 (die abgebende "
-    "Schule bleibt zuständig, bis die Aufnahme bestätigt ist); Übermittlung an eine "
-    "öffentliche Stelle nach § 120 Abs. 5 SchulG NRW"
+    "Überwachung der Schulpflicht (§§ 34–41 SchulG NRW; VO-DV I § 7 Abs. 1); Übermittlung "
+    "an eine öffentliche Stelle nach § 120 Abs. 5 SchulG NRW"
 )
 # The VO-DV I § 7 data set as far as the app holds it (the rest — birth place, nationality,
 # guardians, first enrolment, absences — goes from the school's administration software).

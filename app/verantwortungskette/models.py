@@ -126,7 +126,7 @@ class Handover(db.Model):
     pupil_pseudonym: Mapped[str] = mapped_column(String(64))
     school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"))
     school_year_id: Mapped[int | None] = mapped_column(ForeignKey("school_years.id"))
-    kind: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(16))
     legal_basis: Mapped[str] = mapped_column(String(200))
     consent_id: Mapped[int | None] = mapped_column(
         ForeignKey("handover_consents.id", ondelete="SET NULL")

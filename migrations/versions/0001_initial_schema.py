@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 14:11:53.169884
+Create Date: 2026-12-05 14:24:22.179501
 
 """
 from alembic import op
@@ -671,7 +671,7 @@ def upgrade():
     sa.Column('pupil_pseudonym', sa.String(length=64), nullable=False),
     sa.Column('school_id', sa.Integer(), nullable=False),
     sa.Column('school_year_id', sa.Integer(), nullable=True),
-    sa.Column('kind', sa.String(length=10), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
     sa.Column('legal_basis', sa.String(length=200), nullable=False),
     sa.Column('consent_id', sa.Integer(), nullable=True),
     sa.Column('recipient_kind', sa.String(length=24), nullable=False),
