@@ -225,7 +225,17 @@ def main(argv=None) -> None:
     parser.add_argument("--seconds", type=float, default=5.0, help="per endpoint and round")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--fresh", action="store_true", help="regenerate the region")
+    parser.add_argument(
+        "--only", help="comma-separated parts of endpoint names to measure (health always)"
+    )
     args = parser.parse_args(argv)
+    if args.only:
+        wanted = [part.strip().lower() for part in args.only.split(",")]
+        CASES[:] = [
+            case
+            for case in CASES
+            if case.name == "health" or any(part in case.name.lower() for part in wanted)
+        ]
     report = run(args)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     path = RESULTS_DIR / f"http-{args.database}-{datetime.now(UTC):%Y-%m-%d}.json"

@@ -125,10 +125,10 @@ def record(
 
     Returns the number of rows queued. A transaction that rolls back writes none.
     """
-    categories = tuple(categories)
+    # What the rows of one call share is worked out once (a page of 50 pupils is 50 rows).
+    shared = _row(actor, action, resource, None, purpose, tuple(categories), outcome, reason)
     rows = [
-        _row(actor, action, resource, pupil_id, purpose, categories, outcome, reason)
-        for pupil_id in pupil_ids
+        {**shared, "event_id": str(uuid.uuid4()), "pupil_id": pupil_id} for pupil_id in pupil_ids
     ]
     _queue(rows)
     return len(rows)
@@ -177,6 +177,7 @@ def _append(session: Session, rows: list[dict]) -> None:
     ).first()
     head_seq, head_hash = head if head else (0, audit_chain.GENESIS_HASH)
     audit_chain.link(rows, head_seq, head_hash, audit_chain.chain_key())
+    # Core, not the ORM bulk path: the rows are complete, nothing to track (one executemany).
     session.execute(insert(AuditEvent), rows)
 
 

@@ -6,14 +6,8 @@ one masked cell could be recovered by subtraction, so the next-smallest cell is 
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from sqlalchemy import select
-
 from app.anschluss.models import SECURED_STATUSES, STATUSES
 from app.dashboards import leavers, snapshots
-from app.extensions import db
-from app.schools.models import School
 
 SMALL = 5
 MASK = "<5"
@@ -45,23 +39,22 @@ def _secured_pair(secured: int, total: int) -> dict:
 
 
 def kommune_summary(kommune_id: int, query: dict) -> dict:
+    """Counted in SQL per school and status and per option (two small aggregates)."""
     year_id = leavers.school_year_id(query.get("school_year_id"))
-    rows = snapshots.grouped_counts(year_id, kommune_id=kommune_id) if year_id else []
-    names = dict(
-        db.session.execute(
-            select(School.id, School.name).where(School.kommune_id == kommune_id)
-        ).all()
-    )
+    rows, options = [], []
+    if year_id:
+        rows = snapshots.grouped_counts(
+            year_id, kommune_id=kommune_id, by=("school", "school_name", "status")
+        )
+        options = snapshots.grouped_counts(year_id, kommune_id=kommune_id, by=("option",))
     by_status = dict.fromkeys(STATUSES, 0)
-    by_option: dict[str, int] = defaultdict(int)
-    schools: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    schools: dict[int, list] = {}
     for row in rows:
         by_status[row.status] += row.count
-        if row.option_code:
-            by_option[row.option_code] += row.count
-        schools[row.school_id][0] += row.count
-        if row.status in SECURED_STATUSES:
-            schools[row.school_id][1] += row.count
+        school = schools.setdefault(row.school_id, [row.school_name, 0, 0])
+        school[1] += row.count
+        school[2] += row.count if row.status in SECURED_STATUSES else 0
+    by_option = {row.option_code: row.count for row in options if row.option_code}
     total = sum(by_status.values())
     secured = sum(by_status[s] for s in SECURED_STATUSES)
     trend = snapshots.trend(year_id, rows, kommune_id=kommune_id) if year_id else []
@@ -72,8 +65,8 @@ def kommune_summary(kommune_id: int, query: dict) -> dict:
         "by_status": mask_breakdown(by_status),
         "by_option": mask_breakdown(dict(sorted(by_option.items()))),
         "by_school": [
-            {"school_id": sid, "school_name": names.get(sid, ""), **_secured_pair(sec, tot)}
-            for sid, (tot, sec) in sorted(schools.items(), key=lambda i: names.get(i[0], ""))
+            {"school_id": sid, "school_name": name, **_secured_pair(sec, tot)}
+            for sid, (name, tot, sec) in sorted(schools.items(), key=lambda i: i[1][0])
         ],
         "trend": [
             {"week_start": p["week_start"], **_secured_pair(p["secured"], p["leavers"])}

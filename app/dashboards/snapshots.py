@@ -18,23 +18,37 @@ from app.schools.models import School, SchoolClass
 TREND_WEEKS = 12
 
 
-def grouped_counts(school_year_id: int, *, school_id=None, kommune_id=None, by_class=False):
-    """Leavers per (school, [class,] status, option) in one aggregate query."""
-    keys = [SchoolClass.school_id]
-    if by_class:
-        keys += [SchoolClass.id.label("class_id"), SchoolClass.name.label("class_name")]
-    status = cohort.status_column().label("status")
-    option = func.coalesce(Anschluss.option_code, "").label("option_code")
+def _group_columns(name: str) -> list:
+    return {
+        "school": [SchoolClass.school_id],
+        "school_name": [School.name.label("school_name")],
+        "class": [SchoolClass.id.label("class_id"), SchoolClass.name.label("class_name")],
+        "status": [cohort.status_column().label("status")],
+        "option": [func.coalesce(Anschluss.option_code, "").label("option_code")],
+    }[name]
+
+
+def grouped_counts(
+    school_year_id: int,
+    *,
+    school_id=None,
+    kommune_id=None,
+    by=("school", "status", "option"),
+):
+    """Leavers counted per combination of `by` ("school", "school_name", "class", "status",
+    "option") in one aggregate query: ask for the breakdown you show, so the database
+    returns tens of rows, not one per school × status × option."""
+    keys = [column for name in by for column in _group_columns(name)]
     query = cohort.membership_join(
-        select(*keys, status, option, func.count().label("count")).select_from(SchoolClass)
+        select(*keys, func.count().label("count")).select_from(SchoolClass)
     ).where(SchoolClass.school_year_id == school_year_id, cohort.leaving_class_clause())
     if school_id is not None:
         query = query.where(SchoolClass.school_id == school_id)
+    if kommune_id is not None or "school_name" in by:
+        query = query.join(School, School.id == SchoolClass.school_id)
     if kommune_id is not None:
-        query = query.join(School, School.id == SchoolClass.school_id).where(
-            School.kommune_id == kommune_id
-        )
-    return db.session.execute(query.group_by(*keys, status, option)).all()
+        query = query.where(School.kommune_id == kommune_id)
+    return db.session.execute(query.group_by(*keys)).all()
 
 
 def take_snapshot(day: date | None = None) -> dict:

@@ -61,7 +61,11 @@ def _case_status_counts(school_id: int, year_id: int) -> dict[str, int]:
 
 def school_summary(school_id: int, query: dict) -> dict:
     year_id = leavers.school_year_id(query.get("school_year_id"))
-    rows = snapshots.grouped_counts(year_id, school_id=school_id, by_class=True) if year_id else []
+    rows = (
+        snapshots.grouped_counts(year_id, school_id=school_id, by=("class", "status", "option"))
+        if year_id
+        else []
+    )
     by_status = dict.fromkeys(STATUSES, 0)
     by_option: dict[str, int] = defaultdict(int)
     classes: dict[int, dict] = {}
