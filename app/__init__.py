@@ -52,6 +52,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from app.core.converters import register_converters
     from app.core.db import configure_sqlite
+    from app.core.db_ping import ping_idle_connections
     from app.core.errors import register_error_handlers
     from app.core.logsafety import init_log_safety
     from app.core.policy import enforce_access_policy
@@ -69,6 +70,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_converters(app, api)
     with app.app_context():
         configure_sqlite(db.engine)
+        ping_idle_connections(db.engine, app.config["DB_PING_IDLE_SECONDS"])
 
     import_module("app.models")  # every model registered before mappers configure
     from app.wiring import wire

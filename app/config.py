@@ -70,7 +70,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "SQLALCHEMY_DATABASE_URI": os.environ.get(
             "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'anschluss.db'}"
         ),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # Connections idle this long are tested before use (core/db_ping.py); 0: always.
+        "DB_PING_IDLE_SECONDS": float(os.environ.get("DB_PING_IDLE_SECONDS", "30")),
         "PUBLIC_BASE_URL": base_url,
         "WEBAUTHN_RP_ID": os.environ.get("WEBAUTHN_RP_ID", "localhost"),
         "WEBAUTHN_RP_NAME": os.environ.get("WEBAUTHN_RP_NAME", "Anschluss"),
