@@ -84,6 +84,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "PASSKEY_OPTIONS_RATE_LIMIT": os.environ.get("PASSKEY_OPTIONS_RATE_LIMIT", "60 per minute"),
         # One budget per account shared by all bulk exports of personal data.
         "EXPORT_RATE_LIMIT": os.environ.get("EXPORT_RATE_LIMIT", "30 per hour"),
+        "ROSTER_IMPORT_RATE_LIMIT": os.environ.get("ROSTER_IMPORT_RATE_LIMIT", "30 per hour"),
+        # Leaving classes stay with their class teacher this long after 31 July (M1).
+        "CLASS_TEACHER_GRACE_DAYS": int(os.environ.get("CLASS_TEACHER_GRACE_DAYS", "31")),
         # Largest request body; routes that take uploads declare their own (core/request_guards).
         "MAX_REQUEST_BYTES": int(os.environ.get("MAX_REQUEST_KB", "2048")) * 1024,
         "SESSION_COOKIE_NAME": "__Host-anschluss" if secure_cookies else "anschluss_session",
@@ -112,6 +115,8 @@ def load_config(overrides: dict | None = None) -> dict:
         # School-record copies (Anschluss, agreements, memberships) and then the account:
         # years after that school year (VO-DV I § 9: "other data" five years).
         "RETENTION_SCHOOL_RECORD_YEARS": int(os.environ.get("RETENTION_SCHOOL_RECORD_YEARS", "5")),
+        # Sent mails hold names and links: deleted from the outbox after this many days.
+        "MAIL_RETENTION_DAYS": int(os.environ.get("MAIL_RETENTION_DAYS", "30")),
         "API_TITLE": "Anschluss API",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",

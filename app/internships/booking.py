@@ -22,24 +22,14 @@ from app.internships.capacity import place_booking, release
 from app.internships.eligibility import bookable_slot, choose_field
 from app.internships.models import BOOKING_SOURCES, Booking, Slot
 from app.internships.notify_hook import notify
-from app.schools.models import ClassMembership, ClassTeacher
+from app.schools.models import ClassMembership
+from app.schools.teaching import current_class_teacher_ids
 
 CANCEL_DEADLINE_DAYS = 2  # pupils cancel themselves until two days before the start
 
 
 def cancel_deadline(slot: Slot):
     return slot.starts_on - timedelta(days=CANCEL_DEADLINE_DAYS)
-
-
-def class_teacher_ids(pupil_id: int) -> list[int]:
-    return list(
-        db.session.scalars(
-            select(ClassTeacher.teacher_id)
-            .join(ClassMembership, ClassMembership.class_id == ClassTeacher.class_id)
-            .where(ClassMembership.pupil_id == pupil_id)
-            .distinct()
-        )
-    )
 
 
 def _payload(booking: Booking) -> dict:
@@ -64,7 +54,7 @@ def tell(booking: Booking, kind: str, *, teachers: bool = False) -> None:
     data = _payload(booking)
     notify(booking.pupil_id, kind, data)
     if teachers:
-        for teacher_id in class_teacher_ids(booking.pupil_id):
+        for teacher_id in current_class_teacher_ids(booking.pupil_id):
             notify(teacher_id, kind, data)
 
 

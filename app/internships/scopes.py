@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.internships.models import Booking, Offer, Provider, Slot
 from app.schools.models import School
-from app.schools.scopes import pupil_class_ids, teaches_class
+from app.schools.teaching import teaches_pupil
 
 
 def user_kommune_id(user) -> int | None:
@@ -122,9 +122,7 @@ def booking_is_own(user, args) -> bool | None:
 
 def booking_of_taught_pupil(user, args) -> bool | None:
     booking = _get(Booking, args.get("booking_id"))
-    if booking is None:
-        return None
-    return any(teaches_class(user.id, class_id) for class_id in pupil_class_ids(booking.pupil_id))
+    return None if booking is None else teaches_pupil(user.id, booking.pupil_id)
 
 
 def booking_in_own_school(user, args) -> bool | None:

@@ -1,15 +1,15 @@
 """Scope predicates for the access policy: is this school/class/pupil within the user's reach?
 
 Each returns None when the object does not exist (404), else True/False (allowed/403).
+A class teacher's reach is the classes they teach *now* (schools/teaching.py).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import exists, select
-
 from app.auth.models import User
 from app.extensions import db
-from app.schools.models import ClassMembership, ClassTeacher, School, SchoolClass
+from app.schools.models import School, SchoolClass
+from app.schools.teaching import teaches_class, teaches_pupil
 
 
 def _school(school_id) -> School | None:
@@ -18,26 +18,6 @@ def _school(school_id) -> School | None:
 
 def _class(class_id) -> SchoolClass | None:
     return db.session.get(SchoolClass, class_id) if isinstance(class_id, int) else None
-
-
-def teaches_class(teacher_id: int, class_id: int) -> bool:
-    return bool(
-        db.session.scalar(
-            select(
-                exists().where(
-                    ClassTeacher.teacher_id == teacher_id, ClassTeacher.class_id == class_id
-                )
-            )
-        )
-    )
-
-
-def pupil_class_ids(pupil_id: int) -> list[int]:
-    return list(
-        db.session.scalars(
-            select(ClassMembership.class_id).where(ClassMembership.pupil_id == pupil_id)
-        )
-    )
 
 
 # -- schools ---------------------------------------------------------------------------
@@ -61,6 +41,8 @@ def school_exists(_user, args) -> bool | None:
 
 
 def class_taught(user, args) -> bool | None:
+    """A class the teacher teaches now (current school year; leaving classes a little longer,
+    see schools/teaching.py)."""
     school_class = _class(args.get("class_id"))
     return None if school_class is None else teaches_class(user.id, school_class.id)
 
@@ -91,9 +73,7 @@ def pupil_is_self(user, args) -> bool | None:
 
 def pupil_in_taught_class(user, args) -> bool | None:
     pupil = _pupil(args.get("pupil_id"))
-    if pupil is None:
-        return None
-    return any(teaches_class(user.id, class_id) for class_id in pupil_class_ids(pupil.id))
+    return None if pupil is None else teaches_pupil(user.id, pupil.id)
 
 
 def pupil_in_own_school(user, args) -> bool | None:

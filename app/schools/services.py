@@ -9,18 +9,19 @@ from app.core import audit, clock
 from app.core.pagination import paginate
 from app.core.provided import Provided
 from app.extensions import db
-from app.schools.models import ClassMembership, ClassTeacher, School, SchoolClass, SchoolYear
+from app.schools.models import ClassMembership, School, SchoolClass, SchoolYear
+from app.schools.teaching import taught_class_ids
 
 # A provider user's Kommune is that of its provider, which the internships feature owns.
 provider_kommune_id = Provided("Kommune of a provider (internships.scopes.provider_kommune_id)")
 
 
 def class_ids_of(user) -> list[int]:
-    """The classes a pupil learns in or a teacher teaches (for the account summary)."""
+    """The classes a pupil learns in or a teacher teaches now (for the account summary)."""
     if user.role == "pupil":
         query = select(ClassMembership.class_id).where(ClassMembership.pupil_id == user.id)
     elif user.role == "teacher":
-        query = select(ClassTeacher.class_id).where(ClassTeacher.teacher_id == user.id)
+        query = taught_class_ids(user.id)
     else:
         return []
     return list(db.session.scalars(query))
@@ -74,14 +75,10 @@ def _class_rows(query) -> list[dict]:
 
 
 def list_classes(user, school_id: int) -> list[dict]:
-    """Classes of a school; a teacher sees only the classes they teach."""
+    """Classes of a school; a teacher sees only the classes they teach now."""
     query = select(SchoolClass).where(SchoolClass.school_id == school_id)
     if user.role == "teacher":
-        query = query.where(
-            SchoolClass.id.in_(
-                select(ClassTeacher.class_id).where(ClassTeacher.teacher_id == user.id)
-            )
-        )
+        query = query.where(SchoolClass.id.in_(taught_class_ids(user.id)))
     return _class_rows(query)
 
 

@@ -14,7 +14,8 @@ from app.anschluss.models import SECURED_STATUSES, Anschluss
 from app.auth.models import User
 from app.core import audit
 from app.extensions import db
-from app.schools.models import ClassMembership, ClassTeacher, School, SchoolClass
+from app.schools.models import ClassMembership, School, SchoolClass
+from app.schools.teaching import taught_class_ids
 from app.verantwortungskette import common, rounds
 from app.verantwortungskette import consent as consent_service
 from app.verantwortungskette.models import Handover, HandoverConsent, VkCase
@@ -66,8 +67,7 @@ def population_query(school_id: int, school_year_id: int, teacher_id: int | None
         .order_by(SchoolClass.name, User.last_name, User.first_name, User.id)
     )
     if teacher_id is not None:
-        taught = select(ClassTeacher.class_id).where(ClassTeacher.teacher_id == teacher_id)
-        query = query.where(SchoolClass.id.in_(taught))
+        query = query.where(SchoolClass.id.in_(taught_class_ids(teacher_id)))
     return query
 
 
