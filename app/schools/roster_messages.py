@@ -36,4 +36,10 @@ REASONS = {
         "Die ID {value} gehört zu einem Konto, das keine Schülerin und kein Schüler ist.",
         "The id {value} belongs to an account that is not a pupil.",
     ),
+    "not_in_reach": (
+        "Die ID {value} gehört zu einer Schülerin oder einem Schüler außerhalb dieser Klasse. "
+        "Einen Klassenwechsel nimmt die StuBO vor.",
+        "The id {value} belongs to a pupil outside this class. "
+        "The StuBO moves pupils between classes.",
+    ),
 }

@@ -233,6 +233,7 @@ def live_server(tmp_path_factory):
             "LOGIN_RATE_LIMIT": "10000 per minute",
             "EXPORT_RATE_LIMIT": "10000 per minute",
             "PASSKEY_OPTIONS_RATE_LIMIT": "10000 per minute",
+            "ROSTER_IMPORT_RATE_LIMIT": "10000 per minute",
         }
     )
     seeded = _seed(app)

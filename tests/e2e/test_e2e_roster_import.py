@@ -83,3 +83,45 @@ def test_rows_with_errors_are_listed_with_reasons_and_nothing_is_saved(page, liv
     assert page.get_by_role("button", name="Import bestätigen").count() == 0
     page.goto(f"/#/classes/{world.class_id}")
     page.get_by_text("In dieser Klasse sind noch keine").wait_for()
+
+
+def test_a_stubo_confirms_a_move_from_another_class(
+    page, live_server, login, assert_no_axe_violations
+):
+    """Does the StuBO see which pupil leaves which class, and is the move saved only after
+    ticking the confirmation?"""
+    world = live_server.make_class_world(pupils=())
+
+    def second_class():
+        from app.extensions import db
+        from app.schools.models import SchoolClass
+        from tests import factories as f
+
+        school = db.session.get(SchoolClass, world.class_id).school
+        f.make_pupil(
+            f.make_class(school, "10f", "10"),
+            first_name="Lena",
+            last_name="Schulz",
+            external_id=f"MOVE{world.tag}",
+        )
+
+    live_server.create(second_class)
+    stubo = live_server.make_user("stubo", school_id=world.school_id)
+    login(page, stubo)
+    page.goto(f"/#/classes/{world.class_id}/import")
+    page.locator("#import-form").wait_for()
+    page.set_input_files(
+        "#import-file", schild_csv([f"Schulz;Lena;10e;17.05.2010;MOVE{world.tag}"])
+    )
+    page.get_by_role("button", name="Vorschau anzeigen").click()
+    moves = page.locator("#import-moves")
+    moves.wait_for()
+    assert "10f" in moves.inner_text() and "Schulz, Lena" in moves.inner_text()
+    assert_no_axe_violations(page, "roster import with a move")
+
+    page.get_by_role("button", name="Import bestätigen").click()
+    page.get_by_text("Bitte bestätigen Sie den Klassenwechsel.").wait_for()
+    page.get_by_label("Ich bestätige", exact=False).check()
+    page.get_by_role("button", name="Import bestätigen").click()
+    page.get_by_role("heading", name="Import abgeschlossen").wait_for()
+    assert page.js_errors == []

@@ -179,6 +179,8 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "app.home.tiles.*.text": js_matches("screens/home.js", r"key: '(\w+)'"),
     "app.import.*_caption": js_matches("screens/roster-import.js", r"(?m)^  (\w+): \["),
     "app.import.col_*": js("screens/roster-import.js", "COLUMNS"),
+    # the report's `changes`: the compared fields and "class" (schools/roster_plan.py)
+    "app.import.change_*": union(py("PERSON_FIELDS"), extra=("class",)),
     "app.shell.language_*": js("i18n.js", "LANGUAGES"),
     "chain.status.*": check("vk_cases", "status"),
     "chain.anschluss_status.*": check("anschluesse", "status"),

@@ -198,19 +198,6 @@ def test_does_a_missing_required_column_name_the_column(world, teacher):
     assert "Geburtsdatum" in response.json["errors"]["file"][0]
 
 
-def test_does_importing_a_pupil_of_another_class_move_them(db, world, teacher):
-    """Is a pupil of 10b listed in the 10a file moved to 10a (same school year)?"""
-    pupil = world.pupil_b
-    header = "Nachname;Vorname;Geburtsdatum;ID"
-    row = f"{pupil.last_name};{pupil.first_name};17.05.2010;{pupil.external_id}"
-    report = _upload(teacher, world.klasse, _csv(row, header=header), mode="commit").json
-    assert report["updated"] == [{"row": 2, "external_id": pupil.external_id, "changes": ["class"]}]
-    memberships = db.session.scalars(
-        select(ClassMembership).where(ClassMembership.pupil_id == pupil.id)
-    ).all()
-    assert [m.class_id for m in memberships] == [world.klasse.id]
-
-
 def test_are_oversized_files_refused(world, teacher):
     """Is a file over 2 MB refused with 413 and one over 2000 rows with 422?"""
     big = _upload(teacher, world.klasse, b"x" * (2 * 1024 * 1024 + 1))

@@ -1,5 +1,6 @@
-// Roster import from a SchILD-NRW CSV: preview first (created / updated / rejected rows),
-// commit only when no row is rejected.
+// Roster import from a SchILD-NRW CSV: preview first (created / updated / moved / rejected
+// rows), commit only when no row is rejected; moves between classes (StuBO and admins only)
+// need an explicit confirmation.
 
 import { className, findClass } from '../classes-common.js';
 import {
@@ -9,6 +10,7 @@ import {
 const COLUMNS = {
   created: ['row', 'name', 'external_id'],
   updated: ['row', 'external_id', 'changes'],
+  moves: ['row', 'name', 'external_id', 'from_class'],
   rejected: ['row', 'field', 'reason'],
 };
 
@@ -17,7 +19,8 @@ function cell(ctx, column, row) {
     case 'row': return String(row.row);
     case 'name': return pupilName(row);
     case 'external_id': return row.external_id || '';
-    case 'changes': return (row.changes || []).join(', ');
+    case 'changes': return (row.changes || []).map((name) => ctx.t(`app.import.change_${name}`)).join(', ');
+    case 'from_class': return row.from_class || '';
     case 'field': return row.field || '';
     case 'reason': return ctx.lang === 'en' ? row.reason_en : row.reason_de;
     default: return '';
@@ -35,9 +38,31 @@ function rowTable(ctx, kind, rows) {
   });
 }
 
+function commitActions(ctx, moves, onCommit) {
+  if (!moves.length) {
+    return h('div', { class: 'actions' },
+      actionButton({ label: ctx.t('app.import.commit'), kind: 'button--primary', id: 'import-commit', onClick: () => onCommit(false) }));
+  }
+  const checkbox = h('input', { type: 'checkbox', id: 'import-confirm-moves', name: 'confirm_moves', required: true });
+  const error = h('div', {});
+  const confirmed = () => {
+    if (checkbox.checked) return onCommit(true);
+    replace(error, notice('error', ctx.t('app.import.confirm_moves_needed')));
+    checkbox.focus();
+    return null;
+  };
+  return h('div', {},
+    h('div', { class: 'check' }, checkbox,
+      h('label', { for: 'import-confirm-moves' }, ctx.t('app.import.confirm_moves', { count: moves.length }))),
+    error,
+    h('div', { class: 'actions' },
+      actionButton({ label: ctx.t('app.import.commit'), kind: 'button--primary', id: 'import-commit', onClick: confirmed })));
+}
+
 function resultView(ctx, result, onCommit, classId) {
   const created = result.created || [];
   const updated = result.updated || [];
+  const moves = result.moves || [];
   const rejected = result.rejected || [];
   const counts = ctx.t('app.import.counts', {
     created: created.length, updated: updated.length, unchanged: result.unchanged || 0, rejected: rejected.length,
@@ -54,10 +79,10 @@ function resultView(ctx, result, onCommit, classId) {
   }
   if (rejected.length) parts.push(rowTable(ctx, 'rejected', rejected));
   if (created.length) parts.push(rowTable(ctx, 'created', created));
+  if (moves.length) parts.push(rowTable(ctx, 'moves', moves));
   if (updated.length) parts.push(rowTable(ctx, 'updated', updated));
   if (!result.committed && !rejected.length && (created.length || updated.length)) {
-    parts.push(h('div', { class: 'actions' },
-      actionButton({ label: ctx.t('app.import.commit'), kind: 'button--primary', id: 'import-commit', onClick: onCommit })));
+    parts.push(commitActions(ctx, moves, onCommit));
   }
   return parts;
 }
@@ -77,11 +102,12 @@ export async function render(root, ctx) {
 
   const fileInput = /** @type {HTMLInputElement} */ (form.querySelector('#import-file'));
 
-  async function send(mode) {
+  async function send(mode, confirmMoves = false) {
     const file = fileInput.files[0];
     const data = new FormData();
     data.append('file', file, file.name);
     data.append('mode', mode);
+    if (confirmMoves) data.append('confirm_moves', 'true');
     return ctx.api.upload(`/classes/${encodeURIComponent(id)}/roster-imports`, data);
   }
 
@@ -94,9 +120,9 @@ export async function render(root, ctx) {
     announce(heading.textContent);
   }
 
-  async function commit() {
+  async function commit(confirmMoves) {
     try {
-      show(await send('commit'));
+      show(await send('commit', confirmMoves));
     } catch (error) {
       showFailure(error);
     }
