@@ -43,6 +43,21 @@ def _class_of(db, pupil) -> list[int]:
     )
 
 
+def _classless(db, world, first: str, last: str, external_id: str):
+    """A pupil of the school in no class of this school year (born 1 March 2010)."""
+    pupil = f.make_user(
+        "pupil",
+        school_id=world.school.id,
+        first_name=first,
+        last_name=last,
+        birth_date=date(2010, 3, 1),
+        external_id=external_id,
+        street="Alte Straße 2",
+    )
+    db.session.commit()
+    return pupil
+
+
 @pytest.fixture
 def teacher(login_as, world):
     return login_as(world.users.teacher)
@@ -78,16 +93,7 @@ def test_does_the_teachers_preview_confirm_guesses_about_other_pupils(world, tea
 def test_may_a_teacher_claim_a_pupil_who_is_in_no_class_yet(db, world, teacher):
     """Does a pupil of the school without a class this year join 10a when the row names them
     as the school has them, with only "class" shown in the preview?"""
-    newcomer = f.make_user(
-        "pupil",
-        school_id=world.school.id,
-        first_name="Noah",
-        last_name="Klein",
-        birth_date=date(2010, 3, 1),
-        external_id="N-1",
-        street="Alte Straße 2",
-    )
-    db.session.commit()
+    newcomer = _classless(db, world, "Noah", "Klein", "N-1")
     row = _row(newcomer, birth="01.03.2010")
     preview = _upload(teacher, world.klasse, row).json
     assert preview["updated"] == [{"row": 2, "external_id": "N-1", "changes": ["class"]}]
@@ -98,15 +104,7 @@ def test_may_a_teacher_claim_a_pupil_who_is_in_no_class_yet(db, world, teacher):
 
 def test_may_a_teacher_claim_a_classless_pupil_with_a_guessed_id_only(db, world, teacher):
     """Is a pupil without a class refused when name or birth date do not match the school's?"""
-    stranger = f.make_user(
-        "pupil",
-        school_id=world.school.id,
-        first_name="Emma",
-        last_name="Roth",
-        birth_date=date(2010, 3, 1),
-        external_id="N-2",
-    )
-    db.session.commit()
+    stranger = _classless(db, world, "Emma", "Roth", "N-2")
     answer = _upload(teacher, world.klasse, _row(stranger, birth="02.03.2010"), mode="commit")
     assert answer.status_code == 422
     assert [r["field"] for r in answer.json["report"]["rejected"]] == ["ID"]
