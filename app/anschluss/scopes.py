@@ -4,52 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
-
-from app.anschluss import record
 from app.anschluss.models import (
-    Anschluss,
     AnschlussReport,
     Anschlussvereinbarung,
     Application,
     NextStep,
 )
-from app.core import clock
 from app.extensions import db
 from app.schools import scopes as school_scopes
-from app.schools.models import ClassTeacher
-
-
-def _taught_leaver(teacher_id: int, pupil_id: int) -> bool:
-    """The leaving cohort's class teacher keeps a leaver's record after the school year ended,
-    until the record is closed (record.py; the StuBO keeps it through the school scope)."""
-    found = record.latest_membership(pupil_id)
-    if found is None:
-        return False
-    year, school_class = found
-    if not school_class.is_leaving_class or year.ends_on >= clock.today():
-        return False
-    taught = db.session.scalar(
-        select(ClassTeacher.id).where(
-            ClassTeacher.teacher_id == teacher_id, ClassTeacher.class_id == school_class.id
-        )
-    )
-    if taught is None:
-        return False
-    closed_at = db.session.scalar(
-        select(Anschluss.closed_at).where(
-            Anschluss.pupil_id == pupil_id, Anschluss.school_year_id == year.id
-        )
-    )
-    return closed_at is None
 
 
 def pupil_followed_by_teacher(user, args) -> bool | None:
-    """The pupil's class teacher now, or the leaving cohort's class teacher of an open record."""
-    verdict = school_scopes.pupil_in_taught_class(user, args)
-    if verdict is None or verdict:
-        return verdict
-    return _taught_leaver(user.id, args["pupil_id"])
+    """The pupil's class teacher now. For a leaver that is the leaving class's teacher until
+    CLASS_TEACHER_GRACE_DAYS after 31 July (schools/teaching.py: 20 August's "angetreten" is
+    theirs to record); after that the StuBO follows the still open record up through the
+    school scope — a record left open must not keep a former teacher in (issue 9, M1)."""
+    return school_scopes.pupil_in_taught_class(user, args)
 
 
 def _owner(model, arg: str) -> Callable[[dict], int | None]:

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
-from app.anschluss import record
 from app.anschluss.models import Anschluss
 from app.auth.models import User
 from app.catalog.models import AnschlussOption, LeavingCertificate
 from app.core import i18n
 from app.extensions import db
 from app.notifications.services import notify_each
-from app.schools.models import ClassTeacher, School
+from app.schools.models import School
+from app.schools.teaching import current_class_teacher_ids
 from app.verantwortungskette.cases import CLOSING_STATUSES
 from app.verantwortungskette.models import WITHDRAWN, VkCase
 from app.verantwortungskette.statutory_export import CERTIFICATE_PREFIXES
@@ -77,16 +77,10 @@ def on_anschluss_changed(anschluss: Anschluss, *, actor, source: str, old: dict)
 
 
 def staff_of_leaver(pupil_id: int) -> list[int]:
-    """The class teachers of the leaver's (latest) class and the StuBOs of the school."""
+    """The leaver's class teachers now (the leaving class's for the grace period after
+    31 July, schools/teaching.py) and the StuBOs of the school."""
     pupil = db.session.get(User, pupil_id)
-    found = record.latest_membership(pupil_id)
-    teachers = []
-    if found is not None:
-        teachers = list(
-            db.session.scalars(
-                select(ClassTeacher.teacher_id).where(ClassTeacher.class_id == found[1].id)
-            )
-        )
+    teachers = current_class_teacher_ids(pupil_id)
     stubos = db.session.scalars(
         select(User.id).where(
             User.role == "stubo", User.school_id == pupil.school_id, User.active.is_(True)

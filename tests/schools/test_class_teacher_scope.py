@@ -82,7 +82,8 @@ def test_does_the_teacher_of_a_class_that_stays_lose_it_on_1_august(
 def test_does_the_teacher_of_a_leaving_class_keep_it_for_the_grace_period(
     world, login_as, year_end, app
 ):
-    """Does the 10a teacher reach the leavers until 31 August and not a day longer?"""
+    """Does the 10a teacher reach the leavers — their open Anschluss records too — until
+    31 August and not a day longer, while the StuBO keeps following them up?"""
     grace = app.config["CLASS_TEACHER_GRACE_DAYS"]
     clock.travel_to(year_end + timedelta(days=grace))
     client = login_as(world.users.teacher)
@@ -90,6 +91,9 @@ def test_does_the_teacher_of_a_leaving_class_keep_it_for_the_grace_period(
     clock.travel_to(year_end + timedelta(days=grace + 1))
     client = login_as(world.users.teacher)
     assert set(_statuses(client, world.pupil, world.klasse)) == {403}
+    # The leaver's record stays open for the StuBO, who follows it up from now on.
+    stubo = login_as(world.users.stubo)
+    assert stubo.get(f"/api/v1/pupils/{world.pupil.id}/anschluss").status_code == 200
     assert (
         client.put(
             f"/api/v1/pupils/{world.pupil.id}/anschluss",
