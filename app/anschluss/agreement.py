@@ -88,8 +88,10 @@ def _check_options(pupil_id: int, data: dict) -> None:
         option = reference.require_option(code, field=field)
         if option and certificate and not reference.option_fits(option, certificate):
             raise Invalid(
-                f"Option {option.kuerzel} is not open with the expected certificate {certificate}.",
-                errors={field: [f"{option.kuerzel} is not possible with {certificate}."]},
+                "option-not-open-with-certificate",
+                field=field,
+                option=option.text,
+                certificate=reference.certificate_text(certificate),
             )
 
 
@@ -150,9 +152,9 @@ def confirm(pupil, vereinbarung_id: int) -> dict:
     """The pupil confirms the current version (the agreement belongs to the pupil)."""
     agreement = db.session.get(Anschlussvereinbarung, vereinbarung_id)
     if not agreement.is_current:
-        raise Conflict("Only the current version can be confirmed; a newer one exists.")
+        raise Conflict("agreement-outdated")
     if agreement.confirmed_at is not None:
-        raise Conflict("You have already confirmed this version.")
+        raise Conflict("agreement-already-confirmed")
     agreement.confirmed_at = clock.now()
     db.session.flush()
     return agreement_view(agreement)
@@ -161,7 +163,7 @@ def confirm(pupil, vereinbarung_id: int) -> dict:
 def set_step_done(user, next_step_id: int, done: bool) -> dict:
     step = db.session.get(NextStep, next_step_id)
     if not step.agreement.is_current:
-        raise Conflict("This step belongs to an older version of the agreement.")
+        raise Conflict("next-step-outdated")
     step.done_at = (step.done_at or clock.now()) if done else None
     db.session.flush()
     if user.role != "pupil":

@@ -45,8 +45,14 @@ def require_certificate(key: str | None, field: str = "expected_certificate") ->
         return None
     normalised = certificate_key(key)
     if db.session.get(LeavingCertificate, normalised) is None:
-        raise Invalid("Unknown leaving certificate.", errors={field: [f"Unknown key {key!r}."]})
+        raise Invalid("certificate-unknown", field=field)
     return normalised
+
+
+def certificate_text(key: str) -> str:
+    """The certificate's name (for messages: people never see the SBO key)."""
+    certificate = db.session.get(LeavingCertificate, certificate_key(key))
+    return certificate.text if certificate else key
 
 
 def require_option(code: str | None, field: str = "option_code") -> AnschlussOption | None:
@@ -54,7 +60,7 @@ def require_option(code: str | None, field: str = "option_code") -> AnschlussOpt
         return None
     option = db.session.get(AnschlussOption, code)
     if option is None:
-        raise Invalid("Unknown Anschluss option.", errors={field: [f"Unknown option {code!r}."]})
+        raise Invalid("option-unknown", field=field)
     return option
 
 
@@ -73,9 +79,7 @@ def require_berufsfelder(codes: list[str], field: str = "berufsfelder") -> list[
     known = set(db.session.scalars(select(Berufsfeld.kuerzel).where(Berufsfeld.kuerzel.in_(codes))))
     unknown = [code for code in codes if code not in known]
     if unknown:
-        raise Invalid(
-            "Unknown Berufsfeld.", errors={field: [f"Unknown Berufsfeld: {', '.join(unknown)}."]}
-        )
+        raise Invalid("berufsfelder-unknown", field=field, codes=unknown)
     return list(dict.fromkeys(codes))
 
 

@@ -29,10 +29,7 @@ def _view(report: AnschlussReport) -> dict:
 def create(pupil, data: dict) -> dict:
     """A pupil reports news; one pending report at a time keeps the teacher's queue clear."""
     if data["proposed_status"] not in REPORTABLE:
-        raise Invalid(
-            "This status cannot be reported.",
-            errors={"proposed_status": [f"One of: {', '.join(REPORTABLE)}."]},
-        )
+        raise Invalid("status-not-reportable", field="proposed_status")
     reference.require_option(data.get("option_code"))
     pending = db.session.scalar(
         select(AnschlussReport).where(
@@ -40,7 +37,7 @@ def create(pupil, data: dict) -> dict:
         )
     )
     if pending is not None:
-        raise Conflict("You already reported news; your teacher has not answered yet.")
+        raise Conflict("report-pending")
     year = reference.current_school_year(create=True)
     report = AnschlussReport(
         pupil_id=pupil.id,
@@ -76,7 +73,7 @@ def list_for_staff(user, pupil_id: int) -> list[dict]:
 def _pending(anschluss_report_id: int) -> AnschlussReport:
     report = db.session.get(AnschlussReport, anschluss_report_id)
     if report.state != "pending":
-        raise Conflict(f"This report was already {report.state}.")
+        raise Conflict("report-already-decided")
     return report
 
 

@@ -15,6 +15,7 @@ from app.anschluss.schemas import (
     AnschlussReportSchema,
     AnschlussSchema,
 )
+from app.core.api import problems
 from app.core.policy import access, allow, authenticated
 from app.schools import scopes
 
@@ -45,8 +46,11 @@ def get_anschluss(pupil_id: int):
 @access(allow(WHY, **PUPIL_STAFF))
 @blp.arguments(AnschlussInputSchema)
 @blp.response(200, AnschlussSchema)
-@blp.alt_response(409, description="Changed by someone else meanwhile (lock_version)")
-@blp.alt_response(422, description="Invalid status change or option not open with the certificate")
+@problems(
+    blp,
+    (409, "Changed by someone else meanwhile (lock_version)"),
+    (422, "Invalid status change or option not open with the certificate"),
+)
 def put_anschluss(data: dict, pupil_id: int):
     """Record certificate, option and status; every change is kept in the history."""
     return status.update_for_staff(current_user, pupil_id, data)
@@ -72,8 +76,11 @@ def pupil_reports(pupil_id: int):
 @access(allow("Staff who follow the pupil confirm what the pupil reported", **REPORT_STAFF))
 @blp.arguments(AnschlussReportDecisionSchema)
 @blp.response(200, AnschlussReportSchema)
-@blp.alt_response(409, description="The report was already decided")
-@blp.alt_response(422, description="The reported status does not fit the Anschluss")
+@problems(
+    blp,
+    (409, "The report was already decided"),
+    (422, "The reported status does not fit the Anschluss"),
+)
 def confirm_report(data: dict, anschluss_report_id: int):
     """Confirm a pupil's report: the Anschluss changes (history source: pupil_report)."""
     return reports.confirm(current_user, anschluss_report_id, data)
@@ -82,7 +89,7 @@ def confirm_report(data: dict, anschluss_report_id: int):
 @blp.route("/anschluss-reports/<int:anschluss_report_id>/dismiss", methods=["POST"])
 @access(allow("Staff who follow the pupil may dismiss a report", **REPORT_STAFF))
 @blp.response(200, AnschlussReportSchema)
-@blp.alt_response(409, description="The report was already decided")
+@problems(blp, (409, "The report was already decided"))
 def dismiss_report(anschluss_report_id: int):
     """Dismiss a pupil's report; the Anschluss stays unchanged."""
     return reports.dismiss(current_user, anschluss_report_id)

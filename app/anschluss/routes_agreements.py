@@ -15,6 +15,7 @@ from app.anschluss.schemas import (
     NextStepSchema,
     NextStepUpdateSchema,
 )
+from app.core.api import problems
 from app.core.policy import access, allow
 
 blp = Blueprint(
@@ -39,7 +40,7 @@ def list_agreements(pupil_id: int):
 @access(allow(WHY, **PUPIL_STAFF))
 @blp.arguments(AgreementInputSchema)
 @blp.response(201, AgreementSchema)
-@blp.alt_response(422, description="Unknown option or Berufsfeld, or option not open")
+@problems(blp, (422, "Unknown option or Berufsfeld, or option not open"))
 def create_agreement(data: dict, pupil_id: int):
     """Save the agreement as a new version; the previous version stays readable."""
     return agreement.create_version(current_user, pupil_id, data)
@@ -57,7 +58,7 @@ def create_agreement(data: dict, pupil_id: int):
 )
 @blp.arguments(NextStepUpdateSchema)
 @blp.response(200, NextStepSchema)
-@blp.alt_response(409, description="The step belongs to an older version")
+@problems(blp, (409, "The step belongs to an older version"))
 def update_step(data: dict, next_step_id: int):
     """Mark a next step done or not done."""
     return agreement.set_step_done(current_user, next_step_id, data["done"])

@@ -14,6 +14,7 @@ from app.anschluss.schemas import (
     AnschlussReportSchema,
     MyAnschlussSchema,
 )
+from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 
 blp = Blueprint(
@@ -33,8 +34,9 @@ def my_anschluss():
 @access(allow("A pupil reports news about their own Anschluss", pupil=everywhere))
 @blp.arguments(AnschlussReportInputSchema)
 @blp.response(201, AnschlussReportSchema)
-@blp.alt_response(409, description="A report is still waiting for the teacher")
-@blp.alt_response(422, description="This status cannot be reported")
+@problems(
+    blp, (409, "A report is still waiting for the teacher"), (422, "This status cannot be reported")
+)
 def report_news(data: dict):
     """Report news ("Ich habe eine Zusage"); the teacher confirms it."""
     return reports_service.create(current_user, data)
@@ -43,7 +45,7 @@ def report_news(data: dict):
 @blp.route("/anschlussvereinbarungen/<int:vereinbarung_id>/confirm", methods=["POST"])
 @access(allow("A pupil confirms their own agreement", pupil=anschluss_scopes.agreement_is_own))
 @blp.response(200, AgreementSchema)
-@blp.alt_response(409, description="Already confirmed, or a newer version exists")
+@problems(blp, (409, "Already confirmed, or a newer version exists"))
 def confirm_agreement(vereinbarung_id: int):
     """Confirm the current version of my Anschlussvereinbarung."""
     return agreement.confirm(current_user, vereinbarung_id)

@@ -107,51 +107,32 @@ def _check_option(status: str, option_code: str | None, certificate: str | None)
         if option is None:
             return reference.require_option(allowed[0]).kuerzel
         if option.kuerzel not in allowed:
-            raise Invalid(
-                f"Status {status} requires option {' or '.join(allowed)}.",
-                errors={"option_code": [f"With status {status} the option must be {allowed[0]}."]},
-            )
+            expected = reference.require_option(allowed[0]).text
+            raise Invalid("status-requires-option", field="option_code", option=expected)
         return option.kuerzel
     if status == "offen":
         if option is not None:
-            raise Invalid(
-                "An open Anschluss has no option yet.",
-                errors={"option_code": ["Choose status 'geplant' once an option is planned."]},
-            )
+            raise Invalid("open-status-without-option", field="option_code")
         return None
     if option is None:
-        raise Invalid(
-            f"Status {status} needs an Anschluss option.",
-            errors={"option_code": ["Choose the planned Anschluss option."]},
-        )
+        raise Invalid("status-needs-option", field="option_code")
     if option.kuerzel in reference.NO_ANSCHLUSS_OPTIONS:
-        raise Invalid(
-            f"Option {option.kuerzel} is not an Anschluss for status {status}.",
-            errors={"option_code": [f"Use status 'nokean' or 'unbe' for {option.kuerzel}."]},
-        )
+        raise Invalid("option-is-no-anschluss", field="option_code", option=option.text)
     if certificate is None:
-        raise Invalid(
-            "The expected leaving certificate is needed to check the option.",
-            errors={"expected_certificate": ["Enter the expected leaving certificate."]},
-        )
+        raise Invalid("certificate-needed", field="expected_certificate")
     if not reference.option_fits(option, certificate):
         raise Invalid(
-            f"Option {option.kuerzel} is not open with certificate {certificate}.",
-            errors={
-                "option_code": [
-                    f"{option.kuerzel} ({option.text}) is not possible with {certificate}."
-                ]
-            },
+            "option-not-open-with-certificate",
+            field="option_code",
+            option=option.text,
+            certificate=reference.certificate_text(certificate),
         )
     return option.kuerzel
 
 
 def _check_transition(old: str, new: str) -> None:
     if old != new and new not in TRANSITIONS[old]:
-        raise Invalid(
-            f"The status cannot change from {old} to {new}.",
-            errors={"status": [f"Not allowed after '{old}'."]},
-        )
+        raise Invalid("status-change-not-allowed", field="status")
 
 
 def apply_change(actor, pupil_id: int, data: dict, source: str = "staff") -> Anschluss:
@@ -163,10 +144,7 @@ def apply_change(actor, pupil_id: int, data: dict, source: str = "staff") -> Ans
     expected_lock = data.get("lock_version")
     current_lock = anschluss.lock_version if anschluss else 0
     if expected_lock is not None and expected_lock != current_lock:
-        raise Conflict(
-            "The Anschluss was changed by someone else meanwhile; reload and try again.",
-            errors={"lock_version": [f"Current version is {current_lock}."]},
-        )
+        raise Conflict("anschluss-changed-meanwhile", field="lock_version")
     certificate = reference.require_certificate(data.get("expected_certificate"))
     status = data["status"]
     # Once the achieved certificate is known, it decides which options are open.

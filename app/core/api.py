@@ -126,8 +126,3 @@ def problems(blp, *responses: int | tuple):
         return view
 
     return decorate
-
-
-def problem(blp, status: int, description: str):
-    """Transitional alias of `problems(blp, (status, description))` until routes use that."""
-    return problems(blp, (status, description))

@@ -21,23 +21,25 @@ from werkzeug.exceptions import HTTPException
 from app.core import i18n
 from app.core.problems import flatten_field_errors, problem_response
 
+# The form of a problem code: lower-case words (or numbers) joined by hyphens.
 CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class DomainError(Exception):
     status = 400
-    generic_code = "bad-request"
+    generic_code = "bad-request"  # the code when none is named
     headers: dict | None = None  # e.g. Retry-After of a 429
 
     def __init__(
         self,
-        code: str,
+        code: str | None = None,
         errors: dict | None = None,
         *,
         field: str | None = None,
         headers: dict | None = None,
         **params,
     ):
+        code = code or self.generic_code
         super().__init__(code)
         self.code = code
         self.params = params
@@ -46,17 +48,10 @@ class DomainError(Exception):
             self.errors.setdefault(field, [code])
         if headers:
             self.headers = headers
-        # Transitional, until every raise site names a code: a sentence instead of a code is
-        # answered as the detail under the generic code of the status.
-        self.legacy_detail = None if CODE.fullmatch(code) else code
-        if self.legacy_detail:
-            self.code = self.generic_code
 
     @property
     def detail(self) -> str:
-        """The message in the current request's language (for logs and stored outcomes)."""
-        if self.legacy_detail:
-            return self.legacy_detail
+        """The message in the current request's language (for logs)."""
         return i18n.text("problems", self.code, None, **self.params) or self.code
 
 
@@ -95,14 +90,9 @@ class TooManyRequests(DomainError):
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def _domain_error(error: DomainError):
-        response = problem_response(
+        return problem_response(
             error.status, error.code, errors=error.errors, headers=error.headers, **error.params
         )
-        if error.legacy_detail:
-            body = response.get_json()
-            body["detail"] = error.legacy_detail
-            response.set_data(app.json.dumps(body))
-        return response
 
     @app.errorhandler(ValidationError)
     def _validation_error(error: ValidationError):

@@ -15,7 +15,7 @@ def school_year_id(requested: int | None) -> int | None:
     """The requested school year, or the current one (None when none exists yet)."""
     if requested is not None:
         if db.session.get(SchoolYear, requested) is None:
-            raise NotFound("No such school year.")
+            raise NotFound("school-year-not-found")
         return requested
     year = reference.current_school_year()
     return year.id if year else None

@@ -7,6 +7,7 @@ from flask_login import current_user
 from flask_smorest import Blueprint
 
 from app.anschluss import scopes as anschluss_scopes
+from app.core.api import problems
 from app.core.policy import access, allow
 from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.dashboards import exports, kommune, leavers, summary
@@ -52,7 +53,7 @@ def class_overview(class_id: int):
 @access(allow(COHORT_WHY, **SCHOOL_COHORT))
 @blp.arguments(LeaverQuerySchema, location="query")
 @blp.response(200, LeaverPageSchema)
-@blp.alt_response(404, description="No such school or school year")
+@problems(blp, (404, "No such school or school year"))
 def list_leavers(query: dict, school_id: int):
     """Leavers with explainable risk reasons; unsecured=true lists "noch kein Anschluss"."""
     return leavers.list_leavers(current_user, school_id, query)
@@ -62,7 +63,7 @@ def list_leavers(query: dict, school_id: int):
 @access(allow(COHORT_WHY, **SCHOOL_COHORT))
 @blp.arguments(LeaverYearQuerySchema, location="query")
 @blp.response(200, SchoolSummarySchema)
-@blp.alt_response(404, description="No such school or school year")
+@problems(blp, (404, "No such school or school year"))
 def leavers_summary(query: dict, school_id: int):
     """Counts by status, option and class, and the weekly trend."""
     return summary.school_summary(school_id, query)
@@ -84,8 +85,7 @@ def _download(content: bytes, mimetype: str, filename: str) -> Response:
 @export_limit
 @blp.arguments(LeaverFilterSchema, location="query")
 @blp.response(200, content_type="text/csv", description="The filtered leaver list as CSV")
-@blp.alt_response(404, description="No such school or school year")
-@blp.alt_response(429, description=EXPORT_LIMIT_DOC)
+@problems(blp, (404, "No such school or school year"), (429, EXPORT_LIMIT_DOC))
 def export_csv(query: dict, school_id: int):
     """Export the filtered leaver list as CSV (only follow-up fields; audited)."""
     content = exports.leavers_csv(current_user, school_id, query)
@@ -97,8 +97,7 @@ def export_csv(query: dict, school_id: int):
 @export_limit
 @blp.arguments(LeaverFilterSchema, location="query")
 @blp.response(200, content_type=XLSX, description="The filtered leaver list as XLSX")
-@blp.alt_response(404, description="No such school or school year")
-@blp.alt_response(429, description=EXPORT_LIMIT_DOC)
+@problems(blp, (404, "No such school or school year"), (429, EXPORT_LIMIT_DOC))
 def export_xlsx(query: dict, school_id: int):
     """Export the filtered leaver list as XLSX (only follow-up fields; audited)."""
     content = exports.leavers_xlsx(current_user, school_id, query)
@@ -115,7 +114,7 @@ def export_xlsx(query: dict, school_id: int):
 )
 @blp.arguments(LeaverYearQuerySchema, location="query")
 @blp.response(200, KommuneSummarySchema)
-@blp.alt_response(404, description="No such Kommune or school year")
+@problems(blp, (404, "No such Kommune or school year"))
 def kommune_summary(query: dict, kommune_id: int):
     """Leavers, share secured, by status, option and school, trend; counts below 5 as "<5"."""
     return kommune.kommune_summary(kommune_id, query)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from flask import Response
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from app.core.api import problem as document_problem
+from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.portfolio import export, services, shared_items, sharing
@@ -34,9 +32,6 @@ blp = Blueprint(
 PUPIL_ONLY = "Only the pupil: the portfolio is pupil-owned"
 
 
-problem = partial(document_problem, blp)
-
-
 @blp.route("/me/portfolio", methods=["GET"])
 @access(allow(PUPIL_ONLY, pupil=everywhere))
 @blp.response(200, PortfolioSchema)
@@ -49,8 +44,7 @@ def get_portfolio():
 @access(allow(PUPIL_ONLY, pupil=everywhere))
 @blp.arguments(PortfolioStepUpdateSchema)
 @blp.response(200, PortfolioStepSchema)
-@problem(404, "Not a step of this pupil")
-@problem(422, "Invalid status, date or text")
+@problems(blp, (404, "Not a step of this pupil"), (422, "Invalid status, date or text"))
 def update_step(body, step_id: int):
     """Set status, date, provider, Berufsfeld and the pupil's reflection of a step."""
     return services.update_step(current_user, step_id, body)
@@ -69,7 +63,7 @@ def list_shares():
 @blp.arguments(PortfolioShareCreateSchema)
 @blp.response(201, PortfolioShareSchema)
 @blp.alt_response(200, schema=PortfolioShareSchema, description="The item was already shared")
-@problem(422, "No such item of this pupil")
+@problems(blp, (422, "No such item of this pupil"))
 def create_share(body):
     """Share a step (with its reflection) or an interest profile with the class teacher."""
     share, created = sharing.share_item(current_user, body["item_type"], body["item_id"])
@@ -90,7 +84,7 @@ def withdraw_share(query):
 @export_limit
 @blp.arguments(PortfolioExportQuerySchema, location="query")
 @blp.response(200, content_type="application/pdf", description='PDF "Mein Berufswahlpass"')
-@problem(429, EXPORT_LIMIT_DOC)
+@problems(blp, (429, EXPORT_LIMIT_DOC))
 def export_pdf(query):
     """The pupil's portfolio and interest profiles as the PDF "Mein Berufswahlpass"."""
     export.record_export(current_user)

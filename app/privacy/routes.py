@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from app.core.api import problem as document_problem
+from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.privacy import disclosures, export
@@ -20,8 +18,6 @@ blp = Blueprint(
     url_prefix="/api/v1",
     description="My data: the export of everything, transfers, consents and access (pupils)",
 )
-problem = partial(document_problem, blp)
-
 PUPIL_ONLY = "Only the pupil: a data subject request about their own data"
 PUPIL = allow("A pupil sees and manages their own data", pupil=everywhere)
 
@@ -30,7 +26,7 @@ PUPIL = allow("A pupil sees and manages their own data", pupil=everywhere)
 @access(allow(PUPIL_ONLY, pupil=everywhere))
 @export_limit
 @blp.response(200, PortfolioExportSchema)
-@problem(429, EXPORT_LIMIT_DOC)
+@problems(blp, (429, EXPORT_LIMIT_DOC))
 def export_json():
     """Everything of the pupil's portfolio and interest profiles as JSON."""
     return export.export_data(current_user)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from flask import Response
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from app.core.api import problem as document_problem
+from app.core.api import problems
 from app.core.policy import access, allow
 from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.extensions import db
@@ -19,9 +17,6 @@ from app.schools.models import SchoolClass
 blp = Blueprint(
     "class_enrolment", __name__, url_prefix="/api/v1", description="Enrolment codes of a class"
 )
-
-
-problem = partial(document_problem, blp)
 
 
 _ISSUERS = allow(
@@ -46,9 +41,7 @@ def _issue(class_id: int, body: dict) -> list[dict]:
 @access(_ISSUERS)
 @blp.arguments(EnrolmentCodeRequestSchema, required=False)
 @blp.response(201, IssuedCodeSchema(many=True))
-@problem(401, "Not logged in")
-@problem(403, "Not a class of the caller")
-@problem(404, "No such class")
+@problems(blp, (403, "Not a class of the caller"), (404, "No such class"))
 def issue_enrolment_codes(body, class_id: int):
     """Issue one-time enrolment codes (shown only in this answer; older open codes end)."""
     return _issue(class_id, body or {})
@@ -64,10 +57,12 @@ def issue_enrolment_codes(body, class_id: int):
     content_type="application/pdf",
     description="Printable A4 sheet: name, code and QR code per pupil",
 )
-@problem(401, "Not logged in")
-@problem(403, "Not a class of the caller")
-@problem(404, "No such class")
-@problem(429, EXPORT_LIMIT_DOC)
+@problems(
+    blp,
+    (403, "Not a class of the caller"),
+    (404, "No such class"),
+    (429, EXPORT_LIMIT_DOC),
+)
 def issue_enrolment_sheet(body, class_id: int):
     """Issue one-time enrolment codes as a printable PDF sheet (older open codes end)."""
     from app.schools.enrolment_sheet import render_sheet  # fpdf: loaded by the first sheet

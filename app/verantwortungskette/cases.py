@@ -153,10 +153,7 @@ def _detail(case: VkCase) -> dict:
 def _active(case_id: int) -> VkCase:
     case = db.session.get(VkCase, case_id)
     if case.status == WITHDRAWN:
-        raise common.Gone(
-            "The consent for this case was withdrawn; its data have been erased.",
-            title="Consent withdrawn",
-        )
+        raise common.Gone("case-consent-withdrawn")
     return case
 
 
@@ -168,17 +165,12 @@ def get_case(user, case_id: int) -> dict:
 
 def _check_option(status: str, option: str | None) -> None:
     if status == "vermittelt" and not option:
-        raise Invalid(
-            "A placement needs the Anschluss option.",
-            errors={"anschluss_option": ["Required when the status is vermittelt."]},
-        )
+        raise Invalid("placement-needs-option", field="anschluss_option")
     if option is None:
         return
     reference.require_option(option, field="anschluss_option")
     if option in reference.NO_ANSCHLUSS_OPTIONS:
-        raise Invalid(
-            "This option means no Anschluss.", errors={"anschluss_option": ["Not a placement."]}
-        )
+        raise Invalid("option-means-no-anschluss", field="anschluss_option")
 
 
 def update_case(user, case_id: int, data: dict) -> dict:
@@ -201,7 +193,7 @@ def update_case(user, case_id: int, data: dict) -> dict:
 def add_contact(user, case_id: int, data: dict) -> dict:
     case = _active(case_id)
     if data["date"] > reference.today():
-        raise Invalid("A contact cannot lie in the future.", errors={"date": ["In the future."]})
+        raise Invalid("contact-in-future", field="date")
     contact = CaseContact(
         case_id=case.id,
         contacted_on=data["date"],

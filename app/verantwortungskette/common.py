@@ -44,7 +44,7 @@ class Gone(DomainError):
     """The object existed but its processing has ended (consent withdrawn)."""
 
     status = 410
-    title = "Gone"
+    generic_code = "gone"
 
 
 def pseudonym(pupil_id: int) -> str:

@@ -47,19 +47,13 @@ def resolve_recipient(pupil: User, kind: str, school_id: int | None) -> tuple:
     if kind == "berufskolleg":
         school = db.session.get(School, school_id) if school_id else None
         if school is None or not school.is_berufskolleg:
-            raise Invalid(
-                "Choose a Berufskolleg as recipient.",
-                errors={"recipient_school_id": ["Not a Berufskolleg."]},
-            )
+            raise Invalid("recipient-not-berufskolleg", field="recipient_school_id")
         return school.id, None
     if school_id is not None:
-        raise Invalid(
-            "The Kommune's coordination is not a school.",
-            errors={"recipient_school_id": ["Only for recipient berufskolleg."]},
-        )
+        raise Invalid("kommune-recipient-without-school", field="recipient_school_id")
     home = db.session.get(School, pupil.school_id) if pupil.school_id else None
     if home is None:
-        raise Invalid("The pupil belongs to no school.", errors={"recipient": ["No Kommune."]})
+        raise Invalid("pupil-without-school", field="recipient")
     return None, home.kommune_id
 
 
@@ -81,10 +75,7 @@ def _record(pupil: User, given_by: str, data: dict, recorded_by: User | None) ->
         pupil, data["recipient"], data.get("recipient_school_id")
     )
     if active_consent(pupil.id, data["recipient"], school_id, kommune_id) is not None:
-        raise Conflict(
-            "A consent for this recipient is already in force.",
-            errors={"recipient": ["Consent already given."]},
-        )
+        raise Conflict("consent-already-in-force", field="recipient")
     consent = HandoverConsent(
         pupil_id=pupil.id,
         pupil_pseudonym=common.pseudonym(pupil.id),
@@ -107,9 +98,7 @@ def give_own(pupil: User, data: dict) -> HandoverConsent:
     """A pupil of 14 or older consents in the app."""
     age = age_on(pupil.birth_date, today())
     if age is None or age < common.SELF_CONSENT_AGE:
-        raise Forbidden(
-            "Unter 14 Jahren willigen deine Eltern ein; bitte sprich mit deiner Schule."
-        )
+        raise Forbidden("handover-guardian-consent-needed", age=common.SELF_CONSENT_AGE)
     return _record(pupil, "pupil", data, None)
 
 
@@ -119,12 +108,11 @@ def record_for_pupil(staff: User, pupil_id: int, data: dict) -> HandoverConsent:
     age = age_on(pupil.birth_date, today())
     needed = "pupil" if age is not None and age >= common.SELF_CONSENT_AGE else "guardian"
     if data["given_by"] != needed:
-        message = (
-            "From 14 the pupil consents personally."
-            if needed == "pupil"
-            else "Below 14 (or with an unknown birth date) a guardian must consent."
+        raise Invalid(
+            "consent-by-pupil-from-age" if needed == "pupil" else "consent-by-guardian-below-age",
+            field="given_by",
+            age=common.SELF_CONSENT_AGE,
         )
-        raise Invalid(message, errors={"given_by": [f"Must be {needed!r}."]})
     consent = _record(pupil, data["given_by"], data, staff)
     audit.record(
         staff,
@@ -173,9 +161,9 @@ def erase_case(case: VkCase, now) -> None:
 def withdraw(consent_id: int, via: str) -> HandoverConsent:
     consent = db.session.get(HandoverConsent, consent_id)
     if consent is None:
-        raise NotFound("No such consent.")
+        raise NotFound("consent-not-found")
     if consent.withdrawn_at is not None:
-        raise Conflict("This consent has already been withdrawn.")
+        raise Conflict("consent-already-withdrawn")
     now = clock.now()
     consent.withdrawn_at = now
     consent.withdrawn_via = via

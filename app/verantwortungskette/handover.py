@@ -29,7 +29,7 @@ RECIPIENT_PURPOSE = {
 def _pupil_of_school(staff: User, pupil_id: int) -> User:
     pupil = db.session.get(User, pupil_id)
     if pupil is None or pupil.role != "pupil" or pupil.school_id != staff.school_id:
-        raise Invalid("Not a pupil of your school.", errors={"pupil_id": ["Unknown pupil."]})
+        raise Invalid("pupil-not-of-your-school", field="pupil_id")
     return pupil
 
 
@@ -96,12 +96,9 @@ def hand_over(staff: User, data: dict) -> Handover:
     school_id, kommune_id = consents.resolve_recipient(pupil, kind, data.get("recipient_school_id"))
     consent = consents.active_consent(pupil.id, kind, school_id, kommune_id)
     if consent is None:
-        raise Invalid(
-            "No valid consent for exactly this recipient: record the consent first.",
-            errors={"recipient": ["No valid, unwithdrawn consent for this recipient."]},
-        )
+        raise Invalid("handover-without-consent", field="recipient")
     if _open_case_exists(consent.id):
-        raise Conflict("This pupil has already been handed over to this recipient.")
+        raise Conflict("already-handed-over")
     home = db.session.get(School, pupil.school_id)
     round_id = data.get("identification_round_id")
     if round_id is not None:

@@ -15,16 +15,13 @@ from app.verantwortungskette.models import IdentificationRound
 def _school_year_for(starts_on, ends_on) -> SchoolYear:
     year = reference.school_year_for(starts_on, create=True)
     if not (year.starts_on <= ends_on <= year.ends_on):
-        raise Invalid(
-            "A round lies within one school year.",
-            errors={"ends_on": ["Must be in the same school year as starts_on."]},
-        )
+        raise Invalid("round-across-school-years", field="ends_on")
     return year
 
 
 def _check_dates(starts_on, ends_on) -> None:
     if ends_on < starts_on:
-        raise Invalid("The round ends before it starts.", errors={"ends_on": ["Before starts_on."]})
+        raise Invalid("period-ends-before-start", field="ends_on")
 
 
 def list_rounds(kommune_id: int | None) -> list[IdentificationRound]:
@@ -58,17 +55,14 @@ def create(user, data: dict) -> IdentificationRound:
         with db.session.begin_nested():
             db.session.flush()
     except IntegrityError as error:
-        raise Conflict(
-            "A round of this name exists in this school year.",
-            errors={"name": ["Already used in this school year."]},
-        ) from error
+        raise Conflict("round-name-taken", field="name") from error
     return identification_round
 
 
 def update(round_id: int, data: dict) -> IdentificationRound:
     identification_round = db.session.get(IdentificationRound, round_id)
     if identification_round is None:
-        raise NotFound("No such identification round.")
+        raise NotFound("identification-round-not-found")
     starts_on = data.get("starts_on", identification_round.starts_on)
     ends_on = data.get("ends_on", identification_round.ends_on)
     _check_dates(starts_on, ends_on)
@@ -80,10 +74,7 @@ def update(round_id: int, data: dict) -> IdentificationRound:
         with db.session.begin_nested():
             db.session.flush()
     except IntegrityError as error:
-        raise Conflict(
-            "A round of this name exists in this school year.",
-            errors={"name": ["Already used in this school year."]},
-        ) from error
+        raise Conflict("round-name-taken", field="name") from error
     return identification_round
 
 
@@ -113,8 +104,5 @@ def round_for_school(school: School, round_id: int | None) -> IdentificationRoun
         return current_round(school.kommune_id)
     identification_round = db.session.get(IdentificationRound, round_id)
     if identification_round is None or identification_round.kommune_id != school.kommune_id:
-        raise Invalid(
-            "No such identification round for this school's Kommune.",
-            errors={"identification_round_id": ["Unknown round."]},
-        )
+        raise Invalid("identification-round-unknown", field="identification_round_id")
     return identification_round

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_login import current_user
 
+from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 from app.verantwortungskette import cases
 from app.verantwortungskette import scopes as chain_scopes
@@ -41,8 +42,7 @@ def list_cases(query: dict):
 @blp.route("/cases/<int:case_id>", methods=["GET"])
 @access(CASE_RECEIVER)
 @blp.response(200, CaseDetailSchema)
-@blp.alt_response(404, description="No such case")
-@blp.alt_response(410, description="The consent was withdrawn; the case data are erased")
+@problems(blp, (404, "No such case"), (410, "The consent was withdrawn; the case data are erased"))
 def get_case(case_id: int):
     """One case with its contact log."""
     return cases.get_case(current_user, case_id)
@@ -52,9 +52,12 @@ def get_case(case_id: int):
 @access(CASE_RECEIVER)
 @blp.arguments(CasePatchSchema)
 @blp.response(200, CaseDetailSchema)
-@blp.alt_response(404, description="No such case")
-@blp.alt_response(410, description="The consent was withdrawn; the case data are erased")
-@blp.alt_response(422, description="vermittelt without Anschluss option, or unknown option")
+@problems(
+    blp,
+    (404, "No such case"),
+    (410, "The consent was withdrawn; the case data are erased"),
+    (422, "vermittelt without Anschluss option, or unknown option"),
+)
 def update_case(data: dict, case_id: int):
     """Set status (vermittelt needs the Anschluss option) and the follow-up date."""
     return cases.update_case(current_user, case_id, data)
@@ -64,9 +67,12 @@ def update_case(data: dict, case_id: int):
 @access(CASE_RECEIVER)
 @blp.arguments(CaseContactInputSchema)
 @blp.response(201, CaseContactSchema)
-@blp.alt_response(404, description="No such case")
-@blp.alt_response(410, description="The consent was withdrawn; the case data are erased")
-@blp.alt_response(422, description="A date in the future or an unknown channel/outcome")
+@problems(
+    blp,
+    (404, "No such case"),
+    (410, "The consent was withdrawn; the case data are erased"),
+    (422, "A date in the future or an unknown channel/outcome"),
+)
 def add_contact(data: dict, case_id: int):
     """Log a contact attempt: date, channel, outcome (no free text)."""
     return cases.add_contact(current_user, case_id, data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response
 from flask_login import current_user
 
+from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.schools import scopes
@@ -41,8 +42,11 @@ def consent_view(consent_id: int) -> dict:
 )
 @blp.arguments(HandoverInputSchema)
 @blp.response(201, HandoverSchema)
-@blp.alt_response(409, description="Already handed over to this recipient")
-@blp.alt_response(422, description="No valid consent for exactly this recipient, or bad input")
+@problems(
+    blp,
+    (409, "Already handed over to this recipient"),
+    (422, "No valid consent for exactly this recipient, or bad input"),
+)
 def create_handover(data: dict):
     """Hand a leaver to a Berufskolleg or the Kommune's coordination — only with consent."""
     created = handover.hand_over(current_user, data)
@@ -52,7 +56,7 @@ def create_handover(data: dict):
 @blp.route("/schools/<int:school_id>/handovers", methods=["GET"])
 @access(STUBO_OF_SCHOOL)
 @blp.response(200, SchoolHandoverSchema(many=True))
-@blp.alt_response(404, description="No such school")
+@problems(blp, (404, "No such school"))
 def school_handovers(school_id: int):
     """The school's transfers with the outcome (case status only)."""
     return handover.school_handovers(current_user, school_id)
@@ -61,7 +65,7 @@ def school_handovers(school_id: int):
 @blp.route("/schools/<int:school_id>/statutory-transfer", methods=["GET"])
 @access(STUBO_OF_SCHOOL)
 @blp.response(200, StatutoryCandidatesSchema)
-@blp.alt_response(404, description="No such school")
+@problems(blp, (404, "No such school"))
 def statutory_candidates(school_id: int):
     """Who falls under the statutory transfer to the Agentur für Arbeit (exact field set)."""
     return statutory_export.candidates(current_user, school_id)
@@ -77,9 +81,12 @@ def statutory_candidates(school_id: int):
     description="§ 31a SGB III data set: Name, Vorname, Geburtsdatum, Geschlecht, "
     "Anschrift, Schulform, Abschluss",
 )
-@blp.alt_response(404, description="No such school")
-@blp.alt_response(422, description="A pupil outside the population, or nobody left")
-@blp.alt_response(429, description=EXPORT_LIMIT_DOC)
+@problems(
+    blp,
+    (404, "No such school"),
+    (422, "A pupil outside the population, or nobody left"),
+    (429, EXPORT_LIMIT_DOC),
+)
 def statutory_export_csv(data: dict, school_id: int):
     """Export the statutory transfer as CSV; every transfer is logged."""
     content = statutory_export.export(current_user, school_id, data)
@@ -96,7 +103,7 @@ def statutory_export_csv(data: dict, school_id: int):
 @blp.route("/pupils/<int:pupil_id>/handover-consents", methods=["GET"])
 @access(PUPIL_STAFF)
 @blp.response(200, HandoverConsentSchema(many=True))
-@blp.alt_response(404, description="No such pupil")
+@problems(blp, (404, "No such pupil"))
 def pupil_consents(pupil_id: int):
     """The pupil's handover consents (given, withdrawn)."""
     consent.list_for_staff(current_user, pupil_id)
@@ -107,9 +114,12 @@ def pupil_consents(pupil_id: int):
 @access(PUPIL_STAFF)
 @blp.arguments(StaffHandoverConsentInputSchema)
 @blp.response(201, HandoverConsentSchema)
-@blp.alt_response(404, description="No such pupil")
-@blp.alt_response(409, description="A consent for this recipient is in force")
-@blp.alt_response(422, description="Wrong giver for the pupil's age, or unknown recipient")
+@problems(
+    blp,
+    (404, "No such pupil"),
+    (409, "A consent for this recipient is in force"),
+    (422, "Wrong giver for the pupil's age, or unknown recipient"),
+)
 def record_consent(data: dict, pupil_id: int):
     """Record a signed consent: the guardian's below 14, the pupil's own from 14."""
     return consent_view(consent.record_for_pupil(current_user, pupil_id, data).id)
@@ -124,8 +134,7 @@ def record_consent(data: dict, pupil_id: int):
     )
 )
 @blp.response(200, HandoverConsentSchema)
-@blp.alt_response(404, description="No such consent")
-@blp.alt_response(409, description="Already withdrawn")
+@problems(blp, (404, "No such consent"), (409, "Already withdrawn"))
 def withdraw_consent(handover_consent_id: int):
     """Record a withdrawal; the recipient's case stops and loses its data."""
     return consent_view(consent.withdraw_by_staff(current_user, handover_consent_id).id)

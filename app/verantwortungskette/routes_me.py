@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_login import current_user
 
+from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 from app.verantwortungskette import consent
 from app.verantwortungskette import scopes as chain_scopes
@@ -30,9 +31,12 @@ def my_consents():
 @access(PUPIL)
 @blp.arguments(HandoverConsentInputSchema)
 @blp.response(201, HandoverConsentSchema)
-@blp.alt_response(403, description="Below 14 the guardian consents (through the school)")
-@blp.alt_response(409, description="A consent for this recipient is in force")
-@blp.alt_response(422, description="Unknown recipient")
+@problems(
+    blp,
+    (403, "Below 14 the guardian consents (through the school)"),
+    (409, "A consent for this recipient is in force"),
+    (422, "Unknown recipient"),
+)
 def give_consent(data: dict):
     """Consent to the handover to exactly one recipient (from 14)."""
     return consent_view(consent.give_own(current_user, data).id)
@@ -41,8 +45,7 @@ def give_consent(data: dict):
 @blp.route("/me/handover-consents/<int:handover_consent_id>/withdraw", methods=["POST"])
 @access(allow("A pupil withdraws their own consent", pupil=chain_scopes.consent_is_own))
 @blp.response(200, HandoverConsentSchema)
-@blp.alt_response(404, description="No such consent")
-@blp.alt_response(409, description="Already withdrawn")
+@problems(blp, (404, "No such consent"), (409, "Already withdrawn"))
 def withdraw_consent(handover_consent_id: int):
     """Withdraw a consent: processing stops and the recipient's case loses its data."""
     return consent_view(consent.withdraw(handover_consent_id, "pupil").id)

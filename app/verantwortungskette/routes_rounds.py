@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_login import current_user
 
+from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 from app.schools import scopes
 from app.verantwortungskette import identification, rounds
@@ -37,8 +38,11 @@ def list_rounds():
 @access(allow("The Kommune's coordination sets its rounds", kommune_coordinator=everywhere))
 @blp.arguments(IdentificationRoundInputSchema)
 @blp.response(201, IdentificationRoundSchema)
-@blp.alt_response(409, description="A round of this name exists in the school year")
-@blp.alt_response(422, description="Dates out of order or across school years")
+@problems(
+    blp,
+    (409, "A round of this name exists in the school year"),
+    (422, "Dates out of order or across school years"),
+)
 def create_round(data: dict):
     """Set an identification round (e.g. round I from 1 March, round II until 31 May)."""
     return rounds.create(current_user, data)
@@ -54,9 +58,12 @@ ROUND_OWNER = allow(
 @access(ROUND_OWNER)
 @blp.arguments(IdentificationRoundPatchSchema)
 @blp.response(200, IdentificationRoundSchema)
-@blp.alt_response(404, description="No such round")
-@blp.alt_response(409, description="A round of this name exists in the school year")
-@blp.alt_response(422, description="Dates out of order or across school years")
+@problems(
+    blp,
+    (404, "No such round"),
+    (409, "A round of this name exists in the school year"),
+    (422, "Dates out of order or across school years"),
+)
 def update_round(data: dict, identification_round_id: int):
     """Change the name or dates of a round."""
     return rounds.update(identification_round_id, data)
@@ -65,7 +72,7 @@ def update_round(data: dict, identification_round_id: int):
 @blp.route("/identification-rounds/<int:identification_round_id>", methods=["DELETE"])
 @access(ROUND_OWNER)
 @blp.response(204)
-@blp.alt_response(404, description="No such round")
+@problems(blp, (404, "No such round"))
 def delete_round(identification_round_id: int):
     """Remove a round (transfers made in it keep their log, without the round)."""
     rounds.delete(identification_round_id)
@@ -81,8 +88,7 @@ def delete_round(identification_round_id: int):
 )
 @blp.arguments(IdentificationQuerySchema, location="query")
 @blp.response(200, IdentificationSchema)
-@blp.alt_response(404, description="No such school")
-@blp.alt_response(422, description="Unknown identification round for this school")
+@problems(blp, (404, "No such school"), (422, "Unknown identification round for this school"))
 def identification_list(query: dict, school_id: int):
     """Leavers without a secured Anschluss (Abitur-admitted excluded) with consent state."""
     return identification.identification_list(

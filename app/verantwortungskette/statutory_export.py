@@ -113,11 +113,7 @@ def _selected(records: list[dict], pupil_ids: list[int] | None, done: dict) -> l
     by_id = {r["pupil_id"]: r for r in records}
     outside = [pupil_id for pupil_id in pupil_ids if pupil_id not in by_id]
     if outside:
-        raise Invalid(
-            "Only leavers without a secured Anschluss (and not admitted to the Abitur) may be "
-            "transferred.",
-            errors={"pupil_ids": [f"Not in the statutory population: {outside}."]},
-        )
+        raise Invalid("pupils-outside-statutory-population", field="pupil_ids", ids=outside)
     return [by_id[pupil_id] for pupil_id in dict.fromkeys(pupil_ids)]
 
 
@@ -145,9 +141,7 @@ def export(staff, school_id: int, data: dict) -> bytes:
     done = _transferred([r["pupil_id"] for r in records], year.id if year else None)
     chosen = _selected(records, data.get("pupil_ids"), done)
     if not chosen:
-        raise Invalid(
-            "Nobody is left to transfer.", errors={"pupil_ids": ["No pupils to transfer."]}
-        )
+        raise Invalid("nobody-to-transfer", field="pupil_ids")
     now = clock.now()
     db.session.add_all(
         Handover(

@@ -56,7 +56,6 @@ def test_does_every_operation_on_a_path_object_document_404(document):
     assert missing == []
 
 
-@pytest.mark.xfail(strict=True, reason="routes still documented with bare alt_response")
 def test_are_problem_responses_documented_as_problem_json(document):
     """Is every documented error answer application/problem+json with the problem schema?"""
     shared = document["components"]["responses"]
@@ -69,21 +68,6 @@ def test_are_problem_responses_documented_as_problem_json(document):
             assert "application/problem+json" in response["content"], (method, path, status)
 
 
-# Route modules still documenting errors the old ways (swept after the package move).
-NOT_YET_SWEPT = {
-    "app/anschluss/routes.py",
-    "app/anschluss/routes_agreements.py",
-    "app/anschluss/routes_me.py",
-    "app/auth/enrolment_routes.py",
-    "app/dashboards/routes_leavers.py",
-    "app/portfolio/routes.py",
-    "app/privacy/routes.py",
-    "app/schools/enrolment_routes.py",
-    "app/verantwortungskette/routes_cases.py",
-    "app/verantwortungskette/routes_handover.py",
-    "app/verantwortungskette/routes_me.py",
-    "app/verantwortungskette/routes_rounds.py",
-}
 OLD_WAYS = re.compile(r"alt_response\(\s*[45]\d\d|document_problem|\bproblem\(")
 
 
@@ -95,4 +79,4 @@ def test_is_problems_the_only_way_to_document_an_error():
         for path in sorted(app_dir.rglob("*.py"))
         if OLD_WAYS.search(path.read_text(encoding="utf-8"))
     }
-    assert sorted(offenders - NOT_YET_SWEPT - {"app/core/api.py"}) == []
+    assert sorted(offenders - {"app/core/api.py"}) == []
