@@ -16,6 +16,7 @@ API_BLUEPRINTS = (
     "app.schools.routes",
     "app.schools.roster_routes",
     "app.schools.enrolment_routes",
+    "app.schools.rollover_routes",
     "app.interests.routes",
     "app.portfolio.routes",
     "app.internships.routes",

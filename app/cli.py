@@ -91,3 +91,6 @@ def register_cli(app: Flask) -> None:
     from app.privacy.cli import retention_cli
 
     app.cli.add_command(retention_cli)
+    from app.schools.cli import schoolyear_cli  # `flask schoolyear rollover`
+
+    app.cli.add_command(schoolyear_cli)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 14:24:22.179501
+Create Date: 2026-12-05 14:29:10.680150
 
 """
 from alembic import op
