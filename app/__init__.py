@@ -28,6 +28,8 @@ API_BLUEPRINTS = (
     "app.anschluss.routes_applications",
     "app.verantwortungskette.routes",
     "app.transition.routes",
+    "app.exchange.routes_registrations",
+    "app.exchange.routes_kaoa",
     "app.dashboards.routes_leavers",
     "app.dashboards.routes",
     "app.privacy.routes",

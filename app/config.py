@@ -108,6 +108,10 @@ def load_config(overrides: dict | None = None) -> dict:
         "MAIL_SMTP_STARTTLS": _bool("MAIL_SMTP_STARTTLS", True),
         "MAIL_SMTP_SSL": _bool("MAIL_SMTP_SSL", False),
         "MAIL_FROM": os.environ.get("MAIL_FROM", "anschluss@localhost"),
+        # Encrypts the SVWS-Server credentials of the schools (exchange/credentials.py).
+        "CREDENTIALS_KEY": os.environ.get("CREDENTIALS_KEY", ""),
+        # http:// SVWS addresses (development and tests only; production needs https).
+        "SVWS_ALLOW_HTTP": _bool("SVWS_ALLOW_HTTP", development),
         "RETENTION_CASE_MONTHS": int(os.environ.get("RETENTION_CASE_MONTHS", "6")),
         # App-only pupil data ends with its purpose: months after the school year of the
         # pupil's last class membership ended, or after the account was deactivated.

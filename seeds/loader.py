@@ -21,6 +21,7 @@ from app.catalog.models import (
     Occupation,
     SboElement,
     Schulform,
+    SvwsKaoaEntry,
 )
 from app.extensions import db
 from seeds.schools import import_schools
@@ -140,6 +141,53 @@ def anschluss_option_records() -> list[dict]:
     ]
 
 
+# (catalogue, file, key of the parent in the file) of the SVWS KAoA catalogues we refer to.
+SVWS_CATALOGUES = (
+    ("kategorie", "KAOAKategorie.json", None),
+    ("merkmal", "KAOAMerkmal.json", "kategorie"),
+    ("zusatzmerkmal", "KAOAZusatzmerkmal.json", "merkmal"),
+    ("ebene4", "KAOAEbene4.json", "zusatzmerkmal"),
+    ("anschlussoption", "KAOAAnschlussoptionen.json", None),
+    ("berufsfeld", "KAOABerufsfeld.json", None),
+)
+
+
+def svws_kaoa_records() -> list[dict]:
+    """Every current entry of the six catalogues, keyed (catalogue, bezeichner), verbatim ids."""
+    records = []
+    for catalogue, file_name, parent_key in SVWS_CATALOGUES:
+        for entry in _json(SVWS_KAOA_DIR / file_name)["daten"]:
+            history = [h for h in entry["historie"] if not h.get("gueltigBis")] or entry["historie"]
+            current = history[-1]
+            records.append(
+                {
+                    "catalogue": catalogue,
+                    "bezeichner": entry["bezeichner"],
+                    "kuerzel": current["kuerzel"],
+                    "svws_id": current["id"],
+                    "parent": current.get(parent_key) if parent_key else None,
+                    "optionsart": current.get("optionsart"),
+                    "jahrgaenge": current.get("jahrgaenge", []),
+                    "anzeige": current.get("anzeigeZusatzmerkmal", []),
+                }
+            )
+    return records
+
+
+def _upsert_svws(records: list[dict]) -> int:
+    existing = {(r.catalogue, r.bezeichner): r for r in db.session.scalars(select(SvwsKaoaEntry))}
+    for record in records:
+        row = existing.get((record["catalogue"], record["bezeichner"]))
+        if row is None:
+            db.session.add(SvwsKaoaEntry(**record))
+            continue
+        for name, value in record.items():
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+    db.session.flush()
+    return len(records)
+
+
 def occupation_records() -> list[dict]:
     return [
         {
@@ -171,4 +219,6 @@ CATALOGUES = (
 
 def load_reference() -> dict[str, int]:
     """Upsert every catalogue; returns the number of rows per table. Flushes, the caller commits."""
-    return {table: _upsert(model, key, records()) for table, model, key, records in CATALOGUES}
+    counts = {table: _upsert(model, key, records()) for table, model, key, records in CATALOGUES}
+    counts["svws_kaoa_entries"] = _upsert_svws(svws_kaoa_records())
+    return counts

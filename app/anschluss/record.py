@@ -32,17 +32,37 @@ def latest_membership(pupil_id: int):
     ).first()
 
 
-def record_year(pupil_id: int, create: bool = False) -> SchoolYear | None:
-    """The school year of the pupil's record: the leaving year for a leaver whose school year
-    has ended (and who has no class since), else the current school year."""
-    current = reference.current_school_year(create=create)
-    found = latest_membership(pupil_id)
+def _record_year_of(current, found) -> SchoolYear | None:
+    """The rule: the leaving year for a leaver whose school year has ended (and who has no
+    class since), else the current school year."""
     if found is None:
         return current
     year, school_class = found
     if current is not None and year.id == current.id:
         return current
     return year if school_class.is_leaving_class else current
+
+
+def record_year(pupil_id: int, create: bool = False) -> SchoolYear | None:
+    """The school year of the pupil's record (see `_record_year_of`)."""
+    return _record_year_of(
+        reference.current_school_year(create=create), latest_membership(pupil_id)
+    )
+
+
+def record_years(pupil_ids: list[int]) -> dict[int, SchoolYear | None]:
+    """`record_year` for many pupils in two statements (imports)."""
+    current = reference.current_school_year()
+    latest: dict[int, tuple] = {}
+    for pupil_id, year, school_class in db.session.execute(
+        select(ClassMembership.pupil_id, SchoolYear, SchoolClass)
+        .join(SchoolClass, SchoolClass.id == ClassMembership.class_id)
+        .join(SchoolYear, SchoolYear.id == SchoolClass.school_year_id)
+        .where(ClassMembership.pupil_id.in_(pupil_ids), SchoolYear.starts_on <= clock.today())
+        .order_by(SchoolYear.starts_on.desc())
+    ):
+        latest.setdefault(pupil_id, (year, school_class))
+    return {pupil_id: _record_year_of(current, latest.get(pupil_id)) for pupil_id in pupil_ids}
 
 
 def find_record(pupil_id: int) -> tuple[SchoolYear | None, Anschluss | None]:

@@ -73,3 +73,24 @@ class Occupation(db.Model):
     e: Mapped[float]
     c: Mapped[float]
     riasec_top3: Mapped[str] = mapped_column(String(3), default="")
+
+
+class SvwsKaoaEntry(db.Model):
+    """An entry of the SVWS-Server's KAoA catalogues with its SVWS id, for the exchange with
+    the school's administration software (SchuelerKAoADaten refer to these ids).
+
+    `catalogue` is kategorie, merkmal, zusatzmerkmal, ebene4, anschlussoption or berufsfeld;
+    `parent` the bezeichner one level up; `optionsart` what a Zusatzmerkmal needs beside it;
+    `jahrgaenge` (Kategorie) and `anzeige` (Anschlussoption → its Zusatzmerkmale) as lists.
+    """
+
+    __tablename__ = "svws_kaoa_entries"
+
+    catalogue: Mapped[str] = mapped_column(String(16), primary_key=True)
+    bezeichner: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kuerzel: Mapped[str] = mapped_column(String(32))
+    svws_id: Mapped[int]
+    parent: Mapped[str | None] = mapped_column(String(32))
+    optionsart: Mapped[str | None] = mapped_column(String(24))
+    jahrgaenge: Mapped[list] = mapped_column(JSON, default=list)
+    anzeige: Mapped[list] = mapped_column(JSON, default=list)

@@ -109,7 +109,16 @@ def _normalise(header: str) -> str:
     return " ".join(header.strip().strip('"').split()).casefold()
 
 
-def _delimiter(first_line: str) -> str:
+def encoding_of(data: bytes) -> str:
+    """The encoding `decode` reads the file with: "utf-8" or "windows-1252"."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "windows-1252"
+    return "utf-8"
+
+
+def delimiter_of(first_line: str) -> str:
     """SchILD writes `;`; tabs and commas are accepted from spreadsheets saved by hand."""
     for candidate in (";", "\t", ","):
         if candidate in first_line:
@@ -138,7 +147,9 @@ def read_table(data: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
     text = decode(data)
     first_line = text.split("\n", 1)[0]
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line)))
+        records = list(
+            csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(first_line))
+        )
     except csv.Error as error:
         raise _file_error("roster-malformed") from error
     numbered = [(n, r) for n, r in enumerate(records, start=1) if any(cell.strip() for cell in r)]

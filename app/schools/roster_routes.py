@@ -5,13 +5,11 @@ from __future__ import annotations
 import marshmallow as ma
 from flask import Response, current_app
 from flask_login import current_user
-from flask_smorest import Blueprint
 from flask_smorest.fields import Upload
-from webargs.flaskparser import FlaskParser
-from werkzeug.datastructures import CombinedMultiDict
 
 from app.core import i18n
 from app.core.api import problems
+from app.core.multipart import MultipartBlueprint
 from app.core.policy import access, allow
 from app.core.problems import ProblemSchema, problem_response
 from app.core.ratelimits import account_or_ip
@@ -20,30 +18,9 @@ from app.core.schemas import InputSchema, OutputSchema
 from app.extensions import limiter
 from app.schools import roster, scopes
 
-
-class _MultipartParser(FlaskParser):
-    """webargs has no location for a form that carries fields and files together; this one
-    reads both, and reports errors under "form" like any other form field."""
-
-    __location_map__ = {**FlaskParser.__location_map__, "multipart": "load_multipart"}
-
-    def load_multipart(self, req, schema):
-        return self._makeproxy(CombinedMultiDict([req.form, req.files]), schema)
-
-    def _on_validation_error(self, error, req, schema, location, **kwargs):
-        location = "form" if location == "multipart" else location
-        return super()._on_validation_error(error, req, schema, location, **kwargs)
-
-
-class _Blueprint(Blueprint):
-    ARGUMENTS_PARSER = _MultipartParser()
-    DEFAULT_LOCATION_CONTENT_TYPE_MAPPING = {
-        **Blueprint.DEFAULT_LOCATION_CONTENT_TYPE_MAPPING,
-        "multipart": "multipart/form-data",
-    }
-
-
-blp = _Blueprint("roster", __name__, url_prefix="/api/v1", description="Class roster import")
+blp = MultipartBlueprint(
+    "roster", __name__, url_prefix="/api/v1", description="Class roster import"
+)
 
 
 def _import_limit() -> str:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 14:29:10.680150
+Create Date: 2026-12-05 14:39:03.976818
 
 """
 from alembic import op
@@ -123,6 +123,17 @@ def upgrade():
     sa.Column('key', sa.String(length=4), nullable=False),
     sa.Column('text', sa.String(length=200), nullable=False),
     sa.PrimaryKeyConstraint('kuerzel', name=op.f('pk_schulformen'))
+    )
+    op.create_table('svws_kaoa_entries',
+    sa.Column('catalogue', sa.String(length=16), nullable=False),
+    sa.Column('bezeichner', sa.String(length=32), nullable=False),
+    sa.Column('kuerzel', sa.String(length=32), nullable=False),
+    sa.Column('svws_id', sa.Integer(), nullable=False),
+    sa.Column('parent', sa.String(length=32), nullable=True),
+    sa.Column('optionsart', sa.String(length=24), nullable=True),
+    sa.Column('jahrgaenge', sa.JSON(), nullable=False),
+    sa.Column('anzeige', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('catalogue', 'bezeichner', name=op.f('pk_svws_kaoa_entries'))
     )
     op.create_table('schools',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -459,6 +470,18 @@ def upgrade():
     with op.batch_alter_table('identification_rounds', schema=None) as batch_op:
         batch_op.create_index('ix_identification_rounds_kommune_starts', ['kommune_id', 'starts_on'], unique=False)
 
+    op.create_table('import_mappings',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('school_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=24), nullable=False),
+    sa.Column('columns', sa.JSON(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_by_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_import_mappings_school_id_schools'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['updated_by_id'], ['users.id'], name=op.f('fk_import_mappings_updated_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_import_mappings')),
+    sa.UniqueConstraint('school_id', 'kind', name=op.f('uq_import_mappings_school_id_kind'))
+    )
     op.create_table('interest_profiles',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('pupil_id', sa.Integer(), nullable=False),
@@ -559,6 +582,21 @@ def upgrade():
     with op.batch_alter_table('providers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_providers_kommune_id'), ['kommune_id'], unique=False)
 
+    op.create_table('svws_connections',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('school_id', sa.Integer(), nullable=False),
+    sa.Column('base_url', sa.String(length=255), nullable=False),
+    sa.Column('schema', sa.String(length=64), nullable=False),
+    sa.Column('username', sa.String(length=120), nullable=False),
+    sa.Column('password_encrypted', sa.LargeBinary(length=1024), nullable=False),
+    sa.Column('verify_tls', sa.Boolean(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_by_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_svws_connections_school_id_schools'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['updated_by_id'], ['users.id'], name=op.f('fk_svws_connections_updated_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_svws_connections')),
+    sa.UniqueConstraint('school_id', name=op.f('uq_svws_connections_school_id'))
+    )
     op.create_table('user_sessions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('token_hash', sa.String(length=64), nullable=False),
@@ -1070,6 +1108,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_user_sessions_user_id'))
 
     op.drop_table('user_sessions')
+    op.drop_table('svws_connections')
     with op.batch_alter_table('providers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_providers_kommune_id'))
 
@@ -1093,6 +1132,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_interest_profiles_created_at'))
 
     op.drop_table('interest_profiles')
+    op.drop_table('import_mappings')
     with op.batch_alter_table('identification_rounds', schema=None) as batch_op:
         batch_op.drop_index('ix_identification_rounds_kommune_starts')
 
@@ -1161,6 +1201,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_schools_kommune_id'))
 
     op.drop_table('schools')
+    op.drop_table('svws_kaoa_entries')
     op.drop_table('schulformen')
     op.drop_table('school_years')
     op.drop_table('sbo_elements')

@@ -23,6 +23,8 @@ STAFF_ONLY = {
     ("identification_rounds", "created_by_id"): "the Kommune coordinator of a round",
     ("vk_case_contacts", "recorded_by_id"): "the staff member who recorded a contact",
     ("anschluss_changes", "changed_by_id"): "who changed an Anschluss (history of its row)",
+    ("import_mappings", "updated_by_id"): "the staff member who saved a column mapping",
+    ("svws_connections", "updated_by_id"): "the staff member who set up the SVWS connection",
 }
 
 
