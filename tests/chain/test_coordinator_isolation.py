@@ -15,10 +15,11 @@ from tests.chain.helpers import hand_over
 
 # Everything a bk_coordinator may call: own account, catalogues, school/provider directories,
 # own notifications, the cases handed to them, and their own school's incoming pupils (the
-# receiving side of the transition: minimal fields, arrivals and no-shows; issue 10).
+# receiving side of the transition: minimal fields, arrivals and no-shows, and the admissions
+# import that updates only applications already naming the school; issue 10).
 BK_ALLOWED = re.compile(
     r"^/api/v1/(auth/.*|me/notifications.*|schools|providers|anschluss/catalog|cases.*"
-    r"|schools/<int:school_id>/incoming(/arrivals)?)$"
+    r"|schools/<int:school_id>/(incoming(/arrivals)?|registration-imports))$"
 )
 PUPIL_PARAMS = {
     "pupil_id",
