@@ -1,4 +1,4 @@
-"""Leaver Anschluss data for the bench region: Anschlüsse, agreements, next steps, snapshots.
+"""Leaver data for the bench region: Anschlüsse, agreements, next steps, snapshots, portfolio.
 
 Runs after the base region is written (see bench/generate.py). Deterministic for a seed; bulk
 Core inserts in chunks, so ~50,000 leavers take seconds. Values satisfy the models' rules:
@@ -18,6 +18,7 @@ from app.catalog.models import LeavingCertificate
 from app.core import clock
 from app.dashboards.models import AnschlussSnapshot
 from app.extensions import db
+from app.portfolio.models import PortfolioStep
 from app.schools.models import LEAVING_JAHRGAENGE, ClassMembership, SchoolClass
 
 CHUNK = 5_000
@@ -39,6 +40,9 @@ STATUS_MIX = (
     ("unbe", 0.03),
 )
 TREND_WEEKS = 8
+# KAoA steps a leaver may have opened in "Mein Weg" (share of leavers per step, statuses drawn).
+PORTFOLIO_STEPS = ("SBO 2.1", "SBO 2.2", "SBO 4.1", "SBO 5.1", "SBO 6.1", "SBO 10.6")
+PORTFOLIO_SHARE = 0.4
 
 
 def _leavers():
@@ -142,6 +146,27 @@ def _snapshot_rows(anschluss_rows, leavers, now) -> list[dict]:
     return rows
 
 
+def _portfolio_rows(rng, leavers, now) -> list[dict]:
+    """Steps of grade 9 the leavers opened, some done: the cohort's missing steps and risk
+    reasons read them."""
+    return [
+        {
+            "pupil_id": pupil_id,
+            "jahrgang": "9",
+            "sbo_kuerzel": element,
+            "sequence": 1,
+            "status": rng.choice(("open", "planned", "done", "done")),
+            "provider": "",
+            "reflection": "",
+            "created_at": now,
+            "updated_at": now,
+        }
+        for pupil_id, _year, _school in leavers
+        for element in PORTFOLIO_STEPS
+        if rng.random() < PORTFOLIO_SHARE
+    ]
+
+
 def _ensure_reference() -> None:
     if db.session.scalar(select(func.count()).select_from(LeavingCertificate)):
         return
@@ -164,12 +189,14 @@ def add_leaver_data(seed: int) -> dict[str, int]:
     ]
     agreements, steps = _agreement_rows(rng, leavers, now)
     snapshots = _snapshot_rows(anschluss_rows, leavers, now)
+    steps_done = _portfolio_rows(rng, leavers, now)
     connection = db.session.connection()
     for model, rows in (
         (Anschluss, anschluss_rows),
         (Anschlussvereinbarung, agreements),
         (NextStep, steps),
         (AnschlussSnapshot, snapshots),
+        (PortfolioStep, steps_done),
     ):
         for start in range(0, len(rows), CHUNK):
             connection.execute(insert(model.__table__), rows[start : start + CHUNK])
@@ -186,4 +213,5 @@ def add_leaver_data(seed: int) -> dict[str, int]:
         "anschlussvereinbarungen": len(agreements),
         "anschluss_next_steps": len(steps),
         "anschluss_snapshots": len(snapshots),
+        "portfolio_steps": len(steps_done),
     }

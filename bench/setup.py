@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import inspect
 
 from app import create_app
 from app.auth.models import UserSession
@@ -48,6 +49,20 @@ def ensure_database(url: str, fresh: bool = False) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def schema_is_current() -> bool:
+    """Does the database have every table and column of the models? A region generated before
+    a model change is regenerated rather than failing half-way through a run."""
+    inspector = inspect(db.engine)
+    existing = set(inspector.get_table_names())
+    for table in db.metadata.sorted_tables:
+        if table.name not in existing:
+            return False
+        columns = {column["name"] for column in inspector.get_columns(table.name)}
+        if not set(table.columns.keys()) <= columns:
+            return False
+    return True
+
+
 def bench_app(url: str, secret_key: str | None = None) -> Flask:
     """The app on the bench database; tables created from the models when missing.
     `secret_key`: sign session cookies for another server (bench/http.py) with it."""
@@ -60,6 +75,10 @@ def bench_app(url: str, secret_key: str | None = None) -> Flask:
         }
     )
     with app.app_context():
+        if inspect(db.engine).get_table_names() and not schema_is_current():
+            print(f"{url}: the models changed since the region was generated; regenerating")
+            db.engine.dispose()
+            ensure_database(url, fresh=True)
         db.create_all()
     return app
 
