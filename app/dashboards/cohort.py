@@ -1,9 +1,9 @@
 """Leaver cohorts: one row per pupil with Anschluss, KAoA facts and explainable risk reasons.
 
-The facts and the risk reasons are columns of one SELECT (correlated probes on per-pupil
-indexes), so filtering by a reason, sorting by risk and paging happen in SQL; only the rows
-of the page are completed in Python, by the portfolio's effective steps (missing steps) and
-the Verantwortungskette outcome (case status of handed-over leavers): constant statements.
+The facts, the risk reasons and the Verantwortungskette outcome (case status of handed-over
+leavers) are columns of one SELECT (correlated probes on per-pupil indexes), so filtering by
+a reason, sorting by risk and paging happen in SQL; only the rows of the page are completed
+in Python, by the portfolio's effective steps (missing steps): constant statements.
 Risk is the *list* of reasons — sorting by risk sorts by how many reasons apply, nothing is
 weighted or hidden.
 """
@@ -24,7 +24,7 @@ from app.anschluss.models import (
 from app.auth.models import User
 from app.dashboards import kaoa
 from app.schools.models import ClassMembership, SchoolClass
-from app.verantwortungskette.cases import case_outcomes_for_pupils
+from app.verantwortungskette.cases import case_outcome_expr, case_outcomes_for_pupils
 
 APPLIED_STATUSES = ("beworben", "zugesagt", "angetreten")
 RISK_REASONS = ("no_internship", "no_counselling", "no_application", "overdue_next_step")
@@ -72,6 +72,7 @@ def _fact_columns(today):
         pending.label("pending_report"),
         internship.label("internship_done"),
         counselled.label("counselled"),
+        case_outcome_expr(pupil).label("case_status"),
     ]
 
 
@@ -179,10 +180,9 @@ def case_outcomes(pupils) -> dict[int, str]:
 
 def complete_rows(rows) -> list[dict]:
     """Rows of `rows_query` (a page, a class) as the API shows them: with the missing KAoA
-    steps from the portfolio's effective steps and the case outcome of these pupils only."""
+    steps of these pupils only, from the portfolio's effective steps."""
     pupil_ids = [row.pupil_id for row in rows]
     steps = kaoa.completed_steps(pupil_ids) if pupil_ids else {}
-    case_status = case_outcomes(pupil_ids)
     result = []
     for row in rows:
         reasons = risk_reasons(row)
@@ -206,7 +206,7 @@ def complete_rows(rows) -> list[dict]:
                 ),
                 "risk_reasons": reasons,
                 "traffic_light": traffic_light(row.status, reasons),
-                "case_status": case_status.get(row.pupil_id),
+                "case_status": row.case_status,
             }
         )
     return result

@@ -228,3 +228,16 @@ def case_outcomes_for_pupils(pupil_ids) -> dict[int, str]:
         .order_by(Handover.handed_over_at, VkCase.id)
     )
     return {pupil_id: status for pupil_id, status in rows}
+
+
+def case_outcome_expr(pupil_id_column):
+    """The same latest case status as `case_outcomes_for_pupils`, as a correlated column of
+    a cohort SELECT (NULL when the pupil was not handed over)."""
+    return (
+        select(VkCase.status)
+        .join(Handover, Handover.id == VkCase.handover_id)
+        .where(VkCase.pupil_id == pupil_id_column)
+        .order_by(Handover.handed_over_at.desc(), VkCase.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
