@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export FLASK_APP := wsgi.py
 
-.PHONY: audit run test test-dates install install-dev install-node migrate seed lint lint-frontend bench \
+.PHONY: audit run test test-dates install install-dev install-node migrate seed lint lint-frontend bench bench-http \
 	regen-migration chromium test-sqlite test-postgres
 
 $(VENV)/.installed: requirements.txt
@@ -79,6 +79,10 @@ lint-frontend: install-node
 ## Region-scale benchmark, e.g. make bench BENCH_ARGS="--database sqlite --pupils 50000"
 bench: install-dev
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+## The read side over HTTP: gunicorn + PostgreSQL + wrk (apt-get install wrk), share of /health
+bench-http: install-dev
+	$(PY) -m bench.http $(BENCH_ARGS)
 
 ## Regenerate the single initial migration from the models (until the first release).
 regen-migration: install

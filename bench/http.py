@@ -21,8 +21,10 @@ import secrets
 import statistics
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bench.cases import Subjects
 from bench.generate import RegionSize
@@ -37,6 +39,7 @@ from bench.http_load import (
 from bench.run import prepare_region
 from bench.setup import RESULTS_DIR, logged_in_client
 
+BASE_SUFFIX = " [base]"
 GOAL_SHARE = 0.25
 GOAL_P99_MS = 100.0
 
@@ -119,9 +122,26 @@ def session_cookies(app, subjects: Subjects) -> dict[str, str]:
     return cookies
 
 
-def measure_round(servers, subjects, cookies, seconds, connections) -> dict[str, LoadResult]:
-    results = {}
+def _turns(flip: bool) -> list[HttpCase]:
+    """The cases in measuring order: an endpoint's [base] twin right beside it, the pair's
+    order alternating between rounds, so neither side always runs on a busier machine."""
+    twins = {case.name: case for case in CASES if case.server == "base"}
+    order = []
     for case in CASES:
+        if case.server == "base":
+            continue
+        pair = [case] + (
+            [twins[case.name + BASE_SUFFIX]] if case.name + BASE_SUFFIX in twins else []
+        )
+        order += reversed(pair) if flip else pair
+    return order
+
+
+def measure_round(
+    servers, subjects, cookies, seconds, connections, flip=False
+) -> dict[str, LoadResult]:
+    results = {}
+    for case in _turns(flip):
         url = servers[case.server].base_url + case.path_fn(subjects)
         cookie = cookies.get(case.role) if case.role else None
         results[case.name] = drive(url, cookie=cookie, seconds=seconds, connections=connections)
@@ -130,13 +150,17 @@ def measure_round(servers, subjects, cookies, seconds, connections) -> dict[str,
     return results
 
 
+def _health_of(case: HttpCase) -> str:
+    """The /health case of the same code: shares compare within one checkout."""
+    return "health" + BASE_SUFFIX if case.server == "base" else "health"
+
+
 def summarise(rounds: list[dict[str, LoadResult]]) -> list[dict]:
     rows = []
     for case in CASES:
         runs = [r[case.name] for r in rounds]
-        shares = [
-            r[case.name].requests_per_second / r["health"].requests_per_second for r in rounds
-        ]
+        health = _health_of(case)
+        shares = [r[case.name].requests_per_second / r[health].requests_per_second for r in rounds]
         row = {
             "name": case.name,
             "req_per_s": round(statistics.median(x.requests_per_second for x in runs), 1),
@@ -157,7 +181,7 @@ def summarise(rounds: list[dict[str, LoadResult]]) -> list[dict]:
 
 def print_table(rows: list[dict]) -> None:
     header = (
-        f"{'endpoint':<30} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'worst p99':>9} "
+        f"{'endpoint':<36} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'worst p99':>9} "
         f"{'of /health':>10}  goal"
     )
     print(header)
@@ -165,7 +189,7 @@ def print_table(rows: list[dict]) -> None:
     for row in rows:
         goal = {True: "met", False: "MISSED", None: ""}[row["meets_goal"]]
         print(
-            f"{row['name']:<30} {row['req_per_s']:>8.1f} {row['p50_ms']:>8.1f} "
+            f"{row['name']:<36} {row['req_per_s']:>8.1f} {row['p50_ms']:>8.1f} "
             f"{row['p99_ms']:>8.1f} {row['p99_worst_ms']:>9.1f} "
             f"{row['share_of_health'] * 100:>9.1f}%  {goal}"
         )
@@ -182,17 +206,27 @@ def run(args) -> dict:
     main = Gunicorn("wsgi:app", {}, workers=args.workers)
     main.env = server_env(url, secret_key, main.port)
     bare = Gunicorn("bench.bare_app:app", {**main.env}, workers=args.workers)
-    with main.start("/api/v1/health"), bare.start("/health"):
+    servers = {"app": main, "bare": bare}
+    if args.compare:
+        servers["base"] = base = Gunicorn("wsgi:app", {}, workers=args.workers, cwd=args.compare)
+        base.env = server_env(url, secret_key, base.port)
+        CASES.extend(
+            replace(case, name=case.name + BASE_SUFFIX, server="base")
+            for case in list(CASES)
+            if case.server == "app"
+        )
+    with ExitStack() as running:
+        for server in servers.values():
+            running.enter_context(server.start("/health" if server is bare else "/api/v1/health"))
         print(f"warming up; load average {load_average()}")
-        measure_round({"app": main, "bare": bare}, subjects, cookies, 1, args.connections)
+        measure_round(servers, subjects, cookies, 1, args.connections)
         rounds, loads = [], []
         for number in range(1, args.rounds + 1):
             loads.append(load_average())
             print(f"round {number}/{args.rounds}; load average {loads[-1]}")
+            flip = number % 2 == 0
             rounds.append(
-                measure_round(
-                    {"app": main, "bare": bare}, subjects, cookies, args.seconds, args.connections
-                )
+                measure_round(servers, subjects, cookies, args.seconds, args.connections, flip)
             )
     rows = summarise(rounds)
     for row, case in zip(rows, CASES, strict=True):
@@ -225,6 +259,12 @@ def main(argv=None) -> None:
     parser.add_argument("--seconds", type=float, default=5.0, help="per endpoint and round")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--fresh", action="store_true", help="regenerate the region")
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        help="another checkout (e.g. a git worktree of main) served beside this one; its "
+        "endpoints are measured in the same rounds and marked [base]",
+    )
     parser.add_argument(
         "--only", help="comma-separated parts of endpoint names to measure (health always)"
     )

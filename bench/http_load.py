@@ -50,6 +50,7 @@ class Gunicorn:
     app: str
     env: dict
     workers: int = 2
+    cwd: Path = ROOT  # the checkout whose code gunicorn serves
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
 
@@ -60,7 +61,7 @@ class Gunicorn:
     def start(self, probe: str, timeout: float = 60.0) -> Gunicorn:
         command = [sys.executable, "-m", "gunicorn", self.app, "-w", str(self.workers)]
         command += ["-b", f"127.0.0.1:{self.port}", "--log-level", "warning"]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env)
+        self.process = subprocess.Popen(command, cwd=self.cwd, env=self.env)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
