@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Integer, cast, delete, func, insert, literal, null, select, union_all
 
 from app.anschluss import reference
 from app.anschluss.models import SECURED_STATUSES, Anschluss
@@ -28,16 +28,7 @@ def _group_columns(name: str) -> list:
     }[name]
 
 
-def grouped_counts(
-    school_year_id: int,
-    *,
-    school_id=None,
-    kommune_id=None,
-    by=("school", "status", "option"),
-):
-    """Leavers counted per combination of `by` ("school", "school_name", "class", "status",
-    "option") in one aggregate query: ask for the breakdown you show, so the database
-    returns tens of rows, not one per school × status × option."""
+def _grouped_query(school_year_id: int, *, school_id=None, kommune_id=None, by=()):
     keys = [column for name in by for column in _group_columns(name)]
     query = cohort.membership_join(
         select(*keys, func.count().label("count")).select_from(SchoolClass)
@@ -48,7 +39,50 @@ def grouped_counts(
         query = query.join(School, School.id == SchoolClass.school_id)
     if kommune_id is not None:
         query = query.where(School.kommune_id == kommune_id)
-    return db.session.execute(query.group_by(*keys)).all()
+    return query.group_by(*keys)
+
+
+def grouped_counts(
+    school_year_id: int,
+    *,
+    school_id=None,
+    kommune_id=None,
+    by=("school", "status", "option"),
+):
+    """Leavers counted per combination of `by` ("school", "school_name", "class", "status",
+    "option") in one aggregate query: ask for the breakdown you show, so the database
+    returns tens of rows, not one per school × status × option."""
+    query = _grouped_query(school_year_id, school_id=school_id, kommune_id=kommune_id, by=by)
+    return db.session.execute(query).all()
+
+
+def grouped_count_sets(school_year_id: int, *, sets, school_id=None, kommune_id=None):
+    """Several breakdowns (`sets` of `by` names) from one scan of the cohort in one statement:
+    counted once at the finest grain (a CTE), each breakdown sums that up (UNION ALL).
+    Returns one list of rows per set; a row has every key column, NULL where not grouped."""
+    names = list(dict.fromkeys(name for keys in sets for name in keys))
+    fine = _grouped_query(school_year_id, school_id=school_id, kommune_id=kommune_id, by=names).cte(
+        "cohort_counts"
+    )
+    labels = {name: [column.key for column in _group_columns(name)] for name in names}
+    branches = []
+    for index, keys in enumerate(sets):
+        grouped = [label for name in keys for label in labels[name]]
+        columns = [
+            fine.c[label] if label in grouped else null().label(label)
+            for name in names
+            for label in labels[name]
+        ]
+        total = cast(func.sum(fine.c["count"]), Integer).label("count")
+        branches.append(
+            select(literal(index).label("breakdown"), *columns, total).group_by(
+                *(fine.c[label] for label in grouped)
+            )
+        )
+    result: list[list] = [[] for _ in sets]
+    for row in db.session.execute(union_all(*branches)):
+        result[row.breakdown].append(row)
+    return result
 
 
 def take_snapshot(day: date | None = None) -> dict:
