@@ -7,7 +7,7 @@
 // `self` typed as what it is here, so tsc --checkJs knows the worker's events.
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-const VERSION = 'v9';
+const VERSION = 'v10';
 const CACHE = `anschluss-shell-${VERSION}`;
 
 const SHELL = [
@@ -69,6 +69,17 @@ const SHELL = [
   '/css/chain.css',
   '/i18n/de/chain.json',
   '/i18n/en/chain.json',
+  '/js/screens/transition-common.js',
+  '/js/screens/applications-me.js',
+  '/js/screens/anschluss-applications.js',
+  '/js/screens/incoming.js',
+  '/js/screens/transition.js',
+  '/js/screens/transition-kommune.js',
+  '/js/screens/registration-import.js',
+  '/js/screens/rollover.js',
+  '/css/transition.css',
+  '/i18n/de/transition.json',
+  '/i18n/en/transition.json',
   '/js/screens/anschluss-common.js',
   '/js/screens/anschluss.js',
   '/js/screens/anschluss-class.js',

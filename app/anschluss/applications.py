@@ -112,6 +112,21 @@ def list_for_staff(user, pupil_id: int) -> dict:
     return applications_of(pupil_id)
 
 
+def target_schools(user) -> list[dict]:
+    """The schools of the user's Kommune (its Berufskollegs first), one statement."""
+    kommune_id = user.kommune_id
+    if kommune_id is None and user.school_id is not None:
+        kommune_id = db.session.get(School, user.school_id).kommune_id
+    if kommune_id is None:
+        return []
+    schools = db.session.scalars(
+        select(School)
+        .where(School.kommune_id == kommune_id)
+        .order_by((School.schulform == "BK").desc(), School.name, School.id)
+    )
+    return [{"id": s.id, "name": s.name, "is_berufskolleg": s.is_berufskolleg} for s in schools]
+
+
 # -- writing ------------------------------------------------------------------------------
 
 

@@ -14,9 +14,10 @@ from app.anschluss.schemas_applications import (
     ApplicationListSchema,
     ApplicationPatchSchema,
     ApplicationSchema,
+    TargetSchoolSchema,
 )
 from app.core.api import problems
-from app.core.policy import access, allow, everywhere
+from app.core.policy import access, allow, authenticated, everywhere
 from app.schools import scopes
 
 blp = Blueprint(
@@ -100,6 +101,14 @@ def delete_application(application_id: int):
 def put_achieved_certificate(data: dict, pupil_id: int):
     """Record the certificate reached; options that no longer fit go to teacher and StuBO."""
     return certificate.set_achieved(current_user, pupil_id, data)
+
+
+@blp.route("/application-targets", methods=["GET"])
+@access(authenticated("The schools of one's own Kommune are public (the NRW school list)"))
+@blp.response(200, TargetSchoolSchema(many=True))
+def application_targets():
+    """Schools of the user's Kommune one can apply to (Berufskollegs first)."""
+    return applications.target_schools(current_user)
 
 
 @blp.route("/me/applications", methods=["GET"])

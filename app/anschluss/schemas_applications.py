@@ -106,3 +106,9 @@ class MismatchSchema(OutputSchema):
 class AchievedCertificateSchema(OutputSchema):
     anschluss = ma.fields.Nested(AnschlussSchema, required=True)
     mismatches = ma.fields.List(ma.fields.Nested(MismatchSchema), required=True)
+
+
+class TargetSchoolSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    name = ma.fields.String(required=True)
+    is_berufskolleg = ma.fields.Boolean(required=True)

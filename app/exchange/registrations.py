@@ -27,6 +27,7 @@ from app.extensions import db
 from app.schools.models import School
 
 KIND = "registrations"
+UNMATCHED_REASONS = ("pupil", "application")  # nobody matches; no application names the school
 DATE_FIELD = {"beworben": "applied_on", "einladung": "applied_on"}
 
 

@@ -76,7 +76,7 @@ class UnmatchedSchema(OutputSchema):
     row = f.Integer(required=True)
     reason = f.String(
         required=True,
-        validate=ma.validate.OneOf(("pupil", "application")),
+        validate=ma.validate.OneOf(registrations.UNMATCHED_REASONS),
         metadata={"description": "pupil: nobody matches; application: none names this school"},
     )
 

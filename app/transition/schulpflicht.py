@@ -25,6 +25,19 @@ TRAINING_OPTIONS = ("DUAL", "BAE", "FACHAUS", "BBA", "BBW")
 NO_SCHOOL_PLACE = ("NOKEAN", "UNBE", "ABSENZ", "SVP", "MINI", "PRAKT")
 SECURED = ("zugesagt", "angetreten")
 LEGAL_BASIS = "SchulG NRW §§ 34–38"
+# The explanation's steps (the screens word each one).
+REASON_CODES = (
+    "no_birth_date",
+    "estimated_entry",
+    "full_time",
+    "training",
+    "sek2_until_18",
+    "ended",
+    "place_started",
+    "place_secured",
+    "place_not_school",
+    "place_missing",
+)
 
 
 @dataclass(frozen=True)

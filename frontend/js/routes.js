@@ -50,6 +50,12 @@ export const ROUTES = [
   { path: '/cases/:id', module: './screens/cases-detail.js', roles: ['bk_coordinator', 'kommune_coordinator'] },
   { path: '/handover', module: './screens/handover.js', roles: ['stubo', 'teacher'], nav: 'nav.handover' },
   { path: '/disclosures', module: './screens/disclosures.js', roles: ['pupil'], nav: 'nav.disclosures' },
+  { path: '/my-applications', module: './screens/applications-me.js', roles: ['pupil'], nav: 'nav.applications' },
+  { path: '/incoming', module: './screens/incoming.js', roles: ['bk_coordinator'], nav: 'nav.incoming' },
+  { path: '/transition', module: './screens/transition.js', roles: ['stubo'], nav: 'nav.transition' },
+  { path: '/transition-alerts', module: './screens/transition-kommune.js', roles: ['kommune_coordinator'], nav: 'nav.transition_alerts' },
+  { path: '/registration-import', module: './screens/registration-import.js', roles: ['stubo', 'bk_coordinator'] },
+  { path: '/rollover', module: './screens/rollover.js', roles: ['stubo', 'admin'], nav: 'nav.rollover' },
 ];
 
 /** May a user with this role (null when logged out) open the route? */

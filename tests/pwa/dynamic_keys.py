@@ -206,6 +206,19 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "portfolio.booking.*": lambda _: {"confirmed", "attended"},
     # the step kinds of the KAoA plan; "other" for an element the plan does not know
     "portfolio.kinds.*": union(step_kinds, extra=("other",)),
+    "transition.application_status.*": check("anschluss_applications", "status"),
+    "transition.applications.kind_*": check("anschluss_applications", "target_kind"),
+    # an application's arrival, "open" while nothing is reported
+    "transition.arrival.*": union(check("anschluss_applications", "arrival"), extra=("open",)),
+    # a record's closing reason, "open" for "do not close" in the status form
+    "transition.close.reason.*": union(check("anschluesse", "closed_reason"), extra=("open",)),
+    "transition.duty.*": py("DUTY_STATUSES"),
+    "transition.duty.reason.*": py("REASON_CODES"),
+    "transition.export.*": js_matches("screens/transition.js", r"download\('(\w+)'"),
+    # registration-import.js names the delimiter the server detected (; , or tab)
+    "transition.import.delimiter.*": lambda _: {"semicolon", "comma", "tab"},
+    "transition.import.field.*": js("screens/registration-import.js", "FIELDS"),
+    "transition.import.unmatched_*": py("UNMATCHED_REASONS"),
     # the client's own code (api.js): a network failure has no server detail to fall back on
     "problems.*": js_matches("api.js", r"export const OFFLINE = '([\w-]+)'"),
 }

@@ -8,8 +8,11 @@ import {
   certificateChoices, optionChoices, optionLabel, prepare, statusLabel,
 } from './anschluss-common.js';
 import { agreementForm } from './anschluss-agreement-form.js';
+import { achievedSection, applicationsSection, dutySection } from './anschluss-applications.js';
+import { prepare as prepareTransition } from './transition-common.js';
 
 const EVIDENCE = ['', 'contract', 'admission', 'pupil_report', 'provider_report', 'other'];
+const CLOSE_REASONS = ['', 'start_confirmed', 'handed_to_verantwortungskette', 'moved_away', 'unreachable'];
 
 function statusForm(ctx, catalog, current, onSaved) {
   const optionBox = h('div', {});
@@ -40,6 +43,12 @@ function statusForm(ctx, catalog, current, onSaved) {
       options: EVIDENCE.map((value) => ({ value, label: ctx.t(`anschluss.evidence.${value}`) })),
       value: current.evidence || '',
     }),
+    selectField({
+      id: 'anschluss-close', name: 'close_reason', label: ctx.t('transition.close.label'),
+      hint: ctx.t('transition.close.hint'),
+      options: CLOSE_REASONS.map((value) => ({ value, label: ctx.t(`transition.close.reason.${value || 'open'}`) })),
+      value: '',
+    }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('anschluss.pupil.save_status'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -51,6 +60,7 @@ function statusForm(ctx, catalog, current, onSaved) {
       evidence: data.get('evidence') || null,
       lock_version: current.lock_version,
     };
+    if (data.get('close_reason')) body.close_reason = data.get('close_reason');
     busy(form.querySelector('button[type=submit]'), async () => {
       clearErrors(form);
       try {
@@ -115,18 +125,30 @@ function versionsSection(ctx, versions) {
       : h('p', {}, ctx.t('anschluss.pupil.no_versions')));
 }
 
+function closedNotice(ctx, current) {
+  return notice('info', ctx.t('transition.close.closed', {
+    date: formatDate(current.closed_at, ctx.lang), reason: ctx.t(`transition.close.reason.${current.closed_reason}`),
+  }));
+}
+
 export async function render(root, ctx) {
-  const catalog = await prepare(ctx);
+  const [catalog] = await Promise.all([prepare(ctx), prepareTransition(ctx)]);
   const id = encodeURIComponent(ctx.params.id);
   const load = async () => {
-    const [current, history, reports, versions] = await Promise.all([
+    const [current, history, reports, versions, applications, targets, duty] = await Promise.all([
       ctx.api.get(`/pupils/${id}/anschluss`), ctx.api.get(`/pupils/${id}/anschluss/history`),
       ctx.api.get(`/pupils/${id}/anschluss/reports`), ctx.api.get(`/pupils/${id}/anschlussvereinbarungen`),
+      ctx.api.get(`/pupils/${id}/applications`), ctx.api.get('/application-targets'),
+      ctx.api.get(`/pupils/${id}/schulpflicht`),
     ]);
-    return { current, history, reports, versions };
+    return { current, history, reports, versions, applications, targets, duty };
   };
   const draw = async (focusHeading) => {
-    const { current, history, reports, versions } = await load();
+    const { current, history, reports, versions, applications, targets, duty } = await load();
+    const reloadWith = async (text) => {
+      await draw(false);
+      replace(root.querySelector('#anschluss-message'), notice('success', text));
+    };
     const title = ctx.t('anschluss.pupil.title', { name: personName(current) });
     const message = h('div', { id: 'anschluss-message', role: 'status' });
     replace(root,
@@ -134,10 +156,13 @@ export async function render(root, ctx) {
       h('h1', {}, title),
       message,
       reportsSection(ctx, reports, () => draw(false)),
-      statusForm(ctx, catalog, current, async () => {
+      current.closed_at ? closedNotice(ctx, current) : statusForm(ctx, catalog, current, async () => {
         await draw(false);
         replace(root.querySelector('#anschluss-message'), notice('success', ctx.t('anschluss.common.saved')));
       }),
+      applicationsSection(ctx, catalog, current.pupil_id, applications, targets, reloadWith),
+      achievedSection(ctx, catalog, current, reloadWith),
+      dutySection(ctx, duty),
       historySection(ctx, catalog, history),
       h('section', { class: 'card', 'aria-labelledby': 'anschluss-agreement-h' },
         h('h2', { id: 'anschluss-agreement-h' }, ctx.t('anschluss.pupil.agreement_heading')),

@@ -31,6 +31,22 @@ function transferData(ctx, item) {
     h('dl', { class: 'meta' }, rows.map(([key, value]) => [h('dt', {}, ctx.t(key)), h('dd', {}, value)])));
 }
 
+// The leaving school's record as it changes (status and option only), so that nobody chases a
+// youth the school has meanwhile placed; a Schulpflicht case says why it was opened.
+function schoolSide(ctx, item, options) {
+  const school = item.school_anschluss;
+  const option = school && options.find((o) => o.code === school.option_code);
+  return h('section', { class: 'card', 'aria-labelledby': 'case-school-h' },
+    h('h2', { id: 'case-school-h' }, ctx.t('chain.case.school_side')),
+    item.kind === 'schulpflicht' ? h('p', { class: 'notice notice--info' }, ctx.t('chain.case.schulpflicht')) : null,
+    h('p', { id: 'case-school-anschluss' }, school
+      ? ctx.t('chain.case.school_side_state', {
+        status: ctx.t(`chain.anschluss_status.${school.status}`), option: option ? option.text : '–',
+        date: formatDate(school.updated_at, ctx.lang),
+      })
+      : ctx.t('chain.case.school_side_none')));
+}
+
 function statusForm(ctx, item, options, onSaved) {
   const status = h('p', { role: 'status', class: 'chain-status-line', id: 'case-status-msg' });
   const form = h('form', { class: 'form', id: 'case-status-form', novalidate: true },
@@ -115,7 +131,7 @@ export async function render(root, ctx) {
   const options = (catalog.options || []).filter((o) => !['NOKEAN', 'UNBE', 'ABSENZ'].includes(o.code));
   const title = ctx.t('chain.case.title', { name: personName(item.identity) });
   const draw = (current, message) => {
-    replace(root, back, h('h1', {}, title), transferData(ctx, current),
+    replace(root, back, h('h1', {}, title), schoolSide(ctx, current, catalog.options || []), transferData(ctx, current),
       statusForm(ctx, current, options, (saved) => draw(saved, ctx.t('chain.case.saved'))),
       contactLog(ctx, current, async () => draw(await ctx.api.get(`/cases/${current.id}`), ctx.t('chain.case.contact_saved'))));
     if (message) {

@@ -13,7 +13,8 @@ function caseTable(ctx, cases) {
     rows: cases.map((item) => ({
       class: item.overdue ? 'chain-overdue' : null,
       cells: [
-        h('a', { href: `#/cases/${item.id}` }, personName(item.identity)),
+        [h('a', { href: `#/cases/${item.id}` }, personName(item.identity)),
+          item.kind === 'schulpflicht' ? h('span', { class: 'badge badge--overdue' }, ctx.t('chain.cases.schulpflicht')) : null],
         statusBadge(ctx, item.status),
         [formatDate(item.follow_up_on, ctx.lang),
           item.overdue ? h('span', { class: 'badge badge--overdue' }, ctx.t('chain.cases.overdue')) : null],

@@ -26,7 +26,7 @@ export const TILES = {
     { key: 'class_progress', path: '/progress' },
     { key: 'school_internships', path: '/internships' },
   ],
-  bk_coordinator: [{ key: 'cases', path: '/cases' }],
+  bk_coordinator: [{ key: 'incoming', path: '/incoming' }, { key: 'cases', path: '/cases' }],
   kommune_coordinator: [
     { key: 'cases', path: '/cases' },
     { key: 'region', path: '/kommune' },
