@@ -55,6 +55,7 @@ test: install-dev chromium lint-frontend
 ## The calendar-sensitive suites again on fixed days: a Saturday, 31 July and 1 August (the
 ## school-year change) and a day in the NRW Christmas holidays.
 DATE_SENSITIVE := tests/internships tests/allocation tests/anschluss tests/chain tests/privacy \
+	tests/transition tests/exchange \
 	tests/schools \
 	tests/notifications tests/portfolio
 TEST_DATES := 2026-12-05 2027-07-31 2027-08-01 2026-12-28

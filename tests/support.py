@@ -180,6 +180,14 @@ def counted_statements(engine):
         event.remove(engine, "before_cursor_execute", _count)
 
 
+def statements_for(client, db, url: str) -> int:
+    """How many SQL statements a GET of `url` runs (it must answer 200)."""
+    with counted_statements(db.engine) as statements:
+        response = client.get(url)
+    assert response.status_code == 200, response.get_json()
+    return len(statements)
+
+
 # -- reading rows in tests (SQLAlchemy 2 `select`; the legacy Query API is not used) -------------
 
 

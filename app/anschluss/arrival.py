@@ -9,7 +9,7 @@ since the leaving school must follow the youth up.
 
 from __future__ import annotations
 
-from app.anschluss import applications, record, status
+from app.anschluss import derivation, record, status
 from app.anschluss.models import Application
 from app.core import clock
 from app.extensions import db
@@ -38,5 +38,5 @@ def record_arrival(actor, application: Application, result: str) -> bool:
         record.close(anschluss, "arrival_confirmed", actor.id)
         db.session.flush()
     else:
-        applications.derive(actor, application.pupil_id, application.school_year_id)
+        derivation.derive(actor, application.pupil_id, application.school_year_id)
     return True

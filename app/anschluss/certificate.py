@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.anschluss import applications, events, record, reference, status
+from app.anschluss import applications, derivation, events, record, reference, status
 from app.anschluss.models import Anschluss, Application
 from app.core import audit, clock
 from app.extensions import db
@@ -36,7 +36,7 @@ def mismatches(anschluss: Anschluss) -> list[dict]:
         .where(
             Application.pupil_id == anschluss.pupil_id,
             Application.school_year_id == anschluss.school_year_id,
-            Application.status.in_(applications.LIVE_STATUSES),
+            Application.status.in_(derivation.LIVE_STATUSES),
         )
         .order_by(Application.id)
     ):

@@ -27,7 +27,7 @@ TRANSITIONS: dict[str, set[str]] = {
 # Explicit "no Anschluss" states carry the option code of the same meaning.
 STATUS_OPTIONS = {"nokean": ("NOKEAN",), "unbe": ("UNBE", "ABSENZ")}
 FIELDS = ("expected_certificate", "option_code", "status", "evidence")
-# Statuses the applications decide once a leaver has any (applications.derive): not typed twice.
+# Statuses the applications decide once a leaver has any (derivation.derive): not typed twice.
 DERIVED_STATUSES = ("offen", "geplant", "beworben", "zugesagt")
 # The closing status each staff closing reason needs.
 CLOSING_STATUSES = {

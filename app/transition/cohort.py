@@ -17,7 +17,7 @@ from sqlalchemy import and_, func, literal, select
 from sqlalchemy.orm import aliased
 
 from app.anschluss import reference
-from app.anschluss.cohort_terms import leaving_class_clause, status_column
+from app.anschluss.cohort_terms import leaving_class_clause, record_of_membership, status_column
 from app.anschluss.models import Anschluss, Application
 from app.auth.models import User
 from app.core import audit, clock
@@ -78,13 +78,7 @@ def cohort_query(school_id: int, year_id: int, open_only: bool):
         .select_from(SchoolClass)
         .join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
         .join(User, User.id == ClassMembership.pupil_id)
-        .outerjoin(
-            Anschluss,
-            and_(
-                Anschluss.pupil_id == ClassMembership.pupil_id,
-                Anschluss.school_year_id == SchoolClass.school_year_id,
-            ),
-        )
+        .outerjoin(Anschluss, record_of_membership())
         .outerjoin(
             chosen,
             and_(
@@ -107,14 +101,11 @@ def cohort_query(school_id: int, year_id: int, open_only: bool):
 
 
 def _row(row, today) -> dict:
-    duty = schulpflicht.evaluate(
-        schulpflicht.Facts(
-            birth_date=row.birth_date,
-            status=row.status,
-            option_code=row.option_code,
-            arrived=row.closed_reason == "arrival_confirmed",
-        ),
-        today,
+    facts = schulpflicht.Facts(
+        birth_date=row.birth_date,
+        status=row.status,
+        option_code=row.option_code,
+        arrived=row.closed_reason == "arrival_confirmed",
     )
     return {
         "pupil_id": row.pupil_id,
@@ -129,11 +120,7 @@ def _row(row, today) -> dict:
         "target_name": row.target_name,
         "arrival": row.arrival,
         "open_alert": bool(row.open_alert),
-        "schulpflicht": {
-            "status": duty["status"],
-            "until": duty["until"],
-            "flagged": duty["flagged"],
-        },
+        "schulpflicht": schulpflicht.flag(facts, today),
     }
 
 

@@ -109,7 +109,6 @@ def item(row, today) -> dict:
         option_code=row.record_option,
         arrived=row.arrival == "arrived",
     )
-    duty = schulpflicht.evaluate(facts, today)
     transfer = None
     if row.transferred_at is not None:
         transfer = {
@@ -132,11 +131,7 @@ def item(row, today) -> dict:
         "application_status": row.application_status,
         "starts_on": row.starts_on,
         "arrival": row.arrival,
-        "schulpflicht": {
-            "status": duty["status"],
-            "until": duty["until"],
-            "flagged": duty["flagged"],
-        },
+        "schulpflicht": schulpflicht.flag(facts, today),
         "transfer": transfer,
     }
 

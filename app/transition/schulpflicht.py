@@ -110,3 +110,9 @@ def _result(status: str, until, obliged: bool, reasons: list, facts: Facts) -> d
         "reasons": reasons,
         "legal_basis": LEGAL_BASIS,
     }
+
+
+def flag(facts: Facts, today: date) -> dict:
+    """The short form lists show: status, until when, and whether to flag it."""
+    result = evaluate(facts, today)
+    return {"status": result["status"], "until": result["until"], "flagged": result["flagged"]}

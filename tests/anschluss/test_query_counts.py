@@ -6,14 +6,7 @@ import pytest
 
 from tests import factories as f
 from tests.anschluss.cohort_helpers import add_cases, add_leavers
-from tests.support import counted_statements
-
-
-def statements_for(client, db, url: str) -> int:
-    with counted_statements(db.engine) as statements:
-        response = client.get(url)
-    assert response.status_code == 200, response.get_json()
-    return len(statements)
+from tests.support import statements_for
 
 
 @pytest.mark.parametrize(

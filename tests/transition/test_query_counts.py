@@ -10,7 +10,7 @@ from app.core import clock
 from app.transition.models import TransitionAlert
 from tests import factories as f
 from tests.anschluss.cohort_helpers import add_leavers
-from tests.support import counted_statements
+from tests.support import statements_for
 
 ARRIVALS = (None, "arrived", "no_show")
 
@@ -52,13 +52,6 @@ def add_applications(db, world, pupils) -> None:
                 )
             )
     db.session.flush()
-
-
-def statements_for(client, db, url: str) -> int:
-    with counted_statements(db.engine) as statements:
-        response = client.get(url)
-    assert response.status_code == 200, response.get_json()
-    return len(statements)
 
 
 @pytest.mark.parametrize(
