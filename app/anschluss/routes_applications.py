@@ -17,7 +17,7 @@ from app.anschluss.schemas_applications import (
     TargetSchoolSchema,
 )
 from app.core.api import problems
-from app.core.policy import access, allow, authenticated, everywhere
+from app.core.policy import access, allow, everywhere
 from app.schools import scopes
 
 blp = Blueprint(
@@ -104,7 +104,15 @@ def put_achieved_certificate(data: dict, pupil_id: int):
 
 
 @blp.route("/application-targets", methods=["GET"])
-@access(authenticated("The schools of one's own Kommune are public (the NRW school list)"))
+@access(
+    allow(
+        "Who records applications picks a school of the own Kommune (public NRW school list)",
+        pupil=everywhere,
+        teacher=everywhere,
+        stubo=everywhere,
+        admin=everywhere,
+    )
+)
 @blp.response(200, TargetSchoolSchema(many=True))
 def application_targets():
     """Schools of the user's Kommune one can apply to (Berufskollegs first)."""
