@@ -1,4 +1,5 @@
-"""Leaver data for the bench region: Anschlüsse, agreements, next steps, snapshots, portfolio.
+"""Leaver data for the bench region: Anschlüsse, applications, agreements, next steps,
+snapshots, portfolio.
 
 Runs after the base region is written (see bench/generate.py). Deterministic for a seed; bulk
 Core inserts in chunks, so ~50,000 leavers take seconds. Values satisfy the models' rules:
@@ -13,13 +14,13 @@ from datetime import timedelta
 
 from sqlalchemy import func, insert, or_, select, text
 
-from app.anschluss.models import Anschluss, Anschlussvereinbarung, NextStep
+from app.anschluss.models import Anschluss, Anschlussvereinbarung, Application, NextStep
 from app.catalog.models import LeavingCertificate
 from app.core import clock
 from app.dashboards.models import AnschlussSnapshot
 from app.extensions import db
 from app.portfolio.models import PortfolioStep
-from app.schools.models import LEAVING_JAHRGAENGE, ClassMembership, SchoolClass
+from app.schools.models import LEAVING_JAHRGAENGE, ClassMembership, School, SchoolClass
 
 CHUNK = 5_000
 # (certificate, options that fit it) — a realistic spread of Sek I and Sek II leavers.
@@ -40,6 +41,16 @@ STATUS_MIX = (
     ("unbe", 0.03),
 )
 TREND_WEEKS = 8
+# Options a Berufskolleg offers: applications for them name one of the Kommune's Berufskollegs
+# (so a Berufskolleg's incoming list has a realistic length); the rest name a company.
+BK_OPTIONS = frozenset({"BFSI", "BFSII", "AV", "HOEBFS", "FOS", "BERUFGY"})
+# Applications per leaver by record status: (status of the chosen one or None, others).
+APPLICATIONS_BY_STATUS = {
+    "geplant": (None, ("geplant",)),
+    "beworben": (None, ("beworben", "beworben", "einladung")),
+    "zugesagt": ("zugesagt", ("abgesagt", "beworben")),
+    "angetreten": ("zugesagt", ("abgesagt",)),
+}
 # KAoA steps a leaver may have opened in "Mein Weg" (share of leavers per step, statuses drawn).
 PORTFOLIO_STEPS = ("SBO 2.1", "SBO 2.2", "SBO 4.1", "SBO 5.1", "SBO 6.1", "SBO 10.6")
 PORTFOLIO_SHARE = 0.4
@@ -118,6 +129,59 @@ def _agreement_rows(rng, leavers, now) -> tuple[list[dict], list[dict]]:
     return agreements, steps
 
 
+def _berufskollegs() -> tuple[dict[int, list[int]], dict[int, int]]:
+    """Kommune id → its Berufskollegs; school id → Kommune id."""
+    rows = db.session.execute(select(School.id, School.kommune_id, School.schulform)).all()
+    by_kommune: dict[int, list[int]] = {}
+    for school_id, kommune_id, schulform in rows:
+        if schulform == "BK":
+            by_kommune.setdefault(kommune_id, []).append(school_id)
+    return by_kommune, {school_id: kommune_id for school_id, kommune_id, _ in rows}
+
+
+def _application_rows(rng, anschluss_rows, leavers, now) -> list[dict]:
+    """Bewerbungen that agree with each record's status: a secured record has its chosen
+    acceptance (arrived when angetreten), an open one only pending applications."""
+    bks_of_kommune, kommune_of_school = _berufskollegs()
+    school_of = {pupil_id: school_id for pupil_id, _year, school_id in leavers}
+    today = now.date()
+    rows = []
+    for record in anschluss_rows:
+        chosen_status, others = APPLICATIONS_BY_STATUS.get(record["status"], (None, ()))
+        bks = bks_of_kommune.get(kommune_of_school[school_of[record["pupil_id"]]], [])
+        arrived = record["status"] == "angetreten"
+        plan = [(chosen_status, True)] if chosen_status else []
+        plan += [(status, False) for status in others]
+        for status, is_chosen in plan:
+            option = record["option_code"]
+            to_school = option in BK_OPTIONS and bks
+            rows.append(
+                {
+                    "pupil_id": record["pupil_id"],
+                    "school_year_id": record["school_year_id"],
+                    "target_kind": "school" if to_school else "company",
+                    "target_school_id": rng.choice(bks) if to_school else None,
+                    "target_name": "" if to_school else f"Bench-Betrieb {rng.randint(1, 500)}",
+                    "option_code": option,
+                    "status": status,
+                    "applied_on": today - timedelta(days=rng.randint(20, 120)),
+                    "decided_on": None,
+                    "starts_on": None,
+                    "is_chosen": is_chosen,
+                    "is_fallback": False,
+                    "source": "staff",
+                    "external_ref": None,
+                    "confirmed_at": now,
+                    "confirmed_by_id": None,
+                    "arrival": "arrived" if arrived and is_chosen else None,
+                    "arrival_recorded_at": None,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+    return rows
+
+
 def _snapshot_rows(anschluss_rows, leavers, now) -> list[dict]:
     """Past weeks with fewer secured leavers, so the trend has a shape."""
     current = Counter()
@@ -187,12 +251,14 @@ def add_leaver_data(seed: int) -> dict[str, int]:
         for pupil_id, year_id, _school in leavers
         if (row := _anschluss_row(rng, pupil_id, year_id, now)) is not None
     ]
+    applications = _application_rows(rng, anschluss_rows, leavers, now)
     agreements, steps = _agreement_rows(rng, leavers, now)
     snapshots = _snapshot_rows(anschluss_rows, leavers, now)
     steps_done = _portfolio_rows(rng, leavers, now)
     connection = db.session.connection()
     for model, rows in (
         (Anschluss, anschluss_rows),
+        (Application, applications),
         (Anschlussvereinbarung, agreements),
         (NextStep, steps),
         (AnschlussSnapshot, snapshots),
@@ -210,6 +276,7 @@ def add_leaver_data(seed: int) -> dict[str, int]:
     return {
         "leavers": len(leavers),
         "anschluesse": len(anschluss_rows),
+        "anschluss_applications": len(applications),
         "anschlussvereinbarungen": len(agreements),
         "anschluss_next_steps": len(steps),
         "anschluss_snapshots": len(snapshots),

@@ -24,6 +24,7 @@ class Subjects:
     class_size: int
     school_id: int
     kommune_id: int
+    berufskolleg_id: int  # a Berufskolleg of the same Kommune (its coordinator is a subject)
     users: dict[str, int]  # role → user id
 
 
@@ -70,6 +71,16 @@ CASES = [
     BenchCase(
         "class anschluss (teacher)", "teacher", lambda s: f"/api/v1/classes/{s.class_id}/anschluss"
     ),
+    BenchCase(
+        "leaving cohort (stubo)",
+        "stubo",
+        lambda s: f"/api/v1/schools/{s.school_id}/transition?per_page=50",
+    ),
+    BenchCase(
+        "incoming pupils (berufskolleg)",
+        "bk_coordinator",
+        lambda s: f"/api/v1/schools/{s.berufskolleg_id}/incoming?per_page=50",
+    ),
 ]
 
 
@@ -108,4 +119,7 @@ def find_subjects() -> Subjects:
         "bk_coordinator": first("bk_coordinator", kommune_id=school.kommune_id),
         "admin": first("admin"),
     }
-    return Subjects(school_class.id, size, school.id, school.kommune_id, users)
+    berufskolleg_id = db.session.scalar(
+        select(User.school_id).where(User.id == users["bk_coordinator"])
+    )
+    return Subjects(school_class.id, size, school.id, school.kommune_id, berufskolleg_id, users)

@@ -120,7 +120,9 @@ class Region:
             self.person("kommune_coordinator", kommune_id=kommune_id, username=f"bench.kommune{k}")
         base, extra = divmod(self.size.pupils, self.size.schools)
         for s in range(self.size.schools):
-            self.build_school(s, kommune_ids[s % len(kommune_ids)], year_id, base + (s < extra))
+            # Blocks of one school of each kind per Kommune: every Kommune has Berufskollegs.
+            kommune_id = kommune_ids[s // len(SCHOOL_MIX) % len(kommune_ids)]
+            self.build_school(s, kommune_id, year_id, base + (s < extra))
         return self
 
     def build_school(self, s: int, kommune_id: int, year_id: int, pupils: int) -> None:
