@@ -17,6 +17,7 @@ API_BLUEPRINTS = (
     "app.schools.roster_routes",
     "app.schools.enrolment_routes",
     "app.schools.rollover_routes",
+    "app.schools.schooling_routes",
     "app.interests.routes",
     "app.portfolio.routes",
     "app.internships.routes",

@@ -115,3 +115,21 @@ def make_provider(kommune: Kommune, approved: bool = True, name: str | None = No
     db.session.add(provider)
     db.session.flush()
     return provider
+
+
+def admit_to_exam(pupil: User, exam: str = "abitur") -> ClassMembership:
+    """Record the pupil's admission to the Abitur (or "fhr") exam on this year's membership."""
+    membership = membership_of(pupil)
+    membership.exam_admission = exam
+    membership.exam_admission_recorded_at = clock.now()
+    db.session.flush()
+    return membership
+
+
+def membership_of(pupil: User) -> ClassMembership:
+    """The pupil's class membership of the current school year."""
+    return db.session.scalars(
+        select(ClassMembership).filter_by(
+            pupil_id=pupil.id, school_year_id=current_school_year().id
+        )
+    ).one()

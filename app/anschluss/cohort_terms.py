@@ -1,17 +1,13 @@
-"""SQL terms for "the leavers of a school year", shared by the leaver views (dashboards) and the
-Verantwortungskette's identification lists."""
+"""SQL terms for "the leavers of a school year" shared by the leaver views (dashboards), the
+transition and the Verantwortungskette: who leaves is the rule of schools/leaving.py; here the
+Anschluss record of a leaver."""
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, literal, or_
+from sqlalchemy import and_, func, literal
 
 from app.anschluss.models import Anschluss
-from app.schools.models import LEAVING_JAHRGAENGE, ClassMembership, SchoolClass
-
-
-def leaving_class_clause():
-    """Classes whose pupils leave this school year (Jahrgang 10, Q2, Berufskolleg classes)."""
-    return or_(SchoolClass.jahrgang.in_(LEAVING_JAHRGAENGE), SchoolClass.jahrgang.like("BK%"))
+from app.schools.models import ClassMembership, SchoolClass
 
 
 def status_column():

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import and_, case, func, not_, or_, select
 
 from app.anschluss import reference
-from app.anschluss.cohort_terms import leaving_class_clause, status_column
+from app.anschluss.cohort_terms import status_column
 from app.anschluss.models import (
     SECURED_STATUSES,
     Anschluss,
@@ -23,6 +23,7 @@ from app.anschluss.models import (
 )
 from app.auth.models import User
 from app.dashboards import kaoa
+from app.schools.leaving import application_period_open, leaver_clause
 from app.schools.models import ClassMembership, SchoolClass
 from app.verantwortungskette.cases import case_outcome_expr, case_outcomes_for_pupils
 
@@ -73,16 +74,20 @@ def _fact_columns(today):
         internship.label("internship_done"),
         counselled.label("counselled"),
         case_outcome_expr(pupil).label("case_status"),
+        application_period_open(today).label("applications_open"),
     ]
 
 
 def _risk_flags(facts) -> dict:
-    """One SQL boolean per reason (see RISK_REASONS); a secured leaver has none."""
+    """One SQL boolean per reason (see RISK_REASONS); a secured leaver has none; "no
+    application" only once the Kommune's application period has opened (docs/glossary.md)."""
     open_ = facts.c.status.not_in(SECURED_STATUSES)
     return {
         "no_internship": and_(open_, not_(facts.c.internship_done)),
         "no_counselling": and_(open_, not_(facts.c.counselled)),
-        "no_application": and_(open_, facts.c.status.not_in(APPLIED_STATUSES)),
+        "no_application": and_(
+            open_, facts.c.applications_open, facts.c.status.not_in(APPLIED_STATUSES)
+        ),
         "overdue_next_step": and_(open_, facts.c.overdue_steps > 0),
     }
 
@@ -97,7 +102,7 @@ def cohort_pupils(*, school_id=None, class_id=None, school_year_id=None):
     return query.where(
         SchoolClass.school_id == school_id,
         SchoolClass.school_year_id == school_year_id,
-        leaving_class_clause(),
+        leaver_clause(),
     )
 
 
@@ -121,7 +126,7 @@ def _facts_query(*, school_id=None, class_id=None, school_year_id=None, filters=
         query = query.where(
             SchoolClass.school_id == school_id,
             SchoolClass.school_year_id == school_year_id,
-            leaving_class_clause(),
+            leaver_clause(),
         )
     return _filtered(query, filters or {})
 

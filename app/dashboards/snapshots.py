@@ -32,7 +32,7 @@ def _grouped_query(school_year_id: int, *, school_id=None, kommune_id=None, by=(
     keys = [column for name in by for column in _group_columns(name)]
     query = cohort.membership_join(
         select(*keys, func.count().label("count")).select_from(SchoolClass)
-    ).where(SchoolClass.school_year_id == school_year_id, cohort.leaving_class_clause())
+    ).where(SchoolClass.school_year_id == school_year_id, cohort.leaver_clause())
     if school_id is not None:
         query = query.where(SchoolClass.school_id == school_id)
     if kommune_id is not None or "school_name" in by:

@@ -27,7 +27,7 @@ def _attention_counts(school_id: int, year_id: int) -> tuple[int, int]:
         .where(
             SchoolClass.school_id == school_id,
             SchoolClass.school_year_id == year_id,
-            cohort.leaving_class_clause(),
+            cohort.leaver_clause(),
         )
     )
     overdue = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, SmallInteger, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core import clock
@@ -15,6 +15,15 @@ from app.extensions import db
 # Berufskolleg courses (BK) whose last year is their leaving year.
 JAHRGAENGE = ("8", "9", "10", "EF", "Q1", "Q2", "BK1", "BK2", "BK3")
 LEAVING_JAHRGAENGE = ("10", "Q2")
+# Berufskolleg course types (Bildungsgänge, APO-BK): only full-time courses that lead to no
+# vocational qualification (Ausbildungsvorbereitung, Berufsfachschule I/II, Fachoberschule 11)
+# belong to the Verantwortungskette's population; apprentices (dual) and full-time vocational
+# courses (Assistenten, Fachschule) have a placement.
+COURSE_TYPES = ("full_time_general", "full_time_vocational", "dual")
+CHAIN_COURSE_TYPE = "full_time_general"
+# Examinations whose admission takes a pupil out of the Verantwortungskette (a recorded fact):
+# the Abitur always, the Fachhochschulreife where the Kommune's agreement says so.
+EXAMS = ("abitur", "fhr")
 
 
 class Kommune(db.Model):
@@ -27,6 +36,12 @@ class Kommune(db.Model):
     regional_key: Mapped[str | None] = mapped_column(String(12), unique=True)
     coordination_name: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    # The Kommune's Verantwortungskette agreement: when the application period opens (month and
+    # day within the school year; "no application" counts as a risk only from then on) and
+    # whether admission to the Fachhochschulreife exam also excludes from the identification.
+    application_opens_month: Mapped[int] = mapped_column(SmallInteger, default=2)
+    application_opens_day: Mapped[int] = mapped_column(SmallInteger, default=1)
+    fhr_admission_excludes: Mapped[bool] = mapped_column(Boolean, default=False)
 
     schools: Mapped[list[School]] = relationship(back_populates="kommune")
 
@@ -77,6 +92,12 @@ class SchoolClass(db.Model):
         CheckConstraint(
             "jahrgang IN (" + ", ".join(f"'{j}'" for j in JAHRGAENGE) + ")", name="jahrgang"
         ),
+        CheckConstraint(
+            "course_type IS NULL OR course_type IN ("
+            + ", ".join(f"'{t}'" for t in COURSE_TYPES)
+            + ")",
+            name="course_type",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -84,6 +105,8 @@ class SchoolClass(db.Model):
     school_year_id: Mapped[int] = mapped_column(ForeignKey("school_years.id"), index=True)
     name: Mapped[str] = mapped_column(String(20))
     jahrgang: Mapped[str] = mapped_column(String(4))
+    # Berufskolleg classes only: the kind of course (COURSE_TYPES), from the roster or the StuBO.
+    course_type: Mapped[str | None] = mapped_column(String(24))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     # Set by the school-year rollover on a leaving class: kept as history, no longer current.
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -100,12 +123,35 @@ class ClassMembership(db.Model):
     """A pupil in a class (one class per pupil and school year)."""
 
     __tablename__ = "class_memberships"
-    __table_args__ = (UniqueConstraint("pupil_id", "school_year_id"),)
+    __table_args__ = (
+        UniqueConstraint("pupil_id", "school_year_id"),
+        CheckConstraint(
+            "attendance_year IS NULL OR attendance_year BETWEEN 1 AND 20", name="attendance_year"
+        ),
+        CheckConstraint(
+            "exam_admission IS NULL OR exam_admission IN ("
+            + ", ".join(f"'{e}'" for e in EXAMS)
+            + ")",
+            name="exam_admission",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
     school_year_id: Mapped[int] = mapped_column(ForeignKey("school_years.id"))
+    # The school year of attendance (Schulbesuchsjahr) this membership is, counted from the
+    # first year of primary school; None: derived from the Jahrgang (docs/glossary.md).
+    attendance_year: Mapped[int | None] = mapped_column(SmallInteger)
+    # Whether the pupil leaves the school at the end of this year; None: the class decides
+    # (Q2, Sek I grades in or after the 10th year of attendance, not grade 10 at a Gymnasium).
+    leaving: Mapped[bool | None] = mapped_column(Boolean)
+    # Admission to the Abitur (or Fachhochschulreife) examination this year: a recorded fact.
+    exam_admission: Mapped[str | None] = mapped_column(String(8))
+    exam_admission_recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    exam_admission_recorded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
 
     school_class: Mapped[SchoolClass] = relationship()
 

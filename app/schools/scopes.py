@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from app.auth.models import User
 from app.extensions import db
-from app.schools.models import School, SchoolClass
+from app.schools.models import Kommune, School, SchoolClass
 from app.schools.teaching import teaches_class, teaches_pupil
 
 
@@ -83,3 +83,22 @@ def pupil_in_own_school(user, args) -> bool | None:
 
 def pupil_exists(_user, args) -> bool | None:
     return None if _pupil(args.get("pupil_id")) is None else True
+
+
+# -- Kommunen --------------------------------------------------------------------------
+
+
+def _kommune_id(args) -> int | None:
+    kommune_id = args.get("kommune_id")
+    if not isinstance(kommune_id, int) or db.session.get(Kommune, kommune_id) is None:
+        return None
+    return kommune_id
+
+
+def kommune_is_own(user, args) -> bool | None:
+    kommune_id = _kommune_id(args)
+    return None if kommune_id is None else kommune_id == user.kommune_id
+
+
+def kommune_exists(_user, args) -> bool | None:
+    return None if _kommune_id(args) is None else True

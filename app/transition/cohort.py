@@ -17,13 +17,14 @@ from sqlalchemy import and_, func, literal, select
 from sqlalchemy.orm import aliased
 
 from app.anschluss import reference
-from app.anschluss.cohort_terms import leaving_class_clause, record_of_membership, status_column
+from app.anschluss.cohort_terms import record_of_membership, status_column
 from app.anschluss.models import Anschluss, Application
 from app.auth.models import User
 from app.core import audit, clock
 from app.core.errors import NotFound
 from app.core.pagination import paginate
 from app.extensions import db
+from app.schools.leaving import leaver_clause
 from app.schools.models import ClassMembership, School, SchoolClass, SchoolYear
 from app.transition import schulpflicht
 from app.transition.models import TransitionAlert
@@ -91,7 +92,7 @@ def cohort_query(school_id: int, year_id: int, open_only: bool):
         .where(
             SchoolClass.school_id == school_id,
             SchoolClass.school_year_id == year_id,
-            leaving_class_clause(),
+            leaver_clause(),
         )
         .order_by(SchoolClass.name, User.last_name, User.first_name, User.id)
     )

@@ -34,10 +34,6 @@ STATUTORY_FIELDS = (
     "school_form",
     "certificate",
 )
-# Abitur admission: Gymnasiale Oberstufe with the FOR-Q certificate, or the Abitur year itself.
-OBERSTUFE_CERTIFICATE = "SBO_10_7_8"
-ABITUR_OPTION = "GY"
-ABITUR_YEAR = "Q2"
 
 
 class Gone(DomainError):
@@ -51,13 +47,6 @@ def pseudonym(pupil_id: int) -> str:
     """A keyed hash standing in for the pupil in logs that outlive the personal data."""
     key = current_app.config["SECRET_KEY"].encode()
     return hmac.new(key, f"pupil:{pupil_id}".encode(), hashlib.sha256).hexdigest()
-
-
-def abitur_admitted(jahrgang: str | None, option_code: str | None, certificate: str | None) -> bool:
-    """Pupils admitted to the Abitur are outside the Verantwortungskette (SchülerDÜG NRW)."""
-    if jahrgang == ABITUR_YEAR:
-        return True
-    return option_code == ABITUR_OPTION and certificate == OBERSTUFE_CERTIFICATE
 
 
 def schulform_names(codes) -> dict[str, str]:

@@ -1,28 +1,32 @@
 """Who the Verantwortungskette is about: leavers without a secured Anschluss, per school.
 
-Abitur-admitted pupils are excluded as the law says (see common.abitur_admitted). One SELECT
-finds the population; the consent and handover state of the listed pupils takes two more.
+The population is the leavers of anschluss/cohort_terms.py (from the 10th school year of
+attendance; Berufskolleg only full-time courses without a vocational qualification) without a
+secured Anschluss; pupils admitted to the Abitur exam (and, where the Kommune's agreement says
+so, to the Fachhochschulreife exam) are excluded as SchülerDÜG NRW says. One SELECT finds the
+population; the consent and handover state of the listed pupils takes two more.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, not_, select
 
 from app.anschluss import reference
-from app.anschluss.cohort_terms import leaving_class_clause, status_column
+from app.anschluss.cohort_terms import status_column
 from app.anschluss.models import SECURED_STATUSES, Anschluss
 from app.auth.models import User
 from app.core import audit
 from app.extensions import db
+from app.schools.leaving import exam_admitted_clause, leaver_clause
 from app.schools.models import ClassMembership, School, SchoolClass
 from app.schools.teaching import taught_class_ids
-from app.verantwortungskette import common, rounds
 from app.verantwortungskette import consent as consent_service
+from app.verantwortungskette import rounds
 from app.verantwortungskette.models import Handover, HandoverConsent, VkCase
 
 
 def population_query(school_id: int, school_year_id: int, teacher_id: int | None = None):
-    """Leavers of the school year without a secured Anschluss, not admitted to the Abitur."""
+    """Leavers of the school year without a secured Anschluss, not admitted to the exam."""
     query = (
         select(
             User.id.label("pupil_id"),
@@ -54,15 +58,9 @@ def population_query(school_id: int, school_year_id: int, teacher_id: int | None
         .where(
             SchoolClass.school_id == school_id,
             SchoolClass.school_year_id == school_year_id,
-            leaving_class_clause(),
-            SchoolClass.jahrgang != common.ABITUR_YEAR,
+            leaver_clause(),
+            not_(exam_admitted_clause()),
             status_column().not_in(SECURED_STATUSES),
-            or_(
-                Anschluss.option_code.is_(None),
-                Anschluss.option_code != common.ABITUR_OPTION,
-                Anschluss.expected_certificate.is_(None),
-                Anschluss.expected_certificate != common.OBERSTUFE_CERTIFICATE,
-            ),
         )
         .order_by(SchoolClass.name, User.last_name, User.first_name, User.id)
     )

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 14:39:03.976818
+Create Date: 2026-12-05 15:48:09.182466
 
 """
 from alembic import op
@@ -66,6 +66,9 @@ def upgrade():
     sa.Column('regional_key', sa.String(length=12), nullable=True),
     sa.Column('coordination_name', sa.String(length=200), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('application_opens_month', sa.SmallInteger(), nullable=False),
+    sa.Column('application_opens_day', sa.SmallInteger(), nullable=False),
+    sa.Column('fhr_admission_excludes', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_kommunen')),
     sa.UniqueConstraint('name', name=op.f('uq_kommunen_name')),
     sa.UniqueConstraint('regional_key', name=op.f('uq_kommunen_regional_key'))
@@ -176,8 +179,10 @@ def upgrade():
     sa.Column('school_year_id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=20), nullable=False),
     sa.Column('jahrgang', sa.String(length=4), nullable=False),
+    sa.Column('course_type', sa.String(length=24), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('archived_at', sa.DateTime(timezone=True), nullable=True),
+    sa.CheckConstraint("course_type IS NULL OR course_type IN ('full_time_general', 'full_time_vocational', 'dual')", name=op.f('ck_classes_course_type')),
     sa.CheckConstraint("jahrgang IN ('8', '9', '10', 'EF', 'Q1', 'Q2', 'BK1', 'BK2', 'BK3')", name=op.f('ck_classes_jahrgang')),
     sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_classes_school_id_schools')),
     sa.ForeignKeyConstraint(['school_year_id'], ['school_years.id'], name=op.f('fk_classes_school_year_id_school_years')),
@@ -383,7 +388,15 @@ def upgrade():
     sa.Column('pupil_id', sa.Integer(), nullable=False),
     sa.Column('class_id', sa.Integer(), nullable=False),
     sa.Column('school_year_id', sa.Integer(), nullable=False),
+    sa.Column('attendance_year', sa.SmallInteger(), nullable=True),
+    sa.Column('leaving', sa.Boolean(), nullable=True),
+    sa.Column('exam_admission', sa.String(length=8), nullable=True),
+    sa.Column('exam_admission_recorded_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('exam_admission_recorded_by_id', sa.Integer(), nullable=True),
+    sa.CheckConstraint("exam_admission IS NULL OR exam_admission IN ('abitur', 'fhr')", name=op.f('ck_class_memberships_exam_admission')),
+    sa.CheckConstraint('attendance_year IS NULL OR attendance_year BETWEEN 1 AND 20', name=op.f('ck_class_memberships_attendance_year')),
     sa.ForeignKeyConstraint(['class_id'], ['classes.id'], name=op.f('fk_class_memberships_class_id_classes'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['exam_admission_recorded_by_id'], ['users.id'], name=op.f('fk_class_memberships_exam_admission_recorded_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_class_memberships_pupil_id_users'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['school_year_id'], ['school_years.id'], name=op.f('fk_class_memberships_school_year_id_school_years')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_class_memberships')),

@@ -28,6 +28,9 @@ def test_noch_kein_anschluss_list_with_reasons(anschluss_world, login_as, db):
         option_code="DUAL",
         expected_certificate="SBO_10_7_7",
     )
+    # "no application" counts once the Kommune's application period has opened (here 1 Nov).
+    w.kommune.application_opens_month, w.kommune.application_opens_day = 11, 1
+    db.session.commit()
     stubo = login_as(w.users.stubo)
     body = stubo.get(leavers_url(w, unsecured="true")).get_json()
     ids = {row["pupil_id"] for row in body["items"]}

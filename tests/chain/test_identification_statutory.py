@@ -41,8 +41,8 @@ def _anschluss(pupil, status, option=None, certificate=None):
 
 
 def _setup_population(world, db):
-    """pupil: offen; classmate: zugesagt (secured); pupil_b: GY with FOR-Q (Abitur-admitted);
-    one more in 10a with NOKEAN; a Q2 pupil (Abitur year)."""
+    """pupil: offen; classmate: zugesagt (secured); pupil_b: GY with FOR-Q planned (a forecast,
+    so still listed); one more in 10a with NOKEAN; a Q2 pupil admitted to the Abitur exam."""
     _anschluss(world.classmate, "zugesagt", "DUAL", "SBO_10_7_7")
     _anschluss(world.pupil_b, "geplant", "GY", "SBO_10_7_8")
     nokean = f.make_pupil(
@@ -57,6 +57,7 @@ def _setup_population(world, db):
     _anschluss(nokean, "nokean", "NOKEAN", "SBO_10_7_5")
     q2 = f.make_class(world.school, "Q2", "Q2")
     abiturient = f.make_pupil(q2, first_name="Ida", last_name="Abel")
+    f.admit_to_exam(abiturient, "abitur")
     db.session.commit()
     return nokean, abiturient
 
@@ -109,19 +110,19 @@ def test_does_the_identification_list_exclude_secured_and_abitur(world, login_as
         .get_json()
     )
     ids = {item["pupil_id"] for item in listed["items"]}
-    assert ids == {world.pupil.id, nokean.id}
+    assert ids == {world.pupil.id, nokean.id, world.pupil_b.id}
     own_class = (
         login_as(world.teacher_b)
         .get(f"/api/v1/schools/{world.school.id}/identification")
         .get_json()
     )
-    assert own_class["items"] == []  # pupil_b (10b) is Abitur-admitted
+    assert [item["pupil_id"] for item in own_class["items"]] == [world.pupil_b.id]
     teacher = (
         login_as(world.users.teacher)
         .get(f"/api/v1/schools/{world.school.id}/identification")
         .get_json()
     )
-    assert {item["pupil_id"] for item in teacher["items"]} == ids
+    assert {item["pupil_id"] for item in teacher["items"]} == {world.pupil.id, nokean.id}
     assert audit_rows(db, "identification", "placement_followup")
 
 
@@ -139,14 +140,18 @@ def test_does_the_statutory_export_carry_exactly_the_legal_fields(world, login_a
         "school_form",
         "certificate",
     ]
-    assert {i["pupil_id"] for i in preview["items"]} == {world.pupil.id, nokean.id}
+    assert {i["pupil_id"] for i in preview["items"]} == {
+        world.pupil.id,
+        nokean.id,
+        world.pupil_b.id,
+    }
     response = stubo.post(f"/api/v1/schools/{world.school.id}/statutory-transfer.csv", json={})
     assert response.status_code == 200 and response.mimetype == "text/csv"
     rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == EXACT_HEADER
     assert all(len(row) == 7 for row in rows)
     by_name = {row[0]: row for row in rows[1:]}
-    assert set(by_name) == {"Becker", "Klein"}
+    assert set(by_name) == {"Becker", "Klein", "Schulz"}
     assert by_name["Klein"] == [
         "Klein",
         "Noah",
@@ -159,12 +164,13 @@ def test_does_the_statutory_export_carry_exactly_the_legal_fields(world, login_a
     assert "Hauptschulabschluss" in by_name["Klein"][6]
     assert "Abel" not in response.data.decode("utf-8-sig")
     logged = rows_of(Handover, kind="statutory")
-    assert {h.pupil_id for h in logged} == {world.pupil.id, nokean.id}
+    assert {h.pupil_id for h in logged} == {world.pupil.id, nokean.id, world.pupil_b.id}
     assert all("31a SGB III" in h.legal_basis for h in logged)
     events = audit_rows(db, "statutory_transfer", "statutory_transfer")
     assert {(e.action, e.pupil_id) for e in events if e.action == "transfer"} == {
         ("transfer", world.pupil.id),
         ("transfer", nokean.id),
+        ("transfer", world.pupil_b.id),
     }
     again = stubo.post(f"/api/v1/schools/{world.school.id}/statutory-transfer.csv", json={})
     assert again.status_code == 422
@@ -174,8 +180,8 @@ def test_is_a_pupil_outside_the_population_refused_for_the_statutory_export(
     world, login_as, db, reference
 ):
     """May the StuBO send a secured or Abitur-admitted pupil to the Agentur? (No.)"""
-    _setup_population(world, db)
-    for pupil in (world.classmate, world.pupil_b):
+    _, abiturient = _setup_population(world, db)
+    for pupil in (world.classmate, abiturient):
         response = login_as(world.users.stubo).post(
             f"/api/v1/schools/{world.school.id}/statutory-transfer.csv",
             json={"pupil_ids": [pupil.id]},
