@@ -31,6 +31,7 @@ API_BLUEPRINTS = (
     "app.transition.routes",
     "app.exchange.routes_registrations",
     "app.exchange.routes_kaoa",
+    "app.vacancies.routes",
     "app.dashboards.routes_leavers",
     "app.dashboards.routes",
     "app.privacy.routes",

@@ -13,4 +13,5 @@ from app.notifications import models as notifications_models  # noqa: F401
 from app.portfolio import models as portfolio_models  # noqa: F401
 from app.schools import models as schools_models  # noqa: F401
 from app.transition import models as transition_models  # noqa: F401
+from app.vacancies import models as vacancies_models  # noqa: F401
 from app.verantwortungskette import models as verantwortungskette_models  # noqa: F401

@@ -72,6 +72,12 @@ def give_own(pupil, provider_id: int) -> DataTransferConsent:
     """A pupil of 14 or older consents for one provider of their bookings (idempotent)."""
     if not _provider_of_pupils_booking(pupil.id, provider_id):
         raise Invalid("consent-provider-not-booked", field="provider_id")
+    return give_own_to(pupil, provider_id)
+
+
+def give_own_to(pupil, provider_id: int) -> DataTransferConsent:
+    """The age rule and the record of a pupil's own consent, for a provider the caller has
+    checked (a booking's, or an Ausbildungsplatz the pupil is interested in); idempotent."""
     age = age_on(db.session.get(User, pupil.id).birth_date, clock.today())
     if age is None or age < SELF_CONSENT_AGE:
         raise Forbidden("guardian-consent-needed", age=SELF_CONSENT_AGE)

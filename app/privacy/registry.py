@@ -17,6 +17,7 @@ from app.notifications import pupil_data as notifications
 from app.portfolio import pupil_data as portfolio
 from app.schools import pupil_data as schools
 from app.transition import pupil_data as transition
+from app.vacancies import pupil_data as vacancies
 from app.verantwortungskette import pupil_data as verantwortungskette
 
 # The audit log is core's: append-only, it outlives the account (its pupil id has no FK).
@@ -33,6 +34,7 @@ TABLES: tuple[PupilTable, ...] = (
     *anschluss.TABLES,
     *verantwortungskette.TABLES,
     *transition.TABLES,
+    *vacancies.TABLES,
     *AUDIT,
 )
 BY_NAME = {table.name: table for table in TABLES}

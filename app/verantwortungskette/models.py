@@ -50,6 +50,8 @@ CONTACT_OUTCOMES = (
     "termin_wahrgenommen",
     "termin_nicht_wahrgenommen",
     "unterlagen_zugesandt",
+    # Logged by the vacancies feature when a coordinator suggests an Ausbildungsplatz.
+    "ausbildungsplatz_vorgeschlagen",
 )
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 15:48:09.182466
+Create Date: 2026-12-05 15:59:07.701960
 
 """
 from alembic import op
@@ -796,6 +796,50 @@ def upgrade():
     with op.batch_alter_table('outbox_mails', schema=None) as batch_op:
         batch_op.create_index('ix_outbox_mails_status_next', ['status', 'next_attempt_at'], unique=False)
 
+    op.create_table('vacancies',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kommune_id', sa.Integer(), nullable=False),
+    sa.Column('provider_id', sa.Integer(), nullable=True),
+    sa.Column('source', sa.String(length=8), nullable=False),
+    sa.Column('external_ref', sa.String(length=64), nullable=True),
+    sa.Column('external_url', sa.String(length=500), nullable=True),
+    sa.Column('employer_name', sa.String(length=200), nullable=False),
+    sa.Column('occupation_id', sa.Integer(), nullable=True),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('kldb_code', sa.String(length=8), nullable=True),
+    sa.Column('berufsfeld', sa.String(length=8), nullable=True),
+    sa.Column('starts_on', sa.Date(), nullable=True),
+    sa.Column('places', sa.Integer(), nullable=False),
+    sa.Column('street', sa.String(length=200), nullable=False),
+    sa.Column('postcode', sa.String(length=5), nullable=False),
+    sa.Column('city', sa.String(length=120), nullable=False),
+    sa.Column('usual_certificate', sa.String(length=16), nullable=True),
+    sa.Column('apply_until', sa.Date(), nullable=True),
+    sa.Column('how_to_apply', sa.Text(), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('accessibility_notes', sa.Text(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('refreshed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.CheckConstraint("(source = 'provider' AND provider_id IS NOT NULL) OR (source = 'ba' AND external_ref IS NOT NULL)", name=op.f('ck_vacancies_origin')),
+    sa.CheckConstraint("source IN ('provider', 'ba')", name=op.f('ck_vacancies_source')),
+    sa.CheckConstraint("status IN ('open', 'filled', 'expired', 'withdrawn')", name=op.f('ck_vacancies_status')),
+    sa.CheckConstraint('places >= 1', name=op.f('ck_vacancies_places_positive')),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_vacancies_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['kommune_id'], ['kommunen.id'], name=op.f('fk_vacancies_kommune_id_kommunen')),
+    sa.ForeignKeyConstraint(['occupation_id'], ['occupations.id'], name=op.f('fk_vacancies_occupation_id_occupations')),
+    sa.ForeignKeyConstraint(['provider_id'], ['providers.id'], name=op.f('fk_vacancies_provider_id_providers')),
+    sa.ForeignKeyConstraint(['usual_certificate'], ['leaving_certificates.key'], name=op.f('fk_vacancies_usual_certificate_leaving_certificates')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_vacancies')),
+    sa.UniqueConstraint('kommune_id', 'source', 'external_ref', name=op.f('uq_vacancies_kommune_id_source_external_ref'))
+    )
+    with op.batch_alter_table('vacancies', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_vacancies_berufsfeld'), ['berufsfeld'], unique=False)
+        batch_op.create_index('ix_vacancies_kommune_status', ['kommune_id', 'status', 'starts_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_vacancies_provider_id'), ['provider_id'], unique=False)
+
     op.create_table('offer_berufsfelder',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('offer_id', sa.Integer(), nullable=False),
@@ -830,6 +874,21 @@ def upgrade():
     with op.batch_alter_table('slots', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_slots_offer_id'), ['offer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_slots_starts_on'), ['starts_on'], unique=False)
+
+    op.create_table('vacancy_interests',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('vacancy_id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('withdrawn_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_vacancy_interests_pupil_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['vacancy_id'], ['vacancies.id'], name=op.f('fk_vacancy_interests_vacancy_id_vacancies'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_vacancy_interests')),
+    sa.UniqueConstraint('vacancy_id', 'pupil_id', name=op.f('uq_vacancy_interests_vacancy_id_pupil_id'))
+    )
+    with op.batch_alter_table('vacancy_interests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_vacancy_interests_pupil_id'), ['pupil_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_vacancy_interests_vacancy_id'), ['vacancy_id'], unique=False)
 
     op.create_table('vk_cases',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -959,7 +1018,7 @@ def upgrade():
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint("channel IN ('phone', 'letter', 'email', 'visit')", name=op.f('ck_vk_case_contacts_channel')),
-    sa.CheckConstraint("outcome IN ('erreicht', 'nicht_erreicht', 'nachricht_hinterlassen', 'termin_vereinbart', 'termin_wahrgenommen', 'termin_nicht_wahrgenommen', 'unterlagen_zugesandt')", name=op.f('ck_vk_case_contacts_outcome')),
+    sa.CheckConstraint("outcome IN ('erreicht', 'nicht_erreicht', 'nachricht_hinterlassen', 'termin_vereinbart', 'termin_wahrgenommen', 'termin_nicht_wahrgenommen', 'unterlagen_zugesandt', 'ausbildungsplatz_vorgeschlagen')", name=op.f('ck_vk_case_contacts_outcome')),
     sa.ForeignKeyConstraint(['case_id'], ['vk_cases.id'], name=op.f('fk_vk_case_contacts_case_id_vk_cases'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['recorded_by_id'], ['users.id'], name=op.f('fk_vk_case_contacts_recorded_by_id_users'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_vk_case_contacts'))
@@ -1017,6 +1076,33 @@ def upgrade():
     with op.batch_alter_table('booking_days', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_booking_days_booking_id'), ['booking_id'], unique=False)
 
+    op.create_table('vacancy_suggestions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('vacancy_id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=True),
+    sa.Column('outcome', sa.String(length=16), nullable=False),
+    sa.Column('contact_id', sa.Integer(), nullable=True),
+    sa.Column('application_id', sa.Integer(), nullable=True),
+    sa.Column('suggested_by_id', sa.Integer(), nullable=True),
+    sa.Column('suggested_on', sa.Date(), nullable=False),
+    sa.Column('outcome_on', sa.Date(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("outcome IN ('vorgeschlagen', 'beworben', 'einladung', 'zusage', 'absage')", name=op.f('ck_vacancy_suggestions_outcome')),
+    sa.ForeignKeyConstraint(['application_id'], ['anschluss_applications.id'], name=op.f('fk_vacancy_suggestions_application_id_anschluss_applications'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['case_id'], ['vk_cases.id'], name=op.f('fk_vacancy_suggestions_case_id_vk_cases'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['contact_id'], ['vk_case_contacts.id'], name=op.f('fk_vacancy_suggestions_contact_id_vk_case_contacts'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_vacancy_suggestions_pupil_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['suggested_by_id'], ['users.id'], name=op.f('fk_vacancy_suggestions_suggested_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['vacancy_id'], ['vacancies.id'], name=op.f('fk_vacancy_suggestions_vacancy_id_vacancies'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_vacancy_suggestions')),
+    sa.UniqueConstraint('case_id', 'vacancy_id', name=op.f('uq_vacancy_suggestions_case_id_vacancy_id'))
+    )
+    with op.batch_alter_table('vacancy_suggestions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_vacancy_suggestions_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_vacancy_suggestions_pupil_id'), ['pupil_id'], unique=False)
+
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.create_foreign_key(batch_op.f('fk_users_provider_id_providers'), 'providers', ['provider_id'], ['id'], use_alter=True)
 
@@ -1030,6 +1116,11 @@ def downgrade():
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_users_provider_id_providers'), type_='foreignkey')
 
+    with op.batch_alter_table('vacancy_suggestions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_vacancy_suggestions_pupil_id'))
+        batch_op.drop_index(batch_op.f('ix_vacancy_suggestions_case_id'))
+
+    op.drop_table('vacancy_suggestions')
     with op.batch_alter_table('booking_days', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_booking_days_booking_id'))
 
@@ -1072,6 +1163,11 @@ def downgrade():
         batch_op.drop_index('ix_vk_cases_closed')
 
     op.drop_table('vk_cases')
+    with op.batch_alter_table('vacancy_interests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_vacancy_interests_vacancy_id'))
+        batch_op.drop_index(batch_op.f('ix_vacancy_interests_pupil_id'))
+
+    op.drop_table('vacancy_interests')
     with op.batch_alter_table('slots', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_slots_starts_on'))
         batch_op.drop_index(batch_op.f('ix_slots_offer_id'))
@@ -1082,6 +1178,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_offer_berufsfelder_berufsfeld'))
 
     op.drop_table('offer_berufsfelder')
+    with op.batch_alter_table('vacancies', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_vacancies_provider_id'))
+        batch_op.drop_index('ix_vacancies_kommune_status')
+        batch_op.drop_index(batch_op.f('ix_vacancies_berufsfeld'))
+
+    op.drop_table('vacancies')
     with op.batch_alter_table('outbox_mails', schema=None) as batch_op:
         batch_op.drop_index('ix_outbox_mails_status_next')
 

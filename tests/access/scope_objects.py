@@ -350,6 +350,24 @@ def _user_id(world, db):
     return ids
 
 
+def _vacancy_id(world, db):
+    """Ausbildungsplätze: "own" = live vacancy of world.provider_org; "same_kommune" = one of a
+    provider of world.kommune not approved yet (Kommune staff may reach it, school users and
+    other companies may not); "other_kommune" = live vacancy of world.other_provider_org."""
+    from seeds.loader import load_reference
+    from tests import factories as f
+    from tests.vacancies.support import make_vacancy
+
+    load_reference()
+    ids = {
+        "own": make_vacancy(world.provider_org).id,
+        "same_kommune": make_vacancy(f.make_provider(world.kommune, approved=False)).id,
+        "other_kommune": make_vacancy(world.other_provider_org).id,
+    }
+    db.session.commit()
+    return ids
+
+
 SCOPE_OBJECTS = {
     "school_id": _school_id,
     "class_id": _class_id,
@@ -372,4 +390,5 @@ SCOPE_OBJECTS = {
     "slot_id": _slot_id,
     "booking_id": _booking_id,
     "user_id": _user_id,
+    "vacancy_id": _vacancy_id,
 }

@@ -25,6 +25,7 @@ from app.internships.models import Booking, BookingDay, DataTransferConsent, Wai
 from app.notifications.models import Notification, OutboxMail
 from app.schools.models import ClassMembership, SchoolYear
 from app.transition.models import TransitionAlert
+from app.vacancies.models import Vacancy, VacancyInterest, VacancySuggestion
 from app.verantwortungskette.models import CaseContact
 from tests.allocation.helpers import make_round, rank
 from tests.chain.helpers import hand_over
@@ -173,6 +174,25 @@ def _anschluss(world, pupil):
     db.session.add(
         CaseContact(
             case_id=case.id, contacted_on=clock.today(), channel="phone", outcome="erreicht"
+        )
+    )
+    _vacancies(world, pupil, case)
+
+
+def _vacancies(world, pupil, case):
+    vacancy = Vacancy(
+        kommune_id=world.kommune.id,
+        provider_id=world.provider_org.id,
+        title="Tischler/in",
+        postcode="44137",
+        starts_on=clock.today() + timedelta(days=200),
+    )
+    db.session.add(vacancy)
+    db.session.flush()
+    db.session.add(VacancyInterest(vacancy_id=vacancy.id, pupil_id=pupil.id))
+    db.session.add(
+        VacancySuggestion(
+            case_id=case.id, vacancy_id=vacancy.id, pupil_id=pupil.id, suggested_on=clock.today()
         )
     )
 

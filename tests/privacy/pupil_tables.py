@@ -25,6 +25,8 @@ STAFF_ONLY = {
     ("anschluss_changes", "changed_by_id"): "who changed an Anschluss (history of its row)",
     ("import_mappings", "updated_by_id"): "the staff member who saved a column mapping",
     ("svws_connections", "updated_by_id"): "the staff member who set up the SVWS connection",
+    ("vacancies", "created_by_id"): "the company contact or coordinator entering a vacancy",
+    ("vacancy_suggestions", "suggested_by_id"): "the coordinator who suggested a vacancy",
 }
 
 
