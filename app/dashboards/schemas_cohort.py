@@ -117,7 +117,10 @@ class SchoolSummarySchema(OutputSchema):
     trend = ma.fields.List(ma.fields.Nested(LeaverTrendPointSchema))
 
 
-_masked = {"description": 'A count, or "<5" for counts below 5'}
+_masked = {
+    "description": 'A count, or "masked": below 5, or recomputable from the published counts '
+    "(complementary suppression across schools, totals, breakdowns and the trend)"
+}
 
 
 class KommuneMaskedCountsSchema(OutputSchema):
@@ -125,7 +128,7 @@ class KommuneMaskedCountsSchema(OutputSchema):
     secured = ma.fields.String(required=True, metadata=_masked)
     without_anschluss = ma.fields.String(required=True, metadata=_masked)
     secured_share = ma.fields.Float(
-        allow_none=True, metadata={"description": "null when a part is below 5"}
+        allow_none=True, metadata={"description": "null when a part is masked"}
     )
 
 
@@ -138,10 +141,29 @@ class KommuneTrendSchema(KommuneMaskedCountsSchema):
     week_start = ma.fields.Date(required=True)
 
 
+class KommuneOptionCountSchema(OutputSchema):
+    option_code = ma.fields.String(allow_none=True, metadata={"description": "null: no option"})
+    count = ma.fields.String(required=True, metadata=_masked)
+
+
+class KommuneCertificateRowSchema(OutputSchema):
+    certificate = ma.fields.String(allow_none=True, metadata={"description": "null: none yet"})
+    count = ma.fields.String(required=True, metadata=_masked)
+    cells = ma.fields.List(ma.fields.Nested(KommuneOptionCountSchema), required=True)
+
+
+class KommuneCrosstabSchema(OutputSchema):
+    """Leavers by certificate (achieved, else expected) × Anschluss option, with margins."""
+
+    options = ma.fields.List(ma.fields.Nested(KommuneOptionCountSchema), required=True)
+    rows = ma.fields.List(ma.fields.Nested(KommuneCertificateRowSchema), required=True)
+
+
 class KommuneSummarySchema(KommuneMaskedCountsSchema):
     kommune_id = ma.fields.Integer(required=True)
     schools = ma.fields.Integer(required=True)
     by_status = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.String())
     by_option = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.String())
     by_school = ma.fields.List(ma.fields.Nested(KommuneSchoolSchema))
+    certificate_by_option = ma.fields.Nested(KommuneCrosstabSchema, required=True)
     trend = ma.fields.List(ma.fields.Nested(KommuneTrendSchema))

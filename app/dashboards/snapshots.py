@@ -25,6 +25,12 @@ def _group_columns(name: str) -> list:
         "class": [SchoolClass.id.label("class_id"), SchoolClass.name.label("class_name")],
         "status": [cohort.status_column().label("status")],
         "option": [func.coalesce(Anschluss.option_code, "").label("option_code")],
+        # the achieved certificate once recorded, else the expected one ("" = none yet)
+        "certificate": [
+            func.coalesce(Anschluss.achieved_certificate, Anschluss.expected_certificate, "").label(
+                "certificate"
+            )
+        ],
     }[name]
 
 

@@ -1,14 +1,30 @@
-// Kommune coordinator: aggregates of all schools — no personal data; small counts as "<5".
+// Kommune coordinator: aggregates of all schools — no personal data; small counts and those
+// that would let one recompute a small count arrive as "masked" and show as "gesperrt".
 
 import { figuresTable, formatDate, h, replace, screenReady } from '../ui.js';
-import { prepare, statusLabel } from './anschluss-common.js';
+import { certificateLabel, optionLabel, prepare, statusLabel } from './anschluss-common.js';
 
 function share(value) {
   return value === null ? '—' : `${Math.round(value * 100)} %`;
 }
 
+/** A published count, or the word for a suppressed one. */
+function count(ctx, value) {
+  return value === 'masked' ? ctx.t('anschluss.kommune.masked') : String(value);
+}
+
+function crosstab(ctx, catalog, table) {
+  const none = ctx.t('anschluss.kommune.none');
+  const optionName = (code) => (code ? optionLabel(catalog, code) : none);
+  return figuresTable('kommune-certificates', ctx.t('anschluss.kommune.by_certificate'),
+    [ctx.t('anschluss.kommune.certificate'), ...table.options.map((o) => optionName(o.option_code)), ctx.t('anschluss.kommune.all')],
+    [...table.rows.map((row) => [row.certificate ? certificateLabel(catalog, row.certificate) : none,
+      ...row.cells.map((cell) => count(ctx, cell.count)), count(ctx, row.count)]),
+    [ctx.t('anschluss.kommune.all'), ...table.options.map((o) => count(ctx, o.count)), '']]);
+}
+
 export async function render(root, ctx) {
-  await prepare(ctx);
+  const catalog = await prepare(ctx);
   const title = ctx.t('anschluss.kommune.title');
   if (!ctx.me.kommune_id) {
     replace(root, h('h1', {}, title), h('p', { class: 'notice notice--info' }, ctx.t('anschluss.kommune.no_kommune')));
@@ -18,7 +34,8 @@ export async function render(root, ctx) {
   const data = await ctx.api.get(`/kommunen/${ctx.me.kommune_id}/summary`);
   const pairHeaders = [ctx.t('anschluss.leavers.total'), ctx.t('anschluss.leavers.secured'),
     ctx.t('anschluss.leavers.without'), ctx.t('anschluss.leavers.share')];
-  const pair = (item) => [item.leavers, item.secured, item.without_anschluss, share(item.secured_share)];
+  const pair = (item) => [count(ctx, item.leavers), count(ctx, item.secured), count(ctx, item.without_anschluss),
+    share(item.secured_share)];
   replace(root,
     h('h1', {}, title),
     h('p', { class: 'lead' }, ctx.t('anschluss.kommune.lead')),
@@ -31,9 +48,11 @@ export async function render(root, ctx) {
       [ctx.t('anschluss.kommune.school'), ...pairHeaders], data.by_school.map((item) => [item.school_name, ...pair(item)])),
     figuresTable('kommune-status', ctx.t('anschluss.leavers.by_status'),
       [ctx.t('anschluss.common.status'), ctx.t('anschluss.leavers.total')],
-      Object.entries(data.by_status).map(([status, count]) => [statusLabel(ctx, status), count])),
+      Object.entries(data.by_status).map(([status, value]) => [statusLabel(ctx, status), count(ctx, value)])),
     figuresTable('kommune-options', ctx.t('anschluss.kommune.by_option'),
-      [ctx.t('anschluss.common.option'), ctx.t('anschluss.leavers.total')], Object.entries(data.by_option)),
+      [ctx.t('anschluss.common.option'), ctx.t('anschluss.leavers.total')],
+      Object.entries(data.by_option).map(([code, value]) => [optionLabel(catalog, code), count(ctx, value)])),
+    crosstab(ctx, catalog, data.certificate_by_option),
     figuresTable('kommune-trend', ctx.t('anschluss.leavers.trend'), ['', ...pairHeaders],
       data.trend.map((point) => [formatDate(point.week_start, ctx.lang), ...pair(point)])));
   screenReady(root, title);
