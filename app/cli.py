@@ -92,5 +92,8 @@ def register_cli(app: Flask) -> None:
 
     app.cli.add_command(retention_cli)
     from app.schools.cli import schoolyear_cli  # `flask schoolyear rollover`
+    from app.vacancies.cli import vacancies_cli  # `flask vacancies import --kommune …`
+
+    app.cli.add_command(vacancies_cli)
 
     app.cli.add_command(schoolyear_cli)

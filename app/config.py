@@ -112,6 +112,13 @@ def load_config(overrides: dict | None = None) -> dict:
         "CREDENTIALS_KEY": os.environ.get("CREDENTIALS_KEY", ""),
         # http:// SVWS addresses (development and tests only; production needs https).
         "SVWS_ALLOW_HTTP": _bool("SVWS_ALLOW_HTTP", development),
+        # The Bundesagentur für Arbeit's jobsuche API (flask vacancies import): the client id
+        # sent as X-API-Key, the service address and the search radius around the Kommune.
+        "JOBSUCHE_API_KEY": os.environ.get("JOBSUCHE_API_KEY", ""),
+        "JOBSUCHE_BASE_URL": os.environ.get(
+            "JOBSUCHE_BASE_URL", "https://rest.arbeitsagentur.de/jobboerse/jobsuche-service"
+        ),
+        "JOBSUCHE_RADIUS_KM": int(os.environ.get("JOBSUCHE_RADIUS_KM", "25")),
         "RETENTION_CASE_MONTHS": int(os.environ.get("RETENTION_CASE_MONTHS", "6")),
         # App-only pupil data ends with its purpose: months after the school year of the
         # pupil's last class membership ended, or after the account was deactivated.

@@ -1,4 +1,5 @@
-"""Read-side routes: the class progress matrix and supply vs. demand of internship places.
+"""Read-side routes: the class progress matrix, supply vs. demand of internship places and of
+Ausbildungsplätze.
 
 The leaver views (cohort, summary, exports, Kommune aggregate) are in `routes_leavers`.
 """
@@ -11,8 +12,8 @@ from flask_smorest import Blueprint
 from app.core.api import problems
 from app.core.policy import access, allow
 from app.dashboards import class_progress as progress
-from app.dashboards import supply_demand
-from app.dashboards.schemas import ClassProgressSchema, SupplyDemandSchema
+from app.dashboards import supply_demand, vacancy_supply
+from app.dashboards.schemas import ClassProgressSchema, SupplyDemandSchema, VacancySupplySchema
 from app.internships import scopes
 from app.schools import scopes as school_scopes
 
@@ -69,3 +70,17 @@ def school_supply_demand(school_id: int):
     return supply_demand.supply_demand(
         kommune_id=supply_demand.kommune_of_school(school_id), school_id=school_id
     )
+
+
+@blp.route("/kommunen/<int:kommune_id>/vacancy-supply", methods=["GET"])
+@access(
+    allow(
+        "The Kommune coordinator compares Ausbildungsplätze with unplaced youths (masked)",
+        kommune_coordinator=scopes.kommune_is_own,
+        admin=scopes.kommune_exists,
+    )
+)
+@blp.response(200, VacancySupplySchema)
+def kommune_vacancy_supply(kommune_id: int):
+    """Ausbildungsplätze vs. unplaced youths per Berufsfeld (small counts masked)."""
+    return vacancy_supply.vacancy_supply(kommune_id)

@@ -59,3 +59,23 @@ class SupplyDemandSchema(OutputSchema):
     total_free = ma.fields.Integer(required=True)
     shortfall = ma.fields.Integer(required=True)
     fields = ma.fields.List(ma.fields.Nested(FieldSupplySchema), required=True)
+
+
+class VacancyFieldSchema(OutputSchema):
+    berufsfeld = ma.fields.String(required=True, metadata={"description": "'none': no field"})
+    name = ma.fields.String(required=True)
+    vacancies = ma.fields.Integer(required=True)
+    places = ma.fields.Integer(required=True)
+    interested = ma.fields.String(required=True, metadata={"description": "count or 'masked'"})
+    unplaced_youths = ma.fields.String(required=True, metadata={"description": "count or 'masked'"})
+    short = ma.fields.Boolean(
+        allow_none=True, metadata={"description": "fewer places than youths; null when masked"}
+    )
+
+
+class VacancySupplySchema(OutputSchema):
+    kommune_id = ma.fields.Integer(required=True)
+    rows = ma.fields.List(ma.fields.Nested(VacancyFieldSchema), required=True)
+    total_vacancies = ma.fields.Integer(required=True)
+    total_places = ma.fields.Integer(required=True)
+    total_unplaced_youths = ma.fields.String(required=True)

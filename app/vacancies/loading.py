@@ -130,7 +130,7 @@ def _positions(postcodes) -> np.ndarray:
 # -- youths -------------------------------------------------------------------------------------
 
 
-def _leaver_query(today: date):
+def leaver_query(today: date):
     """Members of leaving classes of the current school year without a secured Anschluss:
     pupil id, certificate, home and school postcode."""
     certificate = func.coalesce(Anschluss.achieved_certificate, Anschluss.expected_certificate)
@@ -159,7 +159,7 @@ def _leaver_query(today: date):
 
 def leavers_of_kommune(kommune_id: int, today: date) -> Youths:
     rows = db.session.execute(
-        _leaver_query(today)
+        leaver_query(today)
         .where(School.kommune_id == kommune_id)
         .order_by(ClassMembership.pupil_id)
     ).all()
@@ -169,7 +169,7 @@ def leavers_of_kommune(kommune_id: int, today: date) -> Youths:
 def leaver(pupil_id: int, today: date):
     """The pupil as a youth to match, or None when not a leaver without a secured Anschluss."""
     rows = db.session.execute(
-        _leaver_query(today).where(ClassMembership.pupil_id == pupil_id).limit(1)
+        leaver_query(today).where(ClassMembership.pupil_id == pupil_id).limit(1)
     ).all()
     return build_youths(rows) if rows else None
 
