@@ -1,5 +1,5 @@
-"""Read-side routes: the class progress matrix, supply vs. demand of internship places and of
-Ausbildungsplätze.
+"""Read-side routes: the pupil's overview, the class progress matrix, supply vs. demand of
+internship places and of Ausbildungsplätze.
 
 The leaver views (cohort, summary, exports, Kommune aggregate) are in `routes_leavers`.
 """
@@ -10,10 +10,11 @@ from flask_login import current_user
 from flask_smorest import Blueprint
 
 from app.core.api import problems
-from app.core.policy import access, allow
+from app.core.policy import access, allow, everywhere
 from app.dashboards import class_progress as progress
-from app.dashboards import supply_demand, vacancy_supply
+from app.dashboards import overview, supply_demand, vacancy_supply
 from app.dashboards.schemas import ClassProgressSchema, SupplyDemandSchema, VacancySupplySchema
+from app.dashboards.schemas_overview import PupilOverviewSchema
 from app.internships import scopes
 from app.schools import scopes as school_scopes
 
@@ -21,8 +22,17 @@ blp = Blueprint(
     "dashboards",
     __name__,
     url_prefix="/api/v1",
-    description="Read side: class progress matrix, supply vs. demand of internship places",
+    description="Read side: the pupil's overview, class progress matrix, supply vs. demand",
 )
+
+
+@blp.route("/me/overview", methods=["GET"])
+@access(allow("Only the pupil: their own home screen", pupil=everywhere))
+@blp.response(200, PupilOverviewSchema)
+@problems(blp, 401, 403)
+def my_overview():
+    """Where I stand (questionnaire, Mein Weg, BFE days, bookings) and my next steps."""
+    return overview.pupil_overview(current_user)
 
 
 @blp.route("/classes/<int:class_id>/progress", methods=["GET"])

@@ -109,3 +109,10 @@ export function t(key, params = {}) {
 }
 
 applyToDocument();
+
+/** The text for `count` in the plural form of the current language (Intl.PluralRules):
+ * plural(2, ['x.one', 'x.other']) → t('x.other', {count: 2}). */
+export function plural(count, [one, other], params = {}) {
+  const form = new Intl.PluralRules(lang).select(count);
+  return t(form === 'one' ? one : other, { count, ...params });
+}

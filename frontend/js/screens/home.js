@@ -4,6 +4,7 @@
 import { hasKey } from '../i18n.js';
 import { ROUTES, allowed, navFor } from '../routes.js';
 import { h, replace, screenReady } from '../ui.js';
+import { renderPupilHome } from './home-pupil.js';
 
 // Tiles per role: i18n key base (app.home.tiles.<key>.title / .text) and target path.
 // Every further navigation entry of the role gets a tile too (after these).
@@ -75,11 +76,20 @@ export async function render(root, ctx) {
     ? h('p', { class: 'notice notice--info' }, ctx.t('app.home.no_passkey'), ' ',
       h('a', { href: '#/passkeys' }, ctx.t('app.home.add_passkey')))
     : null;
+  const heading = h('h1', {}, name ? ctx.t('app.home.greeting', { name }) : ctx.t('app.home.title'));
+  const tileList = h('ul', { class: 'tiles', 'aria-labelledby': 'tiles-heading' }, tiles.map((item) => tile(ctx, item)));
+  if (ctx.me.role === 'pupil') {
+    // The pupil's home leads with their next steps; the areas follow as links.
+    const more = h('section', { 'aria-labelledby': 'tiles-heading' },
+      h('h2', { id: 'tiles-heading' }, ctx.t('home.more')), tileList);
+    await renderPupilHome(root, ctx, { heading, passkeyHint, more });
+    return;
+  }
   replace(root,
-    h('h1', {}, name ? ctx.t('app.home.greeting', { name }) : ctx.t('app.home.title')),
+    heading,
     h('p', { class: 'lead' }, ctx.t(`app.home.role_intro.${ctx.me.role}`)),
     passkeyHint,
     h('h2', { class: 'visually-hidden', id: 'tiles-heading' }, ctx.t('app.home.tiles_heading')),
-    h('ul', { class: 'tiles', 'aria-labelledby': 'tiles-heading' }, tiles.map((item) => tile(ctx, item))));
+    tileList);
   screenReady(root, ctx.t('app.home.title'));
 }
