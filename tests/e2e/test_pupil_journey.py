@@ -33,20 +33,26 @@ def _last_name(live_server, username: str) -> str:
     )
 
 
-def _answer(page, count: int) -> None:
-    """Answer `count` statements in a row with the keyboard-free path (tap label, tap Next)."""
+def _answer(page, count: int) -> int:
+    """Answer `count` statements in a row by tapping the answer only (the next statement comes
+    by itself); the last one needs "Fertig". Returns the number of taps."""
+    taps = 0
     for _ in range(count):
         text = page.locator("#q-progress-text").inner_text()
         number = int(re.search(r"(\d+) von", text).group(1))
         letter = TYPE_ORDER[(number - 1) % 6]
         value = PREFERENCE.get(letter, "2")
         page.locator(f"#questionnaire-form label[for$='-{value}']").click()
-        page.locator("#q-next").click()
+        taps += 1
         if number < 60:
             page.wait_for_function(
                 "n => document.querySelector('#q-progress-text')?.textContent.includes(`${n} von`)",
                 arg=number + 1,
             )
+        else:
+            page.locator("#q-next").click()
+            taps += 1
+    return taps
 
 
 def _wait_for_service_worker(page) -> None:
@@ -70,11 +76,23 @@ def test_can_a_pupil_do_the_questionnaire_offline_and_share_a_reflection(
     assert_no_axe_violations(page, "questionnaire 360")
 
     page.context.set_offline(True)
-    _answer(page, 30)
+    assert "etwa 5 Minuten" in page.locator("#q-remaining").inner_text()
+    taps = _answer(page, 30)
     page.reload()
     page.locator("#questionnaire-form").wait_for()
     assert "31 von 60" in page.locator("#q-progress-text").inner_text()
-    _answer(page, 30)
+    assert "etwa 3 Minuten" in page.locator("#q-remaining").inner_text()  # 30 × 5 s left
+    page.locator("#q-back").click()  # back is always possible; the answer given is kept
+    page.wait_for_function(
+        "() => document.querySelector('#q-progress-text').textContent.includes('30 von')"
+    )
+    assert page.locator("#questionnaire-form input:checked").count() == 1
+    page.locator("#q-next").click()
+    page.wait_for_function(
+        "() => document.querySelector('#q-progress-text').textContent.includes('31 von')"
+    )
+    taps += _answer(page, 30)
+    assert taps == 61  # instead of 120 taps with a "Weiter" after every answer
     page.locator("#q-queued").wait_for()
     assert _profiles(live_server, PUPIL) == 0
 

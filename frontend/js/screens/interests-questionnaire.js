@@ -1,11 +1,14 @@
 // The interest questionnaire: one statement per screen, answers kept in IndexedDB as they are
 // given (pause, close the app, go offline – nothing is lost), sent through the outbox with an
 // idempotency key so a retry never creates a second profile.
+// Tapping an answer moves on by itself (60 taps and "Fertig" instead of two taps a statement);
+// keyboard users choose with the arrow keys and go on with "Weiter", so moving through the
+// options never skips a statement. "Zurück" always works (on the first statement: to the overview).
 
 import {
   deleteDraft, enqueue, flushOutbox, getDraft, newKey, onOutboxResult, outboxItems, saveDraft,
 } from '../drafts.js';
-import { loadNamespace } from '../i18n.js';
+import { loadNamespace, plural } from '../i18n.js';
 import { announce, ensureStylesheet, h, notice, replace, screenReady } from '../ui.js';
 import { isOffline } from '../api.js';
 import { DRAFT_ANSWERS, DRAFT_PENDING, DRAFT_QUESTIONNAIRE, PROFILES_PATH } from './interests-common.js';
@@ -40,10 +43,20 @@ function scaleOptions(ctx, questionnaire, item, current) {
   }));
 }
 
+// About five seconds a statement (a tap each); the estimate counts the statements still open.
+const SECONDS_PER_STATEMENT = 5;
+const ADVANCE_DELAY_MS = 250; // long enough to see the choice, short enough not to wait
+
+function remainingText(total, answered) {
+  const minutes = Math.max(1, Math.ceil(((total - answered) * SECONDS_PER_STATEMENT) / 60));
+  return plural(minutes, ['interests.q.remaining.one', 'interests.q.remaining.other']);
+}
+
 function progressBlock(ctx, total, answered, index) {
   return h('div', { class: 'q-progress' },
     h('p', { id: 'q-progress-text', class: 'q-progress__text' },
-      ctx.t('interests.q.progress', { n: index + 1, total })),
+      ctx.t('interests.q.progress', { n: index + 1, total }),
+      h('span', { class: 'q-progress__time', id: 'q-remaining' }, ` · ${remainingText(total, answered)}`)),
     h('progress', {
       max: String(total), value: String(answered), 'aria-labelledby': 'q-progress-label q-progress-text',
     }),
@@ -95,17 +108,31 @@ function renderItem(ctx, root, questionnaire, draft, { focusAnswer }) {
       error),
     h('div', { class: 'actions q-actions' },
       h('button', {
-        type: 'button', class: 'button button--secondary', id: 'q-back', disabled: draft.index === 0,
+        type: 'button', class: 'button button--secondary', id: 'q-back',
         onclick: async () => {
-          draft.index = Math.max(0, draft.index - 1);
+          if (draft.index === 0) { ctx.navigate('/interests'); return; }
+          draft.index -= 1;
           await saveDraft(DRAFT_ANSWERS, draft);
           renderItem(ctx, root, questionnaire, draft, { focusAnswer: true });
         },
       }, ctx.t('interests.q.back')),
       h('button', { type: 'submit', class: 'button button--primary', id: 'q-next' },
         ctx.t(last ? 'interests.q.finish' : 'interests.q.next'))));
+  let moving = false; // one answer moves on once, however often it is tapped
+  let pointer = false;
+  form.addEventListener('pointerdown', () => { pointer = true; });
+  form.addEventListener('keydown', () => { pointer = false; });
+  form.addEventListener('change', async () => {
+    const chosen = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="answer"]:checked'));
+    if (!chosen) return;
+    draft.answers[item.id] = Number(chosen.value);
+    await saveDraft(DRAFT_ANSWERS, draft); // kept at once, even before moving on
+    if (!pointer || last) return;
+    setTimeout(() => { if (form.isConnected && !moving) form.requestSubmit(); }, ADVANCE_DELAY_MS);
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (moving) return;
     const chosen = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="answer"]:checked'));
     if (!chosen) {
       error.textContent = ctx.t('interests.q.choose');
@@ -113,6 +140,7 @@ function renderItem(ctx, root, questionnaire, draft, { focusAnswer }) {
       /** @type {HTMLInputElement} */ (form.querySelector('input[name="answer"]')).focus();
       return;
     }
+    moving = true;
     draft.answers[item.id] = Number(chosen.value);
     if (last && Object.keys(draft.answers).length === total) {
       await finish(ctx, root, questionnaire, draft);
