@@ -32,6 +32,7 @@ API_BLUEPRINTS = (
     "app.exchange.routes_registrations",
     "app.exchange.routes_kaoa",
     "app.vacancies.routes",
+    "app.families.routes",
     "app.dashboards.routes_leavers",
     "app.dashboards.routes",
     "app.privacy.routes",

@@ -84,6 +84,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "PASSKEY_OPTIONS_RATE_LIMIT": os.environ.get("PASSKEY_OPTIONS_RATE_LIMIT", "60 per minute"),
         # One budget per account shared by all bulk exports of personal data.
         "EXPORT_RATE_LIMIT": os.environ.get("EXPORT_RATE_LIMIT", "30 per hour"),
+        # Guardian links: calls per address; lifetime in days (0: until the school year ends).
+        "GUARDIAN_LINK_RATE_LIMIT": os.environ.get("GUARDIAN_LINK_RATE_LIMIT", "60 per minute"),
+        "GUARDIAN_LINK_DAYS": int(os.environ.get("GUARDIAN_LINK_DAYS", "0")),
         "ROSTER_IMPORT_RATE_LIMIT": os.environ.get("ROSTER_IMPORT_RATE_LIMIT", "30 per hour"),
         # Leaving classes stay with their class teacher this long after 31 July (M1).
         "CLASS_TEACHER_GRACE_DAYS": int(os.environ.get("CLASS_TEACHER_GRACE_DAYS", "31")),

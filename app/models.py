@@ -7,6 +7,7 @@ from app.catalog import models as catalog_models  # noqa: F401
 from app.core import audit  # noqa: F401
 from app.dashboards import models as dashboards_models  # noqa: F401
 from app.exchange import models as exchange_models  # noqa: F401
+from app.families import models as families_models  # noqa: F401
 from app.interests import models as interests_models  # noqa: F401
 from app.internships import models as internships_models  # noqa: F401
 from app.notifications import models as notifications_models  # noqa: F401

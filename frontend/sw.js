@@ -125,6 +125,19 @@ const SHELL = [
   '/icons/icon-192.png',
   '/icons/icon-512.png',
   '/icons/icon-maskable-512.png',
+  '/js/screens/disclosures-guardian.js',
+  '/js/screens/guardian.js',
+  '/css/guardian.css',
+  '/i18n/ar/guardian.json',
+  '/i18n/ar/interests.json',
+  '/i18n/de/guardian.json',
+  '/i18n/de-LS/interests.json',
+  '/i18n/en/guardian.json',
+  '/i18n/pl/guardian.json',
+  '/i18n/ru/guardian.json',
+  '/i18n/tr/guardian.json',
+  '/i18n/uk/guardian.json',
+  '/i18n/meta.json',
 ];
 
 const SHELL_PATHS = new Set(SHELL);

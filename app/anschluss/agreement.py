@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 from app.anschluss import reference, status
 from app.anschluss.models import Anschlussvereinbarung, NextStep
 from app.core import audit, clock
-from app.core.errors import Conflict, Invalid
+from app.core.errors import Conflict, Invalid, NotFound
 from app.extensions import db
 
 
@@ -40,6 +40,7 @@ def agreement_view(agreement: Anschlussvereinbarung, today=None) -> dict:
         "next_steps": [step_view(step, today) for step in agreement.next_steps],
         "created_at": agreement.created_at,
         "confirmed_at": agreement.confirmed_at,
+        "guardian_confirmed_at": agreement.guardian_confirmed_at,
     }
 
 
@@ -158,6 +159,20 @@ def confirm(pupil, vereinbarung_id: int) -> dict:
     agreement.confirmed_at = clock.now()
     db.session.flush()
     return agreement_view(agreement)
+
+
+def confirm_by_guardian(pupil_id: int, vereinbarung_id: int) -> Anschlussvereinbarung:
+    """The guardians confirm the pupil's current version through their link."""
+    agreement = db.session.get(Anschlussvereinbarung, vereinbarung_id)
+    if agreement is None or agreement.pupil_id != pupil_id:
+        raise NotFound("agreement-not-found")
+    if not agreement.is_current:
+        raise Conflict("agreement-outdated")
+    if agreement.guardian_confirmed_at is not None:
+        raise Conflict("agreement-confirmed-by-guardian")
+    agreement.guardian_confirmed_at = clock.now()
+    db.session.flush()
+    return agreement
 
 
 def set_step_done(user, next_step_id: int, done: bool) -> dict:

@@ -218,6 +218,8 @@ class Anschlussvereinbarung(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The guardians confirm through their link (families); the PDF names who confirmed when.
+    guardian_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     next_steps: Mapped[list[NextStep]] = relationship(
         back_populates="agreement", order_by="NextStep.position", cascade="all, delete-orphan"

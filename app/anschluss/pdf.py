@@ -11,7 +11,7 @@ from app.anschluss.agreement import agreement_view
 from app.anschluss.models import Anschlussvereinbarung
 from app.auth.models import User
 from app.catalog.models import AnschlussOption, Berufsfeld
-from app.core import audit
+from app.core import audit, clock
 from app.extensions import db
 from app.schools.models import School
 
@@ -69,6 +69,25 @@ def _labels(agreement: dict) -> tuple[dict, dict]:
     return options, fields
 
 
+def _local(moment) -> str:
+    return f"{moment.astimezone(clock.SCHOOL_TZ):%d.%m.%Y, %H:%M} Uhr"
+
+
+def _confirmations(agreement: dict) -> list[str]:
+    """Who confirmed this version and when (pupil in the app, guardians through their link)."""
+    lines = []
+    if agreement["confirmed_at"]:
+        lines.append(
+            f"Von der Schülerin / dem Schüler bestätigt am {_local(agreement['confirmed_at'])}."
+        )
+    if agreement["guardian_confirmed_at"]:
+        lines.append(
+            "Von den Erziehungsberechtigten über ihren Link bestätigt am "
+            f"{_local(agreement['guardian_confirmed_at'])}."
+        )
+    return lines or ["Noch nicht bestätigt."]
+
+
 def render(user, vereinbarung_id: int) -> tuple[bytes, str]:
     record = db.session.get(Anschlussvereinbarung, vereinbarung_id)
     agreement = agreement_view(record)
@@ -111,12 +130,8 @@ def render(user, vereinbarung_id: int) -> tuple[bytes, str]:
         parts = [contact.get(k, "") for k in ("name", "organisation", "phone", "email")]
         doc.line_text("• " + (", ".join(p for p in parts if p) or "—"))
     doc.ln(4)
-    confirmed = agreement["confirmed_at"]
-    doc.line_text(
-        f"Von der Schülerin / dem Schüler bestätigt am {confirmed:%d.%m.%Y}."
-        if confirmed
-        else "Noch nicht bestätigt."
-    )
+    for line in _confirmations(agreement):
+        doc.line_text(line)
     doc.ln(12)
     doc.line_text("______________________        ______________________")
     doc.line_text("Schüler/in                              Lehrkraft")

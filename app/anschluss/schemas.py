@@ -177,6 +177,7 @@ class AgreementSchema(OutputSchema):
     next_steps = ma.fields.List(ma.fields.Nested(NextStepSchema))
     created_at = ma.fields.DateTime(required=True)
     confirmed_at = ma.fields.DateTime(allow_none=True)
+    guardian_confirmed_at = ma.fields.DateTime(allow_none=True)
 
 
 class NextStepUpdateSchema(InputSchema):

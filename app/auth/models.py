@@ -39,6 +39,8 @@ class User(db.Model):
     provider_id: Mapped[int | None] = mapped_column(
         ForeignKey("providers.id", use_alter=True), index=True
     )
+    # The person's own language for screens, messages, e-mails and PDFs (None: the browser's).
+    language: Mapped[str | None] = mapped_column(String(8))
     active: Mapped[bool] = mapped_column(default=True)
     # When the account was switched off: starts the retention of app-only data (privacy/retention).
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

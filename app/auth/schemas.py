@@ -23,6 +23,7 @@ class MeSchema(OutputSchema):
     role = ma.fields.String(required=True)
     username = ma.fields.String(allow_none=True)
     display_name = ma.fields.String()
+    language = ma.fields.String(allow_none=True, metadata={"description": "Chosen language"})
     first_name = ma.fields.String()
     last_name = ma.fields.String()
     school_id = ma.fields.Integer(allow_none=True)

@@ -70,4 +70,5 @@ def account_summary(user: User) -> dict:
         "class_ids": list(class_ids),
         "has_password": bool(user.password_hash),
         "passkey_count": passkeys,
+        "language": user.language,
     }

@@ -11,15 +11,24 @@ IDEMPOTENCY_KEY = ma.validate.Regexp(r"^[A-Za-z0-9._:-]{1,64}$", error="idempote
 
 
 class InterestTextsSchema(OutputSchema):
+    """A text in German and English, and where translated in the pupil languages (Turkish,
+    Arabic, Ukrainian, Russian, Polish) and Leichte Sprache; screens fall back to German."""
+
     de = ma.fields.String(required=True)
     en = ma.fields.String(required=True)
+    tr = ma.fields.String()
+    ar = ma.fields.String()
+    uk = ma.fields.String()
+    ru = ma.fields.String()
+    pl = ma.fields.String()
+    de_ls = ma.fields.String(data_key="de-LS")
 
 
-class QuestionnaireItemSchema(OutputSchema):
+class QuestionnaireItemSchema(InterestTextsSchema):
+    """One item; every language words the same statement (same type, same scoring)."""
+
     id = ma.fields.String(required=True)
     type = ma.fields.String(required=True)
-    de = ma.fields.String(required=True)
-    en = ma.fields.String(required=True)
 
 
 class QuestionnaireScaleSchema(OutputSchema):

@@ -98,6 +98,33 @@ def _store(pupil_id, provider_id, given_by, age, recorded_by_id) -> DataTransfer
     return consent
 
 
+def give_by_guardian(pupil_id: int, provider_id: int) -> DataTransferConsent:
+    """The guardians consent through their link for one provider of the pupil's bookings."""
+    if not _provider_of_pupils_booking(pupil_id, provider_id):
+        raise Invalid("consent-provider-not-booked", field="provider_id")
+    existing = _active(pupil_id, provider_id)
+    if existing is not None:
+        return existing
+    age = age_on(db.session.get(User, pupil_id).birth_date, clock.today())
+    return _store(pupil_id, provider_id, "guardian", age, None)
+
+
+def booked_providers(pupil_id: int) -> list[tuple[int, str]]:
+    """(provider id, name) of the pupil's active bookings, the recipients a consent may name."""
+    from app.internships.models import Provider
+
+    rows = db.session.execute(
+        select(Provider.id, Provider.name)
+        .join(Offer, Offer.provider_id == Provider.id)
+        .join(Slot, Slot.offer_id == Offer.id)
+        .join(Booking, Booking.slot_id == Slot.id)
+        .where(Booking.pupil_id == pupil_id, Booking.status.in_(ACTIVE_STATES))
+        .distinct()
+        .order_by(Provider.name, Provider.id)
+    ).all()
+    return [(provider_id, name) for provider_id, name in rows]
+
+
 def record_guardian(teacher, booking_id: int) -> DataTransferConsent:
     """The teacher records that a guardian signed the consent for this booking's provider."""
     booking = db.session.get(Booking, booking_id)

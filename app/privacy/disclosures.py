@@ -11,6 +11,7 @@ from sqlalchemy import or_, select
 
 from app.core.audit import AuditEvent
 from app.extensions import db
+from app.families import page as guardian_page
 from app.schools.models import School
 from app.verantwortungskette import common
 from app.verantwortungskette.consent_rows import consent_rows
@@ -74,4 +75,5 @@ def my_disclosures(pupil) -> dict:
         "transfers": _transfers(pupil.id),
         "consents": consent_rows(_mine(HandoverConsent, pupil.id)),
         "access_events": _access_events(pupil.id),
+        "guardian_link_uses": guardian_page.uses_of(pupil.id),
     }

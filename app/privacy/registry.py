@@ -11,6 +11,7 @@ from app.allocation import pupil_data as allocation
 from app.anschluss import pupil_data as anschluss
 from app.auth import pupil_data as auth
 from app.core.pupil_data import KEPT, PupilTable
+from app.families import pupil_data as families
 from app.interests import pupil_data as interests
 from app.internships import pupil_data as internships
 from app.notifications import pupil_data as notifications
@@ -35,6 +36,7 @@ TABLES: tuple[PupilTable, ...] = (
     *verantwortungskette.TABLES,
     *transition.TABLES,
     *vacancies.TABLES,
+    *families.TABLES,
     *AUDIT,
 )
 BY_NAME = {table.name: table for table in TABLES}

@@ -9,8 +9,7 @@ from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.privacy import disclosures, export
-from app.privacy.schemas import PortfolioExportSchema
-from app.verantwortungskette.schemas_cases import DisclosuresSchema
+from app.privacy.schemas import MyDisclosuresSchema, PortfolioExportSchema
 
 blp = Blueprint(
     "privacy",
@@ -34,7 +33,8 @@ def export_json():
 
 @blp.route("/me/disclosures", methods=["GET"])
 @access(PUPIL)
-@blp.response(200, DisclosuresSchema)
+@blp.response(200, MyDisclosuresSchema)
 def my_disclosures():
-    """Where my data went and when: transfers, consents, staff access by role and school."""
+    """Where my data went and when: transfers, consents, staff access by role and school,
+    and every use of my guardians' link."""
     return disclosures.my_disclosures(current_user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from app.core.schemas import OutputSchema
+from app.families.schemas import LinkUseSchema
 from app.portfolio.schemas import (
     PortfolioAttributionsSchema,
     PortfolioExportProfileSchema,
@@ -12,6 +13,7 @@ from app.portfolio.schemas import (
     PortfolioShareHistorySchema,
     PortfolioStepSchema,
 )
+from app.verantwortungskette.schemas_cases import DisclosuresSchema
 
 
 class ExportAccessSchema(OutputSchema):
@@ -49,3 +51,7 @@ class PortfolioExportSchema(OutputSchema):
         metadata={"description": "Access to the pupil's data by role and school (no names)"},
     )
     attributions = ma.fields.Nested(PortfolioAttributionsSchema, required=True)
+
+
+class MyDisclosuresSchema(DisclosuresSchema):
+    guardian_link_uses = ma.fields.List(ma.fields.Nested(LinkUseSchema), required=True)

@@ -102,6 +102,11 @@ def give_own(pupil: User, data: dict) -> HandoverConsent:
     return _record(pupil, "pupil", data, None)
 
 
+def give_by_guardian(pupil: User, data: dict) -> HandoverConsent:
+    """The guardians consent through their link (the caller checked that they decide)."""
+    return _record(pupil, "guardian", data, None)
+
+
 def record_for_pupil(staff: User, pupil_id: int, data: dict) -> HandoverConsent:
     """Staff record a signed consent: the guardian's below 14, the pupil's own from 14."""
     pupil = db.session.get(User, pupil_id)

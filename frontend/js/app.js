@@ -1,7 +1,9 @@
 // The shell: session state, hash router, role-aware navigation, language switch, logout.
 
 import { api, forgetCsrfToken, isOffline, onUnauthorized } from './api.js';
-import { getLanguage, loadNamespace, setLanguage, t } from './i18n.js';
+import {
+  LANGUAGES, LANGUAGE_NAMES, STAFF_LANGUAGES, getLanguage, loadNamespace, setLanguage, t,
+} from './i18n.js';
 import { allowed, match, navFor } from './routes.js';
 import { announce, confirmBox, errorText, h, replace, screenReady } from './ui.js';
 import { flushOutbox, onOutboxResult } from './drafts.js';
@@ -31,6 +33,9 @@ export function navigate(path) {
 /** The server confirmed who is signed in: the page and the device's offline data are theirs. */
 async function signedInAs(me) {
   state.me = me;
+  const offered = me.role === 'pupil' ? LANGUAGES : STAFF_LANGUAGES;
+  if (me.language && me.language !== getLanguage() && offered.includes(me.language)) await setLanguage(me.language);
+  else if (!offered.includes(getLanguage())) await setLanguage('de');
   setServerToday(me.today);
   await rememberAccount(me);
 }
@@ -59,11 +64,7 @@ function renderShell() {
   const role = state.me ? state.me.role : null;
   document.getElementById('skip-link').textContent = t('app.shell.skip');
   document.getElementById('app-name').setAttribute('aria-label', t('app.shell.home_link'));
-  const langButton = document.getElementById('lang-switch');
-  const other = getLanguage() === 'de' ? 'en' : 'de';
-  langButton.textContent = t(`app.shell.language_${other}`);
-  langButton.setAttribute('lang', other);
-  langButton.setAttribute('aria-label', t('app.shell.language_switch', { language: t(`app.shell.language_${other}`) }));
+  renderLanguageChoice(role);
   const logout = document.getElementById('logout');
   logout.textContent = t('app.shell.logout');
   logout.hidden = !state.me;
@@ -198,8 +199,21 @@ async function logout() {
   }
 }
 
+/** The language menu: pupils and visitors (guardians) get every language, staff German and English.
+ * Each option names its language in that language (lang attribute for screen readers). */
+function renderLanguageChoice(role) {
+  const choice = /** @type {HTMLSelectElement} */ (document.getElementById('lang-switch'));
+  const offered = role && role !== 'pupil' ? STAFF_LANGUAGES : LANGUAGES;
+  document.getElementById('lang-switch-label').textContent = t('app.shell.language_choice');
+  replace(choice, offered.map((code) => h('option', { value: code, lang: code === 'de-LS' ? 'de' : code },
+    LANGUAGE_NAMES[code])));
+  choice.value = offered.includes(getLanguage()) ? getLanguage() : 'de';
+}
+
 async function switchLanguage() {
-  await setLanguage(getLanguage() === 'de' ? 'en' : 'de');
+  const next = /** @type {HTMLSelectElement} */ (document.getElementById('lang-switch')).value;
+  await setLanguage(next);
+  if (state.me) await api.put('/me/language', { language: next }).catch(() => {});
   renderShell();
   await route();
 }
@@ -237,7 +251,7 @@ async function start() {
   onAccountChangedElsewhere(() => (state.me ? state.me.id : null), () => location.reload());
   renderShell();
   document.getElementById('logout').addEventListener('click', logout);
-  document.getElementById('lang-switch').addEventListener('click', switchLanguage);
+  document.getElementById('lang-switch').addEventListener('change', switchLanguage);
   window.addEventListener('hashchange', route);
   watchConnection();
   await route();

@@ -1,10 +1,23 @@
 // Message catalogs: frontend/i18n/<lang>/<namespace>.json, German first, English second.
 // A key is 'namespace.path.to.key'; keys whose first segment is not a loaded namespace are
 // looked up in the shell's 'app' namespace (so routes may use 'nav.interests').
+// Pupils and guardians read every language below; staff screens are German and English.
+// A key a catalogue lacks is shown in German (frontend/i18n/meta.json lists each catalogue's
+// translator, review state and its explicit fallbacks); with localStorage 'i18n-debug' = '1'
+// such a German fallback is marked visibly ("⟦de⟧ …") so translators can find it.
 
-export const LANGUAGES = ['de', 'en'];
+export const LANGUAGES = ['de', 'de-LS', 'en', 'tr', 'ar', 'uk', 'ru', 'pl'];
+export const STAFF_LANGUAGES = ['de', 'en'];
+// Each language named in itself (the language menu is read by people who do not read German).
+export const LANGUAGE_NAMES = {
+  de: 'Deutsch', 'de-LS': 'Leichte Sprache', en: 'English', tr: 'Türkçe', ar: 'العربية',
+  uk: 'Українська', ru: 'Русский', pl: 'Polski',
+};
+export const GUARDIAN_LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl'];
 const DEFAULT_LANG = 'de';
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
+// The locale Intl formats numbers and dates with (Leichte Sprache reads German dates).
+const LOCALES = { de: 'de-DE', 'de-LS': 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar', uk: 'uk-UA', ru: 'ru-RU', pl: 'pl-PL' };
 
 const catalogs = {}; // catalogs[lang][namespace] = object
 const loading = new Map();
@@ -22,6 +35,20 @@ function readStoredLanguage() {
 
 export function getLanguage() {
   return lang;
+}
+
+/** The Intl locale of a language code (for dates and numbers). */
+export function localeOf(language = lang) {
+  return LOCALES[language] || 'de-DE';
+}
+
+/** Is the language written right to left? */
+export function isRtl(language = lang) {
+  return RTL_LANGUAGES.has(language);
+}
+
+function markFallbacks() {
+  try { return localStorage.getItem('i18n-debug') === '1'; } catch { return false; }
 }
 
 function applyToDocument() {
@@ -97,7 +124,10 @@ export function hasKey(key) {
 /** t('app.login.title', {name: 'Mia'}) → text in the current language. */
 export function t(key, params = {}) {
   let text = resolve(lang, key);
-  if (text === undefined && lang !== DEFAULT_LANG) text = resolve(DEFAULT_LANG, key);
+  if (text === undefined && lang !== DEFAULT_LANG) {
+    text = resolve(DEFAULT_LANG, key);
+    if (text !== undefined && markFallbacks()) text = `⟦de⟧ ${text}`;
+  }
   if (text === undefined) {
     if (!missing.has(key)) {
       missing.add(key);

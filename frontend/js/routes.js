@@ -38,6 +38,7 @@ export const ROUTES = [
   { path: '/inbox', module: './screens/inbox.js', roles: null },
   { path: '/passkeys', module: './screens/passkeys.js', roles: null, nav: 'nav.passkeys' },
   { path: '/sources', module: './screens/sources.js', roles: 'public' },
+  { path: '/guardian/:token', module: './screens/guardian.js', roles: 'public' },
   { path: '/barrierefreiheit', module: './screens/accessibility.js', roles: 'public' },
   { path: '/my-anschluss', module: './screens/anschluss-me.js', roles: ['pupil'], nav: 'nav.anschluss' },
   { path: '/anschluss', module: './screens/anschluss.js', roles: ['teacher'], nav: 'nav.cohort' },

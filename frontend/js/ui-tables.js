@@ -1,7 +1,7 @@
 // Data display shared by the screens: tables, paging, people's names, dates.
 
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { localeOf, t } from './i18n.js';
 
 /** @typedef {import('./dom.js').Child} Child */
 
@@ -103,8 +103,7 @@ export function formatDate(value, lang) {
   if (!value) return '';
   const date = new Date(value.length === 10 ? `${value}T12:00:00` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium' })
-    .format(date);
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium' }).format(date);
 }
 
 /** @param {string | null | undefined} value @param {string} lang */
@@ -112,6 +111,6 @@ export function formatDateTime(value, lang) {
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE',
-    { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' })
+    .format(date);
 }

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 15:59:07.701960
+Create Date: 2026-12-05 16:10:50.009755
 
 """
 from alembic import op
@@ -212,6 +212,7 @@ def upgrade():
     sa.Column('school_id', sa.Integer(), nullable=True),
     sa.Column('kommune_id', sa.Integer(), nullable=True),
     sa.Column('provider_id', sa.Integer(), nullable=True),
+    sa.Column('language', sa.String(length=8), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('deactivated_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
@@ -373,6 +374,7 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('created_by_id', sa.Integer(), nullable=True),
     sa.Column('confirmed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('guardian_confirmed_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_anschlussvereinbarungen_created_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_anschlussvereinbarungen_pupil_id_users'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['school_year_id'], ['school_years.id'], name=op.f('fk_anschlussvereinbarungen_school_year_id_school_years')),
@@ -436,6 +438,37 @@ def upgrade():
     with op.batch_alter_table('enrolment_codes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_enrolment_codes_pupil_id'), ['pupil_id'], unique=False)
 
+    op.create_table('guardian_links',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('language', sa.String(length=8), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('last_used_at', sa.DateTime(timezone=True), nullable=True),
+    sa.CheckConstraint("language IN ('de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl')", name=op.f('ck_guardian_links_language')),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_guardian_links_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_guardian_links_pupil_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_guardian_links')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_guardian_links_token_hash'))
+    )
+    with op.batch_alter_table('guardian_links', schema=None) as batch_op:
+        batch_op.create_index('ix_guardian_links_pupil', ['pupil_id', 'revoked_at'], unique=False)
+
+    op.create_table('guardian_sharing',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('share_plan', sa.Boolean(), nullable=False),
+    sa.Column('share_bookings', sa.Boolean(), nullable=False),
+    sa.Column('share_agreement', sa.Boolean(), nullable=False),
+    sa.Column('guardian_required', sa.Boolean(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_guardian_sharing_pupil_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_guardian_sharing')),
+    sa.UniqueConstraint('pupil_id', name=op.f('uq_guardian_sharing_pupil_id'))
+    )
     op.create_table('handover_consents',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('pupil_id', sa.Integer(), nullable=True),
@@ -715,6 +748,23 @@ def upgrade():
     )
     with op.batch_alter_table('data_transfer_consents', schema=None) as batch_op:
         batch_op.create_index('ix_data_transfer_consents_pupil_provider', ['pupil_id', 'provider_id'], unique=False)
+
+    op.create_table('guardian_link_uses',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('link_id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('action', sa.String(length=32), nullable=False),
+    sa.Column('subject', sa.String(length=200), nullable=False),
+    sa.Column('language', sa.String(length=8), nullable=False),
+    sa.Column('text_version', sa.String(length=20), nullable=True),
+    sa.CheckConstraint("action IN ('view', 'company_consent_given', 'company_consent_withdrawn', 'handover_consent_given', 'handover_consent_withdrawn', 'agreement_confirmed')", name=op.f('ck_guardian_link_uses_action')),
+    sa.ForeignKeyConstraint(['link_id'], ['guardian_links.id'], name=op.f('fk_guardian_link_uses_link_id_guardian_links'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_guardian_link_uses_pupil_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_guardian_link_uses'))
+    )
+    with op.batch_alter_table('guardian_link_uses', schema=None) as batch_op:
+        batch_op.create_index('ix_guardian_link_uses_pupil', ['pupil_id', 'at'], unique=False)
 
     op.create_table('handovers',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1198,6 +1248,10 @@ def downgrade():
         batch_op.drop_index('ix_handovers_pseudonym')
 
     op.drop_table('handovers')
+    with op.batch_alter_table('guardian_link_uses', schema=None) as batch_op:
+        batch_op.drop_index('ix_guardian_link_uses_pupil')
+
+    op.drop_table('guardian_link_uses')
     with op.batch_alter_table('data_transfer_consents', schema=None) as batch_op:
         batch_op.drop_index('ix_data_transfer_consents_pupil_provider')
 
@@ -1257,6 +1311,11 @@ def downgrade():
         batch_op.drop_index('ix_handover_consents_pseudonym')
 
     op.drop_table('handover_consents')
+    op.drop_table('guardian_sharing')
+    with op.batch_alter_table('guardian_links', schema=None) as batch_op:
+        batch_op.drop_index('ix_guardian_links_pupil')
+
+    op.drop_table('guardian_links')
     with op.batch_alter_table('enrolment_codes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_enrolment_codes_pupil_id'))
 

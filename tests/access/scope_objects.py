@@ -366,6 +366,30 @@ def _vacancy_id(world, db):
     }
     db.session.commit()
     return ids
+def _guardian_links(world, db) -> dict:
+    """A guardian link of the own pupil, of a same-Kommune pupil and of the other Kommune's;
+    ids for the staff routes, tokens for the guardian page (a public route: the token is the
+    key, and each token reaches its own pupil only)."""
+    from app.families import links
+
+    issued = {}
+    for variant, pupil in (
+        ("own", world.pupil),
+        ("same_kommune", world.same_kommune_pupil),
+        ("other_kommune", world.other_pupil),
+    ):
+        (entry,) = links.issue(world.users.admin, [pupil], {pupil.id: "de"})
+        issued[variant] = entry
+    db.session.commit()
+    return issued
+
+
+def _guardian_link_id(world, db):
+    return {variant: entry["id"] for variant, entry in _guardian_links(world, db).items()}
+
+
+def _guardian_token(world, db):
+    return {variant: entry["token"] for variant, entry in _guardian_links(world, db).items()}
 
 
 SCOPE_OBJECTS = {
@@ -391,4 +415,6 @@ SCOPE_OBJECTS = {
     "booking_id": _booking_id,
     "user_id": _user_id,
     "vacancy_id": _vacancy_id,
+    "guardian_link_id": _guardian_link_id,
+    "token": _guardian_token,
 }

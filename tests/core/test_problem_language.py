@@ -85,7 +85,8 @@ def test_do_routing_errors_have_codes(api, path, method, status, code):
         ("en-US", "en"),
         ("fr-FR, en;q=0.5", "en"),
         ("fr-FR", "de"),
-        ("tr", "de"),  # no Turkish catalogue yet: German
+        ("tr", "tr"),  # a partial Turkish catalogue: Turkish where it has the text
+        ("es-ES", "de"),  # no Spanish catalogue: German
         ("", "de"),
     ],
 )

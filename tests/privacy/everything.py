@@ -197,6 +197,25 @@ def _vacancies(world, pupil, case):
     )
 
 
+def _guardians(world, pupil) -> None:
+    """A guardian link, one use of it and the pupil's sharing choice."""
+    from app.families import links, page
+    from app.families.models import GuardianSharing
+
+    (issued,) = links.issue(world.users.teacher, [pupil], {pupil.id: "tr"})
+    page.log_use(links.resolve(issued["token"]), "view")
+    db.session.add(
+        GuardianSharing(
+            pupil_id=pupil.id,
+            share_plan=True,
+            share_bookings=False,
+            share_agreement=True,
+            guardian_required=False,
+        )
+    )
+    db.session.flush()
+
+
 def seed_everything(world, client) -> None:
     """`client` is logged in as world.pupil; afterwards every feature holds a row of theirs."""
     fill_portfolio(client)
@@ -204,6 +223,7 @@ def seed_everything(world, client) -> None:
     _internships(world, pupil)
     _account(world, pupil)
     _anschluss(world, pupil)
+    _guardians(world, pupil)
     audit.record(
         world.users.teacher,
         "read",

@@ -181,7 +181,6 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "app.import.col_*": js("screens/roster-import.js", "COLUMNS"),
     # the report's `changes`: the compared fields and "class" (schools/roster_plan.py)
     "app.import.change_*": union(py("PERSON_FIELDS"), extra=("class",)),
-    "app.shell.language_*": js("i18n.js", "LANGUAGES"),
     "chain.status.*": check("vk_cases", "status"),
     "chain.anschluss_status.*": check("anschluesse", "status"),
     "chain.channel.*": check("vk_case_contacts", "channel"),
@@ -192,6 +191,10 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "chain.disclosures.purpose.*": py_enum("Purpose"),
     # disclosures.js: the actor's role, "system" for jobs without a person
     "chain.disclosures.role.*": union(check("users", "role"), extra=("system",)),
+    "guardian.step_status.*": check("portfolio_steps", "status"),
+    "guardian.booking_status.*": py("GUARDIAN_BOOKING_STATES"),
+    "guardian.pupil.action.*": py("LINK_ACTIONS"),
+    "guardian.pupil.share_*": js("screens/disclosures-guardian.js", "SECTIONS"),
     "interests.types.*.name": js("screens/interests-common.js", "TYPES"),
     "interests.types.*.text": js("screens/interests-common.js", "TYPES"),
     "internships.fields.*": check("bookings", "berufsfeld"),

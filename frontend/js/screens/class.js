@@ -1,7 +1,10 @@
 // One class: its pupils with their enrolment state; links to roster import and code sheet.
 
 import { className, enrolmentState, findClass } from '../classes-common.js';
-import { formatDate, h, pupilName, replace, screenReady, table } from '../ui.js';
+import { GUARDIAN_LANGUAGES, LANGUAGE_NAMES } from '../i18n.js';
+import {
+  announce, busy, errorText, formatDate, h, notice, pupilName, replace, saveBlob, screenReady, select, table,
+} from '../ui.js';
 
 function pupilTable(ctx, pupils) {
   if (!pupils.length) return h('p', { class: 'notice notice--info' }, ctx.t('app.class.no_pupils'));
@@ -15,6 +18,34 @@ function pupilTable(ctx, pupils) {
       h('span', { class: pupil.enrolled ? 'badge badge--ok' : 'badge' }, enrolmentState(ctx, pupil)),
     ]),
   });
+}
+
+/** Guardian letters: one page per pupil with a fresh link (earlier links of the class end). */
+function guardianLetters(ctx, id) {
+  const status = h('div', { id: 'letters-status' });
+  const language = select({
+    id: 'letters-language', name: 'language', value: '',
+    options: [{ value: '', label: ctx.t('app.class.letters_each') },
+      ...GUARDIAN_LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))],
+  });
+  const button = h('button', { type: 'button', class: 'button button--secondary', id: 'print-letters' },
+    ctx.t('app.class.letters'));
+  button.addEventListener('click', () => busy(button, async () => {
+    const chosen = language.value ? `?language=${encodeURIComponent(language.value)}` : '';
+    try {
+      const blob = await ctx.api.download(`/classes/${encodeURIComponent(id)}/guardian-letters.pdf${chosen}`);
+      saveBlob(blob, `elternbriefe-${id}.pdf`);
+      replace(status, notice('success', ctx.t('app.class.letters_done')));
+      announce(ctx.t('app.class.letters_done'));
+    } catch (error) {
+      replace(status, notice('error', errorText(error)));
+    }
+  }));
+  return h('section', { class: 'card', 'aria-labelledby': 'letters-h' },
+    h('h2', { id: 'letters-h' }, ctx.t('app.class.letters_heading')),
+    h('p', {}, ctx.t('app.class.letters_text')),
+    h('div', { class: 'field' }, h('label', { for: 'letters-language' }, ctx.t('app.class.letters_language')), language),
+    h('div', { class: 'actions' }, button), status);
 }
 
 export async function render(root, ctx) {
@@ -31,6 +62,7 @@ export async function render(root, ctx) {
     h('div', { class: 'actions' },
       h('a', { href: `#/classes/${id}/import`, class: 'button button--secondary', id: 'to-import' }, ctx.t('app.class.import')),
       h('a', { href: `#/classes/${id}/codes`, class: 'button button--primary', id: 'to-codes' }, ctx.t('app.class.codes'))),
-    pupilTable(ctx, pupils));
+    pupilTable(ctx, pupils),
+    guardianLetters(ctx, id));
   screenReady(root, title);
 }

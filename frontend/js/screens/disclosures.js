@@ -4,6 +4,7 @@ import {
   actionButton, announce, busy, formatDate, formatDateTime, formErrors, h, replace, screenReady, selectField, table,
 } from '../ui.js';
 import { prepare, recipientFields, recipientKey, statusBadge } from './cases-common.js';
+import { guardianSection } from './disclosures-guardian.js';
 
 function transfers(ctx, items) {
   const body = items.length
@@ -99,7 +100,8 @@ export async function render(root, ctx) {
       h('p', { role: 'status', class: 'chain-status-line' }, message || ''),
       transfers(ctx, disclosures.transfers),
       consents(ctx, overview, draw),
-      accessEvents(ctx, disclosures.access_events));
+      accessEvents(ctx, disclosures.access_events),
+      await guardianSection(ctx, disclosures.guardian_link_uses, draw));
     if (message) announce(message);
   };
   await draw();

@@ -39,7 +39,7 @@ function scaleOptions(ctx, questionnaire, item, current) {
       h('input', {
         type: 'radio', name: 'answer', id, value: String(value), checked: current === value,
       }),
-      h('label', { for: id }, questionnaire.scale.labels[String(value)][ctx.lang]));
+      h('label', { for: id }, questionnaire.scale.labels[String(value)][ctx.lang] || questionnaire.scale.labels[String(value)].de));
   }));
 }
 

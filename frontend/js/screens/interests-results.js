@@ -100,7 +100,7 @@ export async function render(root, ctx) {
       h('a', { href: '#/interests/questionnaire', class: 'button button--secondary' }, ctx.t('interests.retake'))),
     questionnaire ? h('section', { class: 'sources', 'aria-labelledby': 'sources-heading' },
       h('h2', { id: 'sources-heading' }, ctx.t('interests.r.sources')),
-      h('p', { class: 'subtle' }, ctx.t('interests.licence', { attribution: questionnaire.attribution[ctx.lang] })),
-      h('p', { class: 'subtle' }, questionnaire.occupation_attribution[ctx.lang])) : null);
+      h('p', { class: 'subtle' }, ctx.t('interests.licence', { attribution: questionnaire.attribution[ctx.lang] || questionnaire.attribution.de })),
+      h('p', { class: 'subtle' }, questionnaire.occupation_attribution[ctx.lang] || questionnaire.occupation_attribution.de)) : null);
   screenReady(root, ctx.t('interests.r.title'));
 }
