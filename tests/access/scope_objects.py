@@ -366,6 +366,8 @@ def _vacancy_id(world, db):
     }
     db.session.commit()
     return ids
+
+
 def _guardian_links(world, db) -> dict:
     """A guardian link of the own pupil, of a same-Kommune pupil and of the other Kommune's;
     ids for the staff routes, tokens for the guardian page (a public route: the token is the
