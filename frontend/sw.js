@@ -7,7 +7,7 @@
 // `self` typed as what it is here, so tsc --checkJs knows the worker's events.
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-const VERSION = 'v13';
+const VERSION = 'v14';
 const CACHE = `anschluss-shell-${VERSION}`;
 
 const SHELL = [
@@ -75,6 +75,13 @@ const SHELL = [
   '/i18n/en/chain.json',
   '/js/screens/transition-common.js',
   '/js/screens/applications-me.js',
+  '/js/screens/vacancies-common.js',
+  '/js/screens/vacancies-me.js',
+  '/js/screens/provider-vacancies.js',
+  '/js/screens/vacancies-kommune.js',
+  '/js/screens/case-vacancies.js',
+  '/i18n/de/vacancies.json',
+  '/i18n/en/vacancies.json',
   '/js/screens/anschluss-applications.js',
   '/js/screens/incoming.js',
   '/js/screens/transition.js',

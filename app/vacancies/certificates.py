@@ -11,6 +11,22 @@ The Qualifikationsvermerk for the Oberstufe does not change the level for an Aus
 
 from __future__ import annotations
 
+# Every key of the certificate catalogue (the screens name each one in their catalogues).
+CERTIFICATE_KEYS = (
+    "SBO_10_7_1",
+    "SBO_10_7_2",
+    "SBO_10_7_3",
+    "SBO_10_7_4",
+    "SBO_10_7_5",
+    "SBO_10_7_6",
+    "SBO_10_7_7",
+    "SBO_10_7_8",
+    "SBO_10_7_9",
+    "SBO_10_7_10",
+    "SBO_10_7_11",
+    "SBO_10_7_12",
+    "SBO_10_7_13",
+)
 LEVELS = {
     "SBO_10_7_1": 0,
     "SBO_10_7_2": 0,

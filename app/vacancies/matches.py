@@ -3,7 +3,7 @@ Verantwortungskette case, and for all of a Kommune's leavers at once (the bench'
 
 A constant number of statements whatever the number of vacancies: the youth (one), the newest
 interest profile (one), the occupations' mean profile and the live vacancies (two), the shown
-vacancies' details (one), the pupil's interests or the case's suggestions (one).
+vacancies' details (one), the pupil's interests and consents or the case's suggestions (two).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.core import audit, clock
 from app.extensions import db
+from app.internships.consents import active_consents
 from app.internships.models import Provider
 from app.internships.scopes import user_kommune_id
 from app.schools.models import School
@@ -46,7 +47,7 @@ def _items(youths, vacancies, ranked: list[dict], extra) -> list[dict]:
                 distance_km=None if match["km"] is None else round(match["km"], 1),
                 score=round(match["score"] * 100),
                 why=scoring.explain(youths, 0, vacancies, match),
-                **extra(vacancy_id),
+                **extra(vacancy),
             )
         )
     return items
@@ -67,7 +68,16 @@ def for_pupil(pupil) -> dict:
             )
         ).all()
     )
-    items = _items(youths, vacancies, ranked, lambda vid: {"interested": vid in interests})
+    consents = active_consents([pupil.id])
+
+    def extra(vacancy):
+        since = interests.get(vacancy.id)
+        mine = None
+        if since is not None:
+            mine = {"since": since, "consent": (pupil.id, vacancy.provider_id) in consents}
+        return {"interested": since is not None, "my_interest": mine}
+
+    items = _items(youths, vacancies, ranked, extra)
     return {"eligible": True, "profile_code": youths.codes[0] or None, "items": items}
 
 
@@ -101,8 +111,8 @@ def for_case(user, case_id: int) -> dict:
         categories=("interests", "anschluss"),
     )
 
-    def extra(vacancy_id):
-        suggestion = suggested.get(vacancy_id)
+    def extra(vacancy):
+        suggestion = suggested.get(vacancy.id)
         return {"suggestion_outcome": suggestion.outcome if suggestion else None}
 
     return {

@@ -13,6 +13,7 @@ from app.vacancies.schemas import (
     InterestInputSchema,
     InterestSchema,
     MyMatchesSchema,
+    OccupationSchema,
     SuggestionInputSchema,
     SuggestionSchema,
     VacancyCreateSchema,
@@ -76,6 +77,21 @@ def list_vacancies(query):
 def create_vacancy(data):
     """Publish an Ausbildungsplatz (live once the Kommune has approved the company)."""
     return views.get_vacancy(current_user, publishing.create(current_user, data).id)
+
+
+@blp.route("/occupations", methods=["GET"])
+@access(
+    allow(
+        "Those who publish vacancies choose the occupation from the catalogue",
+        provider=everywhere,
+        kommune_coordinator=everywhere,
+        admin=everywhere,
+    )
+)
+@blp.response(200, OccupationSchema(many=True))
+def list_occupations():
+    """The occupations catalogue (skilled-worker level, KldB 2010 code, Berufsfeld)."""
+    return views.occupations()
 
 
 @blp.route("/vacancies/<int:vacancy_id>", methods=["GET"])

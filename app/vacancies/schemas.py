@@ -189,3 +189,10 @@ class CaseMatchesSchema(OutputSchema):
     profile_code = ma.fields.String(allow_none=True)
     items = ma.fields.List(ma.fields.Nested(VacancySchema), required=True)
     suggestions = ma.fields.List(ma.fields.Nested(SuggestionSchema), required=True)
+
+
+class OccupationSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    title = ma.fields.String(required=True)
+    kldb_code = ma.fields.String(required=True)
+    berufsfeld = ma.fields.String(allow_none=True)

@@ -27,6 +27,17 @@ MAX_KM = 50.0
 LATE_START_DAYS = 60
 TOP = 10
 PROFILE_REASON_AT = 0.6  # interest from which the explanation names the profile
+# The kinds of reason explain() gives (the screens word each one, de/en).
+REASON_KINDS = (
+    "profile",
+    "berufsfeld",
+    "certificate-enough",
+    "certificate-ask",
+    "certificate-short",
+    "certificate-usual",
+    "distance",
+    "start",
+)
 CHUNK = 512  # youths per block: keeps the pair matrices small whatever the Kommune's size
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.auth.models import User
+from app.catalog.models import Occupation
 from app.core import audit, clock
 from app.core.pagination import paginate
 from app.extensions import db
@@ -209,3 +210,20 @@ def suggestion_view(suggestion: VacancySuggestion, vacancy: Vacancy) -> dict:
         "contact_id": suggestion.contact_id,
         "application_id": suggestion.application_id,
     }
+
+
+def occupations() -> list[dict]:
+    rows = db.session.execute(
+        select(
+            Occupation.id, Occupation.title_de, Occupation.kldb_code, Occupation.berufsfeld
+        ).order_by(Occupation.title_de, Occupation.id)
+    )
+    return [
+        {
+            "id": row.id,
+            "title": row.title_de,
+            "kldb_code": row.kldb_code,
+            "berufsfeld": row.berufsfeld,
+        }
+        for row in rows
+    ]

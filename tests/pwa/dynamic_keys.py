@@ -222,6 +222,11 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "transition.import.delimiter.*": lambda _: {"semicolon", "comma", "tab"},
     "transition.import.field.*": js("screens/registration-import.js", "FIELDS"),
     "transition.import.unmatched_*": py("UNMATCHED_REASONS"),
+    "vacancies.certificate.*": py("CERTIFICATE_KEYS"),
+    "vacancies.reason.*": py("REASON_KINDS"),
+    "vacancies.reason_staff.*": py("REASON_KINDS"),
+    "vacancies.status.*": check("vacancies", "status"),
+    "vacancies.outcome.*": check("vacancy_suggestions", "outcome"),
     # the client's own code (api.js): a network failure has no server detail to fall back on
     "problems.*": js_matches("api.js", r"export const OFFLINE = '([\w-]+)'"),
 }

@@ -3,6 +3,7 @@
 import {
   announce, busy, clearErrors, formatDate, formErrors, h, personName, replace, screenReady, selectField,
 } from '../ui.js';
+import { caseVacancies } from './case-vacancies.js';
 import { prepare, statusBadge, todayIso } from './cases-common.js';
 
 const STATUSES = ['neu', 'kontaktiert', 'in_beratung', 'vermittelt', 'nicht_erreichbar', 'abgelehnt', 'abgeschlossen'];
@@ -133,7 +134,8 @@ export async function render(root, ctx) {
   const draw = (current, message) => {
     replace(root, back, h('h1', {}, title), schoolSide(ctx, current, catalog.options || []), transferData(ctx, current),
       statusForm(ctx, current, options, (saved) => draw(saved, ctx.t('chain.case.saved'))),
-      contactLog(ctx, current, async () => draw(await ctx.api.get(`/cases/${current.id}`), ctx.t('chain.case.contact_saved'))));
+      contactLog(ctx, current, async () => draw(await ctx.api.get(`/cases/${current.id}`), ctx.t('chain.case.contact_saved'))),
+      caseVacancies(ctx, current.id, async () => draw(await ctx.api.get(`/cases/${current.id}`))));
     if (message) {
       const line = root.querySelector('#case-status-msg');
       if (line) line.textContent = message;
