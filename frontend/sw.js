@@ -34,6 +34,8 @@ const SHELL = [
   '/js/screens/enrol.js',
   '/js/screens/home.js',
   '/js/screens/home-pupil.js',
+  '/js/screens/more.js',
+  '/js/bottom-nav.js',
   '/css/home.css',
   '/i18n/de/home.json',
   '/i18n/en/home.json',

@@ -13,6 +13,7 @@ import {
 } from './device-data.js';
 import { checkShell, renderUpdateNotice, startServiceWorker } from './sw-client.js';
 import { refreshInboxBadge } from './screens/inbox-badge.js';
+import { renderBottomNav } from './bottom-nav.js';
 import { setServerToday } from './clock.js';
 
 const state = { me: null, renderToken: 0, offline: !navigator.onLine };
@@ -78,6 +79,7 @@ function renderShell() {
   nav.hidden = !state.me || entries.length === 0;
   replace(document.getElementById('app-nav-list'), entries.map((entry) => h('li', {},
     h('a', { href: `#${entry.path}`, dataset: { path: entry.path } }, t(entry.nav)))));
+  renderBottomNav(state.me);
   renderUpdateNotice();
   markCurrentNav();
 }

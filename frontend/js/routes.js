@@ -12,6 +12,7 @@ export const ROUTES = [
   { path: '/login', module: './screens/login.js', roles: 'anonymous' },
   { path: '/enrol', module: './screens/enrol.js', roles: 'anonymous' },
   { path: '/home', module: './screens/home.js', roles: null, nav: 'nav.home' },
+  { path: '/more', module: './screens/more.js', roles: ['pupil'] },
   { path: '/classes', module: './screens/classes.js', roles: ['teacher', 'stubo', 'admin'], nav: 'nav.classes' },
   { path: '/classes/:id', module: './screens/class.js', roles: ['teacher', 'stubo', 'admin'] },
   { path: '/classes/:id/import', module: './screens/roster-import.js', roles: ['teacher', 'stubo', 'admin'] },
