@@ -35,6 +35,7 @@ API_BLUEPRINTS = (
     "app.families.routes",
     "app.dashboards.routes_leavers",
     "app.dashboards.routes",
+    "app.dashboards.routes_rounds",
     "app.privacy.routes",
     "app.notifications.routes",
     "app.allocation.routes",

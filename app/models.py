@@ -16,3 +16,4 @@ from app.schools import models as schools_models  # noqa: F401
 from app.transition import models as transition_models  # noqa: F401
 from app.vacancies import models as vacancies_models  # noqa: F401
 from app.verantwortungskette import models as verantwortungskette_models  # noqa: F401
+from app.verantwortungskette import round_models as verantwortungskette_rounds  # noqa: F401

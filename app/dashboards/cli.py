@@ -27,3 +27,13 @@ def snapshot(day):
     db.session.commit()
     week: date | None = result["week_start"]
     click.echo(f"anschluss snapshot: week {week or '-'}, {result['rows']} rows")
+
+
+@anschluss_cli.command("freeze-rounds")
+def freeze_rounds():
+    """Freeze every identification round whose cut-off has passed (run nightly; idempotent)."""
+    from app.verantwortungskette import round_snapshots
+
+    count = round_snapshots.freeze_due_rounds()
+    db.session.commit()
+    click.echo(f"identification rounds frozen: {count}")

@@ -22,6 +22,21 @@ TRANSITION_TEMPLATES: dict[str, dict[str, dict]] = {
             ),
         },
     },
+    "plan_declared": {
+        "staff": {
+            "link": "/handover",
+            "de": (
+                "Antwort zur Identifikationsrunde: {pupil_name}",
+                "{pupil_name} hat den aktuellen Plan angegeben: {plan_de}. Bitte bestätigen Sie "
+                "die Antwort in der Liste „Übergabe“.",
+            ),
+            "en": (
+                "Answer to the identification round: {pupil_name}",
+                "{pupil_name} stated the current plan: {plan_en}. Please confirm the answer in "
+                "the “Handover” list.",
+            ),
+        },
+    },
     "certificate_mismatch": {
         "staff": {
             "link": "/anschluss/pupils/{pupil_id}",

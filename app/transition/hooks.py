@@ -4,6 +4,8 @@
   Anschluss (status or option), so that nobody chases a youth who is already placed.
 - The class teacher of the leaving class and the school's StuBO hear when the achieved
   certificate no longer fits the Anschluss or an application.
+- The class teacher hears when a pupil answered an identification round with their plan, to
+  confirm it.
 - The leaving school's StuBO (and, for a youth still obliged to attend school, the Kommune's
   coordination) hear of a no-show (`notify_no_show`, called by arrivals.py).
 """
@@ -138,8 +140,21 @@ def notify_no_show(pupil: User, receiving: School, case: VkCase | None) -> None:
     )
 
 
+def on_plan_declared(declaration, *, pupil: User) -> None:
+    """The pupil answered a round: the class teachers (else the StuBOs) confirm the answer."""
+    teachers = current_class_teacher_ids(pupil.id) or staff_of_leaver(pupil.id)
+    plan = {
+        f"plan_{language}": i18n.text("fields", f"plan-{declaration.plan}", language)
+        for language in ("de", "en")
+    }
+    data = {"pupil_id": pupil.id, "declaration_id": declaration.id, **plan}
+    notify_each("plan_declared", {user_id: dict(data) for user_id in teachers})
+
+
 def connect() -> None:
     from app.anschluss import events
+    from app.verantwortungskette import events as chain_events
 
     events.anschluss_changed.connect(on_anschluss_changed, weak=False)
     events.certificate_mismatch.connect(on_certificate_mismatch, weak=False)
+    chain_events.plan_declared.connect(on_plan_declared, weak=False)

@@ -23,13 +23,22 @@ from app.schools.teaching import taught_class_ids
 from app.verantwortungskette import consent as consent_service
 from app.verantwortungskette import rounds
 from app.verantwortungskette.models import Handover, HandoverConsent, VkCase
+from app.verantwortungskette.round_models import PlanDeclaration
 
 
-def population_query(school_id: int, school_year_id: int, teacher_id: int | None = None):
-    """Leavers of the school year without a secured Anschluss, not admitted to the exam."""
+def population_query(
+    school_year_id: int,
+    *,
+    school_id: int | None = None,
+    kommune_id: int | None = None,
+    teacher_id: int | None = None,
+):
+    """Leavers of the school year without a secured Anschluss, not admitted to the exam, of a
+    school (or all schools of a Kommune: the rounds' snapshots)."""
     query = (
         select(
             User.id.label("pupil_id"),
+            SchoolClass.school_id,
             User.first_name,
             User.last_name,
             User.birth_date,
@@ -56,7 +65,6 @@ def population_query(school_id: int, school_year_id: int, teacher_id: int | None
             ),
         )
         .where(
-            SchoolClass.school_id == school_id,
             SchoolClass.school_year_id == school_year_id,
             leaver_clause(),
             not_(exam_admitted_clause()),
@@ -64,6 +72,11 @@ def population_query(school_id: int, school_year_id: int, teacher_id: int | None
         )
         .order_by(SchoolClass.name, User.last_name, User.first_name, User.id)
     )
+    if school_id is not None:
+        query = query.where(SchoolClass.school_id == school_id)
+    if kommune_id is not None:
+        schools = select(School.id).where(School.kommune_id == kommune_id)
+        query = query.where(SchoolClass.school_id.in_(schools))
     if teacher_id is not None:
         query = query.where(SchoolClass.id.in_(taught_class_ids(teacher_id)))
     return query
@@ -73,7 +86,11 @@ def population(school_id: int, teacher_id: int | None = None) -> list:
     year = reference.current_school_year()
     if year is None:
         return []
-    return list(db.session.execute(population_query(school_id, year.id, teacher_id)).all())
+    return list(
+        db.session.execute(
+            population_query(year.id, school_id=school_id, teacher_id=teacher_id)
+        ).all()
+    )
 
 
 def _chain_state(pupil_ids: list[int]) -> tuple[dict, dict, dict]:
@@ -119,6 +136,23 @@ def _chain_state(pupil_ids: list[int]) -> tuple[dict, dict, dict]:
     return consents, handed, statutory
 
 
+def latest_in_round(round_id: int | None, pupil_ids: list[int]) -> dict[int, PlanDeclaration]:
+    """Each listed pupil's latest answer in the round (one statement)."""
+    if round_id is None or not pupil_ids:
+        return {}
+    latest: dict[int, PlanDeclaration] = {}
+    for declaration in db.session.scalars(
+        select(PlanDeclaration)
+        .where(
+            PlanDeclaration.identification_round_id == round_id,
+            PlanDeclaration.pupil_id.in_(pupil_ids),
+        )
+        .order_by(PlanDeclaration.declared_at, PlanDeclaration.id)
+    ):
+        latest[declaration.pupil_id] = declaration
+    return latest
+
+
 def identification_list(user, school_id: int, round_id: int | None) -> dict:
     school = db.session.get(School, school_id)
     identification_round = rounds.round_for_school(school, round_id)
@@ -126,6 +160,7 @@ def identification_list(user, school_id: int, round_id: int | None) -> dict:
     rows = population(school_id, teacher_id)
     pupil_ids = [row.pupil_id for row in rows]
     consents, handed, statutory = _chain_state(pupil_ids)
+    answers = latest_in_round(identification_round.id if identification_round else None, pupil_ids)
     audit.record(
         user,
         "read",
@@ -147,6 +182,7 @@ def identification_list(user, school_id: int, round_id: int | None) -> dict:
             "consents": consents.get(row.pupil_id, []),
             "handovers": handed.get(row.pupil_id, []),
             "statutory_transferred_at": statutory.get(row.pupil_id),
+            "declaration": answers.get(row.pupil_id),
         }
         for row in rows
     ]

@@ -77,6 +77,8 @@ class IdentificationRound(db.Model):
     ends_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # When the lists and counts were frozen after the cut-off (`ends_on`); see round_snapshots.py.
+    frozen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class HandoverConsent(db.Model):

@@ -18,4 +18,7 @@ TABLES = (
         pupil_column=None,
         parent=("vk_cases", "case_id"),
     ),
+    # The identification list as frozen at a round's cut-off, and the pupil's own answers.
+    PupilTable("round_snapshot_entries", SCHOOL_RECORD, section="identification"),
+    PupilTable("plan_declarations", SCHOOL_RECORD, section="identification"),
 )

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from app.anschluss import reference
 from app.core.errors import Conflict, Invalid, NotFound
 from app.extensions import db
-from app.schools.models import School, SchoolYear
+from app.schools.models import Kommune, School, SchoolYear
 from app.verantwortungskette.models import IdentificationRound
 
 
@@ -22,6 +22,34 @@ def _school_year_for(starts_on, ends_on) -> SchoolYear:
 def _check_dates(starts_on, ends_on) -> None:
     if ends_on < starts_on:
         raise Invalid("period-ends-before-start", field="ends_on")
+
+
+def _refuse_overlap(identification_round: IdentificationRound) -> None:
+    """Rounds of one Kommune may not overlap (each pupil answers one round at a time); the
+    Kommune's row is locked so two concurrent requests cannot both pass (PostgreSQL; SQLite
+    writes one at a time)."""
+    db.session.execute(
+        select(Kommune.id).where(Kommune.id == identification_round.kommune_id).with_for_update()
+    )
+    other = db.session.scalars(
+        select(IdentificationRound)
+        .where(
+            IdentificationRound.kommune_id == identification_round.kommune_id,
+            IdentificationRound.id != identification_round.id,
+            IdentificationRound.starts_on <= identification_round.ends_on,
+            IdentificationRound.ends_on >= identification_round.starts_on,
+        )
+        .order_by(IdentificationRound.starts_on)
+        .limit(1)
+    ).first()
+    if other is not None:
+        raise Invalid(
+            "round-overlaps",
+            field="starts_on",
+            name=other.name,
+            starts_on=other.starts_on,
+            ends_on=other.ends_on,
+        )
 
 
 def list_rounds(kommune_id: int | None) -> list[IdentificationRound]:
@@ -56,6 +84,7 @@ def create(user, data: dict) -> IdentificationRound:
             db.session.flush()
     except IntegrityError as error:
         raise Conflict("round-name-taken", field="name") from error
+    _refuse_overlap(identification_round)
     return identification_round
 
 
@@ -75,6 +104,7 @@ def update(round_id: int, data: dict) -> IdentificationRound:
             db.session.flush()
     except IntegrityError as error:
         raise Conflict("round-name-taken", field="name") from error
+    _refuse_overlap(identification_round)
     return identification_round
 
 

@@ -1,4 +1,4 @@
-"""The pupil's side of the Verantwortungskette: my handover consents."""
+"""The pupil's side of the Verantwortungskette: my handover consents, my answer to a round."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from app.core.api import problems
 from app.core.policy import access, allow, everywhere
-from app.verantwortungskette import consent
+from app.verantwortungskette import consent, declarations
 from app.verantwortungskette import scopes as chain_scopes
 from app.verantwortungskette.api import blp
 from app.verantwortungskette.routes_handover import consent_view
@@ -14,6 +14,11 @@ from app.verantwortungskette.schemas import (
     HandoverConsentInputSchema,
     HandoverConsentSchema,
     MyHandoverConsentsSchema,
+)
+from app.verantwortungskette.schemas_declarations import (
+    MyDeclarationsSchema,
+    PlanDeclarationInputSchema,
+    PlanDeclarationSchema,
 )
 
 PUPIL = allow("A pupil sees and manages their own data", pupil=everywhere)
@@ -49,3 +54,35 @@ def give_consent(data: dict):
 def withdraw_consent(handover_consent_id: int):
     """Withdraw a consent: processing stops and the recipient's case loses its data."""
     return consent_view(consent.withdraw(handover_consent_id, "pupil").id)
+
+
+@blp.route("/me/anschluss/declarations", methods=["GET"])
+@access(PUPIL)
+@blp.response(200, MyDeclarationsSchema)
+def my_declarations():
+    """Whether a round asks me now, and my answers so far."""
+    return declarations.mine(current_user)
+
+
+@blp.route("/me/anschluss/declarations", methods=["POST"])
+@access(PUPIL)
+@blp.arguments(PlanDeclarationInputSchema)
+@blp.response(201, PlanDeclarationSchema)
+@problems(blp, (422, "No round asks me now (no-open-round)"))
+def declare_plan(data: dict):
+    """Answer the round: my current plan (my class teacher confirms it)."""
+    return declarations.declare(current_user, data)
+
+
+@blp.route("/declarations/<int:plan_declaration_id>/confirmation", methods=["POST"])
+@access(
+    allow(
+        "The class teacher (or the school's StuBO) confirms a pupil's answer",
+        teacher=chain_scopes.declaration_in_taught_class,
+        stubo=chain_scopes.declaration_in_own_school,
+    )
+)
+@blp.response(200, PlanDeclarationSchema)
+def confirm_declaration(plan_declaration_id: int):
+    """Confirm the pupil's answer to the round."""
+    return declarations.confirm(current_user, plan_declaration_id)

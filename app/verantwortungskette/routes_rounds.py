@@ -7,7 +7,7 @@ from flask_login import current_user
 from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 from app.schools import scopes
-from app.verantwortungskette import identification, rounds
+from app.verantwortungskette import identification, round_snapshots, rounds
 from app.verantwortungskette import scopes as chain_scopes
 from app.verantwortungskette.api import blp
 from app.verantwortungskette.schemas import (
@@ -16,6 +16,7 @@ from app.verantwortungskette.schemas import (
     IdentificationRoundPatchSchema,
     IdentificationRoundSchema,
     IdentificationSchema,
+    RoundCompletionSchema,
 )
 
 
@@ -94,3 +95,17 @@ def identification_list(query: dict, school_id: int):
     return identification.identification_list(
         current_user, school_id, query.get("identification_round_id")
     )
+
+
+@blp.route("/identification-rounds/<int:identification_round_id>/completion", methods=["POST"])
+@access(
+    allow(
+        "The school's StuBO reports the school's round as done",
+        stubo=chain_scopes.round_of_my_schools_kommune,
+    )
+)
+@blp.response(200, RoundCompletionSchema)
+@problems(blp, (422, "The round has not started yet (round-not-started)"))
+def complete_round(identification_round_id: int):
+    """Report my school's work on the round as complete (the Kommune sees when)."""
+    return round_snapshots.complete(current_user, identification_round_id)

@@ -12,6 +12,7 @@ from app.verantwortungskette.models import (
     TRANSFER_KINDS,
     TRANSFER_RECIPIENTS,
 )
+from app.verantwortungskette.schemas_declarations import PlanDeclarationSchema
 
 ID = ma.validate.Range(min=1)
 f = ma.fields
@@ -39,6 +40,12 @@ class IdentificationRoundSchema(OutputSchema):
     name = f.String(required=True)
     starts_on = f.Date(required=True)
     ends_on = f.Date(required=True)
+
+
+class RoundCompletionSchema(OutputSchema):
+    identification_round_id = f.Integer(required=True)
+    school_id = f.Integer(required=True)
+    completed_at = f.DateTime(required=True)
 
 
 # -- identification list ---------------------------------------------------------------
@@ -74,6 +81,11 @@ class IdentificationItemSchema(OutputSchema):
     consents = f.List(f.Nested(HandoverConsentBriefSchema), required=True)
     handovers = f.List(f.Nested(HandoverBriefSchema), required=True)
     statutory_transferred_at = f.DateTime(allow_none=True)
+    declaration = f.Nested(
+        PlanDeclarationSchema,
+        allow_none=True,
+        metadata={"description": "the pupil's latest own answer in the round"},
+    )
 
 
 class IdentificationSchema(OutputSchema):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from app.extensions import db
 from app.schools import scopes as school_scopes
+from app.schools.models import School
 from app.verantwortungskette.cases import is_recipient
 from app.verantwortungskette.models import HandoverConsent, IdentificationRound, VkCase
+from app.verantwortungskette.round_models import PlanDeclaration
 
 
 def _get(model, object_id):
@@ -25,6 +27,15 @@ def round_of_my_kommune(user, args) -> bool | None:
     return identification_round.kommune_id == user.kommune_id
 
 
+def round_of_my_schools_kommune(user, args) -> bool | None:
+    """School staff reach the rounds of their school's Kommune."""
+    identification_round = _get(IdentificationRound, args.get("identification_round_id"))
+    if identification_round is None:
+        return None
+    school = db.session.get(School, user.school_id) if user.school_id else None
+    return school is not None and identification_round.kommune_id == school.kommune_id
+
+
 def _consent_pupil_scope(pupil_scope):
     def scope(user, args) -> bool | None:
         consent = _get(HandoverConsent, args.get("handover_consent_id"))
@@ -40,3 +51,17 @@ def _consent_pupil_scope(pupil_scope):
 consent_is_own = _consent_pupil_scope(school_scopes.pupil_is_self)
 consent_in_taught_class = _consent_pupil_scope(school_scopes.pupil_in_taught_class)
 consent_in_own_school = _consent_pupil_scope(school_scopes.pupil_in_own_school)
+
+
+def _declaration_pupil_scope(pupil_scope):
+    def scope(user, args) -> bool | None:
+        declaration = _get(PlanDeclaration, args.get("plan_declaration_id"))
+        if declaration is None:
+            return None
+        return pupil_scope(user, {"pupil_id": declaration.pupil_id})
+
+    return scope
+
+
+declaration_in_taught_class = _declaration_pupil_scope(school_scopes.pupil_in_taught_class)
+declaration_in_own_school = _declaration_pupil_scope(school_scopes.pupil_in_own_school)

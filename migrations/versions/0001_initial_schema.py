@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:10:50.009755
+Create Date: 2026-12-05 16:19:43.426938
 
 """
 from alembic import op
@@ -506,6 +506,7 @@ def upgrade():
     sa.Column('ends_on', sa.Date(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('frozen_at', sa.DateTime(timezone=True), nullable=True),
     sa.CheckConstraint('starts_on <= ends_on', name=op.f('ck_identification_rounds_ordered')),
     sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_identification_rounds_created_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['kommune_id'], ['kommunen.id'], name=op.f('fk_identification_rounds_kommune_id_kommunen'), ondelete='CASCADE'),
@@ -846,6 +847,40 @@ def upgrade():
     with op.batch_alter_table('outbox_mails', schema=None) as batch_op:
         batch_op.create_index('ix_outbox_mails_status_next', ['status', 'next_attempt_at'], unique=False)
 
+    op.create_table('plan_declarations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('identification_round_id', sa.Integer(), nullable=True),
+    sa.Column('plan', sa.String(length=20), nullable=False),
+    sa.Column('secured', sa.Boolean(), nullable=False),
+    sa.Column('note', sa.String(length=200), nullable=False),
+    sa.Column('declared_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('confirmed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('confirmed_by_id', sa.Integer(), nullable=True),
+    sa.CheckConstraint("plan IN ('ausbildung', 'schule', 'studium', 'freiwilligendienst', 'arbeit', 'sonstiges', 'noch_offen')", name=op.f('ck_plan_declarations_plan')),
+    sa.ForeignKeyConstraint(['confirmed_by_id'], ['users.id'], name=op.f('fk_plan_declarations_confirmed_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['identification_round_id'], ['identification_rounds.id'], name=op.f('fk_plan_declarations_identification_round_id_identification_rounds'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_plan_declarations_pupil_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_plan_declarations'))
+    )
+    with op.batch_alter_table('plan_declarations', schema=None) as batch_op:
+        batch_op.create_index('ix_plan_declarations_pupil', ['pupil_id', 'declared_at'], unique=False)
+
+    op.create_table('round_schools',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('identification_round_id', sa.Integer(), nullable=False),
+    sa.Column('school_id', sa.Integer(), nullable=False),
+    sa.Column('completed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('completed_by_id', sa.Integer(), nullable=True),
+    sa.Column('frozen_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('leaver_count', sa.Integer(), nullable=True),
+    sa.Column('listed_count', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['completed_by_id'], ['users.id'], name=op.f('fk_round_schools_completed_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['identification_round_id'], ['identification_rounds.id'], name=op.f('fk_round_schools_identification_round_id_identification_rounds'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_round_schools_school_id_schools'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_round_schools')),
+    sa.UniqueConstraint('identification_round_id', 'school_id', name=op.f('uq_round_schools_identification_round_id_school_id'))
+    )
     op.create_table('vacancies',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('kommune_id', sa.Integer(), nullable=False),
@@ -903,6 +938,24 @@ def upgrade():
     with op.batch_alter_table('offer_berufsfelder', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_offer_berufsfelder_berufsfeld'), ['berufsfeld'], unique=False)
         batch_op.create_index(batch_op.f('ix_offer_berufsfelder_offer_id'), ['offer_id'], unique=False)
+
+    op.create_table('round_snapshot_entries',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('round_school_id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=True),
+    sa.Column('first_name', sa.String(length=100), nullable=False),
+    sa.Column('last_name', sa.String(length=100), nullable=False),
+    sa.Column('class_name', sa.String(length=20), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('option_code', sa.String(length=16), nullable=True),
+    sa.Column('declared_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_round_snapshot_entries_pupil_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['round_school_id'], ['round_schools.id'], name=op.f('fk_round_snapshot_entries_round_school_id_round_schools'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_round_snapshot_entries'))
+    )
+    with op.batch_alter_table('round_snapshot_entries', schema=None) as batch_op:
+        batch_op.create_index('ix_round_snapshot_entries_pupil', ['pupil_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_round_snapshot_entries_round_school_id'), ['round_school_id'], unique=False)
 
     op.create_table('slots',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1223,6 +1276,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_slots_offer_id'))
 
     op.drop_table('slots')
+    with op.batch_alter_table('round_snapshot_entries', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_round_snapshot_entries_round_school_id'))
+        batch_op.drop_index('ix_round_snapshot_entries_pupil')
+
+    op.drop_table('round_snapshot_entries')
     with op.batch_alter_table('offer_berufsfelder', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_offer_berufsfelder_offer_id'))
         batch_op.drop_index(batch_op.f('ix_offer_berufsfelder_berufsfeld'))
@@ -1234,6 +1292,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_vacancies_berufsfeld'))
 
     op.drop_table('vacancies')
+    op.drop_table('round_schools')
+    with op.batch_alter_table('plan_declarations', schema=None) as batch_op:
+        batch_op.drop_index('ix_plan_declarations_pupil')
+
+    op.drop_table('plan_declarations')
     with op.batch_alter_table('outbox_mails', schema=None) as batch_op:
         batch_op.drop_index('ix_outbox_mails_status_next')
 

@@ -260,6 +260,24 @@ def _handover_consent_id(world, db):
     return ids
 
 
+def _plan_declaration_id(world, db):
+    """A pupil's own answer to a round: own, same-Kommune and other-Kommune pupil."""
+    from app.verantwortungskette.round_models import PlanDeclaration
+
+    ids = {}
+    for variant, pupil in (
+        ("own", world.pupil),
+        ("same_kommune", world.same_kommune_pupil),
+        ("other_kommune", world.other_pupil),
+    ):
+        declaration = PlanDeclaration(pupil_id=pupil.id, plan="noch_offen")
+        db.session.add(declaration)
+        db.session.flush()
+        ids[variant] = declaration.id
+    db.session.commit()
+    return ids
+
+
 def _identification_round_id(world, db):
     """Identification rounds of world.kommune (own and same Kommune) and of the other Kommune."""
     from datetime import date
@@ -412,6 +430,7 @@ SCOPE_OBJECTS = {
     "case_id": _chain_cases,
     "handover_consent_id": _handover_consent_id,
     "identification_round_id": _identification_round_id,
+    "plan_declaration_id": _plan_declaration_id,
     "offer_id": _offer_id,
     "slot_id": _slot_id,
     "booking_id": _booking_id,
