@@ -7,7 +7,9 @@ from marshmallow import fields as f
 from app.core.schemas import OutputSchema
 from app.verantwortungskette.schemas import IdentificationRoundSchema
 
-_masked = {"description": 'A count, or "<5" for counts below 5; null before the cut-off'}
+_masked = {
+    "description": 'A count, or "masked" (small or recomputable cells); null before the cut-off'
+}
 
 
 class RoundSchoolSchema(OutputSchema):

@@ -279,7 +279,9 @@ def _plan_declaration_id(world, db):
 
 
 def _identification_round_id(world, db):
-    """Identification rounds of world.kommune (own and same Kommune) and of the other Kommune."""
+    """A round belongs to a Kommune, not to a school: every round of world.kommune is within
+    reach of the own school's staff ("own"); "same_kommune" and "other_kommune" are rounds of
+    the other Kommune (no object of the own Kommune lies outside a StuBO's reach)."""
     from datetime import date
 
     from app.verantwortungskette.models import IdentificationRound
@@ -290,7 +292,7 @@ def _identification_round_id(world, db):
     rounds = {}
     for variant, kommune in (
         ("own", world.kommune),
-        ("same_kommune", world.kommune),
+        ("same_kommune", world.other_kommune),
         ("other_kommune", world.other_kommune),
     ):
         identification_round = IdentificationRound(

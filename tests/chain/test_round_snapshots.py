@@ -107,10 +107,13 @@ def test_does_the_snapshot_stay_unchanged_after_a_later_status_change(
     assert world.pupil.id not in listed_now
 
 
-def test_does_the_kommune_see_frozen_masked_counts_without_names(world, login_as, db):
-    """Does the Kommune get counts per school (masked below 5), frozen and today's, no names?"""
+def test_does_the_kommune_see_frozen_masked_counts_without_names(world, login_as, db, reference):
+    """Does the Kommune get counts per school, small and recomputable ones masked, no names?"""
+    year = current_school_year()
     for n in range(5):
         f.make_pupil(world.klasse, first_name=f"Kind{n}")
+        secured = f.make_pupil(world.klasse, first_name=f"Fest{n}")
+        db.session.add(Anschluss(pupil_id=secured.id, school_year_id=year.id, status="zugesagt"))
     db.session.commit()
     identification_round = _ended_round(world)
     kommune = login_as(world.users.kommune_coordinator)
@@ -119,10 +122,27 @@ def test_does_the_kommune_see_frozen_masked_counts_without_names(world, login_as
     snapshot = body.get_json()
     assert snapshot["school"] is None
     own = next(s for s in snapshot["schools"] if s["school_id"] == world.school.id)
-    assert own["listed"] == "8" and own["leavers"] == "8" and own["listed_now"] == "8"
+    # 3 + 5 listed, 5 secured: every cell 5 or more, so all shown
+    assert (own["leavers"], own["listed"], own["listed_now"]) == ("13", "8", "8")
     same = next(s for s in snapshot["schools"] if s["school_id"] == world.same_kommune_school.id)
-    assert same["listed"] == "<5"
+    assert same["listed"] == "masked" and same["leavers"] == "masked"
     assert "Kind0" not in body.get_data(as_text=True)
+
+    # Two of the listed secure a place after the cut-off: today's 6 beside the frozen 8 would
+    # reveal a change of 2, so the pair is masked; the frozen counts stay.
+    for pupil_id in sorted(
+        i["pupil_id"] for i in _school_items(login_as, world, identification_round)
+    )[:2]:
+        db.session.add(Anschluss(pupil_id=pupil_id, school_year_id=year.id, status="zugesagt"))
+    db.session.commit()
+    later = kommune.get(f"/api/v1/identification-rounds/{identification_round.id}/snapshot")
+    own = next(s for s in later.get_json()["schools"] if s["school_id"] == world.school.id)
+    assert own["leavers"] == "13" and "masked" in (own["listed"], own["listed_now"])
+
+
+def _school_items(login_as, world, identification_round) -> list[dict]:
+    url = f"/api/v1/identification-rounds/{identification_round.id}/snapshot"
+    return login_as(world.users.stubo).get(url).get_json()["school"]["items"]
 
 
 def test_is_a_running_round_not_frozen(world, login_as, db):
@@ -162,7 +182,7 @@ def test_does_the_kommune_see_which_schools_completed_each_round(world, login_as
     assert school["completed_at"] and school["leavers"] is None
     assert by_name["Runde I"]["frozen"] is True and by_name["Runde I"]["completed"] == 0
     frozen = next(s for s in by_name["Runde I"]["schools"] if s["school_id"] == world.school.id)
-    assert frozen["leavers"] == "<5" and frozen["completed_at"] is None
+    assert frozen["leavers"] == "masked" and frozen["completed_at"] is None
     assert ended.id != running.id
 
 

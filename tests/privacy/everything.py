@@ -26,7 +26,9 @@ from app.notifications.models import Notification, OutboxMail
 from app.schools.models import ClassMembership, SchoolYear
 from app.transition.models import TransitionAlert
 from app.vacancies.models import Vacancy, VacancyInterest, VacancySuggestion
-from app.verantwortungskette.models import CaseContact
+from app.verantwortungskette import round_snapshots
+from app.verantwortungskette.models import CaseContact, IdentificationRound
+from app.verantwortungskette.round_models import PlanDeclaration
 from tests.allocation.helpers import make_round, rank
 from tests.chain.helpers import hand_over
 from tests.internships.helpers import make_offer, make_slot, school_day
@@ -216,6 +218,33 @@ def _guardians(world, pupil) -> None:
     db.session.flush()
 
 
+def _identification_round(world, pupil):
+    """A round the pupil answered, frozen with the pupil on the school's list."""
+    today = clock.today()
+    identification_round = IdentificationRound(
+        kommune_id=world.kommune.id,
+        school_year_id=db.session.get(ClassMembership, _membership_id(pupil)).school_year_id,
+        name="Runde I",
+        starts_on=today - timedelta(days=5),
+        ends_on=today - timedelta(days=1),
+    )
+    db.session.add(identification_round)
+    db.session.flush()
+    db.session.add(
+        PlanDeclaration(
+            pupil_id=pupil.id, identification_round_id=identification_round.id, plan="schule"
+        )
+    )
+    db.session.flush()
+    round_snapshots.freeze(identification_round)
+
+
+def _membership_id(pupil) -> int:
+    return db.session.scalars(
+        select(ClassMembership.id).where(ClassMembership.pupil_id == pupil.id)
+    ).first()
+
+
 def seed_everything(world, client) -> None:
     """`client` is logged in as world.pupil; afterwards every feature holds a row of theirs."""
     fill_portfolio(client)
@@ -224,6 +253,7 @@ def seed_everything(world, client) -> None:
     _account(world, pupil)
     _anschluss(world, pupil)
     _guardians(world, pupil)
+    _identification_round(world, pupil)
     audit.record(
         world.users.teacher,
         "read",
