@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:19:43.426938
+Create Date: 2026-12-05 16:20:19.299346
 
 """
 from alembic import op
