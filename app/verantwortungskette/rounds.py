@@ -78,14 +78,20 @@ def create(user, data: dict) -> IdentificationRound:
     identification_round = IdentificationRound(
         kommune_id=user.kommune_id, school_year_id=year.id, created_by_id=user.id, **data
     )
-    db.session.add(identification_round)
+    _save(lambda: db.session.add(identification_round))
+    _refuse_overlap(identification_round)
+    return identification_round
+
+
+def _save(change) -> None:
+    """Apply `change` and flush inside a savepoint (begin_nested flushes what is pending
+    first, so the change must come after it): a taken name rolls back only the savepoint."""
     try:
         with db.session.begin_nested():
+            change()
             db.session.flush()
     except IntegrityError as error:
         raise Conflict("round-name-taken", field="name") from error
-    _refuse_overlap(identification_round)
-    return identification_round
 
 
 def update(round_id: int, data: dict) -> IdentificationRound:
@@ -96,14 +102,13 @@ def update(round_id: int, data: dict) -> IdentificationRound:
     ends_on = data.get("ends_on", identification_round.ends_on)
     _check_dates(starts_on, ends_on)
     year = _school_year_for(starts_on, ends_on)
-    for name, value in data.items():
-        setattr(identification_round, name, value)
-    identification_round.school_year_id = year.id
-    try:
-        with db.session.begin_nested():
-            db.session.flush()
-    except IntegrityError as error:
-        raise Conflict("round-name-taken", field="name") from error
+
+    def change() -> None:
+        for name, value in data.items():
+            setattr(identification_round, name, value)
+        identification_round.school_year_id = year.id
+
+    _save(change)
     _refuse_overlap(identification_round)
     return identification_round
 
