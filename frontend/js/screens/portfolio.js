@@ -65,7 +65,7 @@ function exportSection(ctx) {
     h('div', { class: 'actions' },
       h('a', { href: `/api/v1/me/export.pdf?lang=${lang}`, class: 'button button--primary', id: 'export-pdf', download: '' },
         ctx.t('portfolio.export.pdf')),
-      h('a', { href: '/api/v1/me/export', class: 'button button--secondary', id: 'export-json', download: 'mein-weg.json' },
+      h('a', { href: '/api/v1/me/export', class: 'button button--secondary', id: 'export-json', download: ctx.t('portfolio.export.json_file') },
         ctx.t('portfolio.export.json'))));
 }
 
