@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:20:19.299346
+Create Date: 2026-12-05 16:27:42.642542
 
 """
 from alembic import op
