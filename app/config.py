@@ -101,6 +101,10 @@ def load_config(overrides: dict | None = None) -> dict:
         "PUPIL_IDLE_TIMEOUT": timedelta(minutes=int(os.environ.get("PUPIL_IDLE_MINUTES", "120"))),
         "SESSION_ABSOLUTE_TIMEOUT": timedelta(hours=12),
         "ENROLMENT_CODE_TTL": timedelta(days=14),
+        # A session opened with an enrolment code may register one first passkey this soon.
+        "ENROLMENT_PASSKEY_WINDOW": timedelta(
+            minutes=int(os.environ.get("ENROLMENT_PASSKEY_MINUTES", "10"))
+        ),
         "HSTS": _bool("HSTS", not development),
         # Reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host are trusted.
         "PROXY_COUNT": int(os.environ.get("PROXY_COUNT", "0")),

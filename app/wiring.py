@@ -10,14 +10,17 @@ from functools import partial
 
 
 def wire() -> None:
+    from app.auth import enrolment as auth_enrolment
     from app.auth import services as auth_services
     from app.interests import services as interests_services
     from app.internships.scopes import provider_kommune_id
+    from app.notifications import services as notification_services
     from app.portfolio.sharing import shared_item_ids
     from app.schools import services as schools_services
     from app.transition import hooks as transition_hooks
 
     auth_services.class_ids_of.provide(schools_services.class_ids_of)
+    auth_enrolment.notify_pupils.provide(notification_services.notify_many)
     schools_services.provider_kommune_id.provide(provider_kommune_id)
     interests_services.shared_profile_ids.provide(
         partial(shared_item_ids, item_type="interest_profile")

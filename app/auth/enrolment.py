@@ -19,12 +19,13 @@ import segno
 from flask import current_app
 from sqlalchemy import select, update
 
-from app.auth.models import EnrolmentCode, User
+from app.auth.models import EnrolmentCode, User, WebAuthnCredential
 from app.auth.passkey_management import revoke_all_passkeys
 from app.auth.passwords import hash_password
 from app.auth.sessions import start_session
 from app.core import audit, clock
 from app.core.errors import Unauthorized
+from app.core.provided import Provided
 from app.extensions import db
 
 security_log = logging.getLogger("anschluss.security")
@@ -32,6 +33,16 @@ security_log = logging.getLogger("anschluss.security")
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols: 8 characters carry 40 bits
 CODE_LENGTH = 8
 CODE_INVALID = "enrolment-code-invalid"
+
+# Why a code is issued (issue 9, H2): a pupil who can already log in gets a code only as a
+# lost-device reset, which ends every way the pupil could log in before.
+FIRST_LOGIN = "first_login"
+LOST_DEVICE = "lost_device"
+PURPOSES = (FIRST_LOGIN, LOST_DEVICE)
+
+# Tells pupils that their login was reset (notifications.services.notify_many: the
+# notifications feature sits above auth).
+notify_pupils = Provided("notify users of an event (notifications.services.notify_many)")
 
 
 def generate_code() -> str:
@@ -67,27 +78,49 @@ def qr_svg(url: str) -> str:
 # -- staff: issue codes ------------------------------------------------------------------
 
 
-def issue_codes(actor: User, pupils: list[User], revoke_passkeys: bool = False) -> list[dict]:
+def ids_with_login(pupil_ids: list[int]) -> list[int]:
+    """Those of the pupils who can log in already (a password or at least one passkey)."""
+    if not pupil_ids:
+        return []
+    with_password = select(User.id).where(User.id.in_(pupil_ids), User.password_hash.is_not(None))
+    with_passkey = select(WebAuthnCredential.user_id).where(
+        WebAuthnCredential.user_id.in_(pupil_ids)
+    )
+    return sorted(set(db.session.scalars(with_password.union(with_passkey))))
+
+
+def reset_login_methods(actor: User, pupils: list[User]) -> None:
+    """Lost device: passkeys, password and every session of the pupils end; audited as a
+    reset, logged, and each pupil is told (inbox, and e-mail where one is known)."""
+    ids = [p.id for p in pupils]
+    revoke_all_passkeys(ids)  # also ends their sessions
+    for pupil in pupils:
+        pupil.password_hash = None
+    audit.record(
+        actor,
+        "lost_device_reset",
+        "credentials",
+        ids,
+        audit.Purpose.CLASS_MANAGEMENT,
+        categories=("credentials",),
+    )
+    security_log.info(
+        "pupil logins reset by staff (lost device)",
+        extra={"event": "enrolment.lost_device_reset", "actor_id": actor.id, "pupil_ids": ids},
+    )
+    notify_pupils(ids, "login_reset", {"reset_on": clock.today().isoformat()})
+
+
+def issue_codes(actor: User, pupils: list[User], purpose: str = FIRST_LOGIN) -> list[dict]:
     """New codes for these pupils (chosen by the caller: the pupils of a class, see
-    schools/enrolment.py); earlier open codes of those pupils stop working."""
+    schools/enrolment.py, which also refuses first-login codes for pupils who can log in);
+    earlier open codes of those pupils stop working."""
     if not pupils:
         return []
     ids = [p.id for p in pupils]
     now = clock.now()
-    if revoke_passkeys:
-        revoke_all_passkeys(ids)
-        audit.record(
-            actor,
-            "revoke_passkeys",
-            "passkeys",
-            ids,
-            audit.Purpose.CLASS_MANAGEMENT,
-            categories=("credentials",),
-        )
-        security_log.info(
-            "pupil passkeys revoked by staff",
-            extra={"event": "passkey.revoked_by_staff", "actor_id": actor.id, "pupil_ids": ids},
-        )
+    if purpose == LOST_DEVICE:
+        reset_login_methods(actor, pupils)
     db.session.execute(
         update(EnrolmentCode)
         .where(
@@ -107,6 +140,7 @@ def issue_codes(actor: User, pupils: list[User], revoke_passkeys: bool = False) 
                 code_hash=code_hash(code),
                 created_by_id=actor.id,
                 expires_at=expires_at,
+                purpose=purpose,
             )
         )
         url = enrol_url(code)
@@ -160,7 +194,7 @@ def _refused(reason: str, **context) -> Unauthorized:
 def enrol(code: str, display_name: str, password: str | None = None) -> User:
     """Use a code: it is spent, the pupil is logged in, display name (and password) are set."""
     row = db.session.execute(
-        select(EnrolmentCode.id, EnrolmentCode.pupil_id).where(
+        select(EnrolmentCode.id, EnrolmentCode.pupil_id, EnrolmentCode.purpose).where(
             EnrolmentCode.code_hash == code_hash(code)
         )
     ).first()
@@ -182,6 +216,9 @@ def enrol(code: str, display_name: str, password: str | None = None) -> User:
     pupil = db.session.get(User, row.pupil_id)
     if pupil is None or not pupil.active or pupil.role != "pupil":
         raise _refused("account inactive", code_id=row.id)
+    if row.purpose == FIRST_LOGIN and ids_with_login([pupil.id]):
+        # A first-login code never takes over an account that has a login meanwhile.
+        raise _refused("pupil can log in already", code_id=row.id)
     pupil.display_name = display_name.strip()
     if password:
         pupil.password_hash = hash_password(password)

@@ -144,6 +144,9 @@ class EnrolmentCode(db.Model):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # first_login: the pupil had no way to log in; lost_device: issued together with the
+    # reset of every login method (auth/enrolment.py, issue 9 H2).
+    purpose: Mapped[str] = mapped_column(String(16), default="first_login")
 
 
 class LoginThrottle(db.Model):

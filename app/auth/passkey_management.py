@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import delete, func, select, update
 
 from app.auth.models import User, UserSession, WebAuthnCredential
@@ -16,9 +17,12 @@ from app.extensions import db
 security_log = logging.getLogger("anschluss.security")
 
 # ASVS 7.5.1: adding or removing a passkey needs a recent login. A session opened with an
-# enrolment code also counts: a pupil without password or passkey has no other way to log in.
+# enrolment code may register exactly one first passkey within ENROLMENT_PASSKEY_WINDOW
+# (the pupil has no other way to log in); once it has, the session becomes "enrolled" and is
+# never fresh again (issue 9, H2: a code must not mint a lasting second way in).
 FRESH_LOGIN = timedelta(minutes=10)
-ALWAYS_FRESH_METHODS = ("enrolment",)
+ENROLMENT = "enrolment"
+ENROLLED = "enrolled"
 
 
 def passkey_view(passkey: WebAuthnCredential) -> dict:
@@ -31,16 +35,37 @@ def passkey_view(passkey: WebAuthnCredential) -> dict:
     }
 
 
+def _is_fresh(row: UserSession | None) -> bool:
+    if row is None or row.method == ENROLLED:
+        return False
+    age = clock.now() - row.created_at
+    if row.method == ENROLMENT:
+        return age < current_app.config["ENROLMENT_PASSKEY_WINDOW"]
+    return age < FRESH_LOGIN
+
+
 def require_fresh_login(user: User) -> None:
-    row = current_session(user)
-    fresh = row is not None and (
-        row.method in ALWAYS_FRESH_METHODS or clock.now() - row.created_at < FRESH_LOGIN
-    )
-    if not fresh:
+    if not _is_fresh(current_session(user)):
         security_log.warning(
             "passkey change refused: login not fresh",
             extra={"event": "passkey.stale_login", "user_id": user.id},
         )
+        raise Forbidden("fresh-login-required", minutes=FRESH_LOGIN.seconds // 60)
+
+
+def spend_enrolment_allowance(user: User) -> None:
+    """An enrolment session registers its one passkey: a conditional UPDATE turns it into an
+    "enrolled" session, so two parallel registrations cannot both pass."""
+    row = current_session(user)
+    if row is None or row.method != ENROLMENT:
+        return
+    spent = db.session.execute(
+        update(UserSession)
+        .where(UserSession.id == row.id, UserSession.method == ENROLMENT)
+        .values(method=ENROLLED)
+        .execution_options(synchronize_session=False)
+    )
+    if spent.rowcount != 1:
         raise Forbidden("fresh-login-required", minutes=FRESH_LOGIN.seconds // 60)
 
 

@@ -35,7 +35,11 @@ from webauthn.helpers.structs import (
 
 from app.auth import passkey_challenges as challenges
 from app.auth.models import User, WebAuthnCredential
-from app.auth.passkey_management import passkey_view, require_fresh_login
+from app.auth.passkey_management import (
+    passkey_view,
+    require_fresh_login,
+    spend_enrolment_allowance,
+)
 from app.core.errors import Conflict, DomainError
 from app.extensions import db
 
@@ -163,7 +167,8 @@ def _verify_registration(user: User, credential: dict):
 def verify_registration(user: User, credential: dict, name: str | None = None) -> dict:
     """Store a new passkey of the (freshly logged-in) user after verifying the ceremony."""
     require_fresh_login(user)
-    verified, requested_name = _verify_registration(user, credential)
+    verified, requested_name = _verify_registration(user, credential)  # commits the challenge
+    spend_enrolment_allowance(user)  # after the commit: a failed ceremony does not spend it
     duplicate = Conflict("passkey-already-registered")
     if db.session.scalar(
         select(exists().where(WebAuthnCredential.credential_id == verified.credential_id))

@@ -176,6 +176,25 @@ TEMPLATES: dict[str, dict[str, dict]] = {
             ),
         },
     },
+    "login_reset": {
+        "pupil": {
+            "link": "/passkeys",
+            "de": (
+                "Deine Anmeldung wurde zurückgesetzt",
+                "Am {reset_on} hat deine Schule für dich einen neuen Anmeldecode erstellt, weil "
+                "ein Gerät verloren ging. Deine bisherigen Passkeys und dein Passwort gelten "
+                "nicht mehr, und du wurdest überall abgemeldet. Warst du das nicht? Dann sprich "
+                "bitte sofort mit deiner Lehrkraft oder der Schulleitung.",
+            ),
+            "en": (
+                "Your login was reset",
+                "On {reset_on} your school made a new login code for you because a device was "
+                "lost. Your earlier passkeys and your password no longer work, and you were "
+                "logged out everywhere. Was it not you? Then please talk to your teacher or the "
+                "school management at once.",
+            ),
+        },
+    },
     "allocation_round_opened": {
         "pupil": {
             "link": "/allocation/{round_id}",

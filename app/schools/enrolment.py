@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.auth import enrolment
 from app.auth.models import User, WebAuthnCredential
-from app.core.errors import Invalid
+from app.core.errors import Conflict, Invalid
 from app.extensions import db
 from app.schools.models import ClassMembership
 
@@ -31,9 +31,21 @@ def _class_pupils(class_id: int, pupil_ids: list[int] | None) -> list[User]:
 
 
 def issue_codes(
-    actor: User, class_id: int, pupil_ids: list[int] | None = None, revoke_passkeys: bool = False
+    actor: User,
+    class_id: int,
+    pupil_ids: list[int] | None = None,
+    purpose: str = enrolment.FIRST_LOGIN,
 ) -> list[dict]:
-    """New codes for pupils of a class; earlier open codes of those pupils stop working."""
-    if revoke_passkeys and pupil_ids is None:
+    """New codes for pupils of a class; earlier open codes of those pupils stop working.
+
+    A pupil who can log in already gets a code only as a lost-device reset (issue 9, H2):
+    otherwise the code would let whoever holds it log in as that pupil next to the pupil.
+    """
+    if purpose == enrolment.LOST_DEVICE and pupil_ids is None:
         raise Invalid("revoke-needs-pupils", field="pupil_ids")
-    return enrolment.issue_codes(actor, _class_pupils(class_id, pupil_ids), revoke_passkeys)
+    pupils = _class_pupils(class_id, pupil_ids)
+    if purpose == enrolment.FIRST_LOGIN:
+        can_log_in = enrolment.ids_with_login([p.id for p in pupils])
+        if can_log_in:
+            raise Conflict("pupils-can-log-in", field="pupil_ids", ids=can_log_in)
+    return enrolment.issue_codes(actor, pupils, purpose)

@@ -33,7 +33,7 @@ def _issue(class_id: int, body: dict) -> list[dict]:
         current_user._get_current_object(),
         class_id,
         body.get("pupil_ids"),
-        body.get("revoke_passkeys", False),
+        body.get("purpose", "first_login"),
     )
 
 
@@ -41,7 +41,12 @@ def _issue(class_id: int, body: dict) -> list[dict]:
 @access(_ISSUERS)
 @blp.arguments(EnrolmentCodeRequestSchema, required=False)
 @blp.response(201, IssuedCodeSchema(many=True))
-@problems(blp, (403, "Not a class of the caller"), (404, "No such class"))
+@problems(
+    blp,
+    (403, "Not a class of the caller"),
+    (404, "No such class"),
+    (409, "A chosen pupil can log in already: only a lost-device reset gives a code"),
+)
 def issue_enrolment_codes(body, class_id: int):
     """Issue one-time enrolment codes (shown only in this answer; older open codes end)."""
     return _issue(class_id, body or {})
@@ -61,6 +66,7 @@ def issue_enrolment_codes(body, class_id: int):
     blp,
     (403, "Not a class of the caller"),
     (404, "No such class"),
+    (409, "A chosen pupil can log in already: only a lost-device reset gives a code"),
     (429, EXPORT_LIMIT_DOC),
 )
 def issue_enrolment_sheet(body, class_id: int):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from app.auth.enrolment import FIRST_LOGIN, PURPOSES
 from app.core.schemas import InputSchema, OutputSchema
 
 
@@ -13,11 +14,13 @@ class EnrolmentCodeRequestSchema(InputSchema):
         validate=ma.validate.Length(min=1, max=500),
         metadata={"description": "Pupils of the class; default: every pupil who cannot log in yet"},
     )
-    revoke_passkeys = ma.fields.Boolean(
-        load_default=False,
+    purpose = ma.fields.String(
+        load_default=FIRST_LOGIN,
+        validate=ma.validate.OneOf(PURPOSES),
         metadata={
-            "description": "Lost device: revoke the pupils' passkeys and end their sessions "
-            "(needs pupil_ids)"
+            "description": "first_login (default): only for pupils who cannot log in yet. "
+            "lost_device (needs pupil_ids): revokes the pupils' passkeys and password, ends "
+            "their sessions and tells them; the only way to a code for a pupil with a login"
         },
     )
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:27:42.642542
+Create Date: 2026-12-05 16:29:09.596759
 
 """
 from alembic import op
@@ -430,6 +430,7 @@ def upgrade():
     sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('used_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('purpose', sa.String(length=16), nullable=False),
     sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_enrolment_codes_created_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_enrolment_codes_pupil_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_enrolment_codes')),

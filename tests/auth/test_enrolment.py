@@ -9,12 +9,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
-from app.auth.models import EnrolmentCode, UserSession
+from app.auth.models import EnrolmentCode, UserSession, WebAuthnCredential
 from app.core import clock
 from tests.auth.passkey_support import (
+    BASE,
     authenticator,
     login,
     register,
+    registration_options,
     security_events,
     watch_security_log,
 )
@@ -68,12 +70,47 @@ def test_can_a_pupil_enrol_and_then_register_a_passkey(app, api, db, world, issu
     assert login(with_csrf(app.test_client()), auth).json["id"] == world.pupil.id
 
 
-def test_does_an_enrolment_session_stay_fresh_for_adding_a_passkey(app, api, db, world, issue):
-    """Can a pupil who enrolled a while ago still add their first passkey?"""
+def test_may_an_enrolment_session_add_a_first_passkey_within_the_window(app, api, db, issue):
+    """Can a pupil who enrolled nine minutes ago still add the first passkey?"""
     _enrol(api, issue())
-    db.session.execute(update(UserSession).values(created_at=clock.now() - timedelta(minutes=20)))
+    db.session.execute(update(UserSession).values(created_at=clock.now() - timedelta(minutes=9)))
     db.session.commit()
     assert register(api, authenticator(app)).status_code == 201
+
+
+def test_is_an_enrolment_session_too_old_for_a_passkey(app, api, db, issue):
+    """Issue 9 H2: can a code holder come back later and register a passkey?"""
+    window = app.config["ENROLMENT_PASSKEY_WINDOW"]
+    _enrol(api, issue())
+    db.session.execute(update(UserSession).values(created_at=clock.now() - window))
+    db.session.commit()
+    response = registration_options(api)
+    assert response.status_code == 403
+    assert response.json["type"].endswith("/problems/fresh-login-required")
+    assert count_of(WebAuthnCredential) == 0
+
+
+def test_does_an_enrolment_session_register_exactly_one_passkey(app, api, db, world, issue):
+    """Issue 9 H2: can the holder of a code register a second passkey that keeps working?"""
+    _enrol(api, issue())
+    first, second = (authenticator(app).create(registration_options(api).json) for _ in "12")
+    verify = f"{BASE}/registration/verify"
+    assert api.post(verify, json={"credential": first}).status_code == 201
+    response = api.post(verify, json={"credential": second})
+    assert response.status_code == 403
+    assert registration_options(api).status_code == 403
+    assert count_of(WebAuthnCredential, user_id=world.pupil.id) == 1
+    assert one_of(UserSession, user_id=world.pupil.id).method == "enrolled"
+
+
+def test_is_an_enrolment_session_no_fresh_login_afterwards(app, api, db, world, issue):
+    """After the first passkey, can the enrolment session still change passkeys?"""
+    _enrol(api, issue())
+    register(api, authenticator(app))
+    passkey_id = api.get("/api/v1/auth/passkeys").json[0]["id"]
+    response = api.delete(f"/api/v1/auth/passkeys/{passkey_id}")
+    assert response.status_code == 403
+    assert response.json["type"].endswith("/problems/fresh-login-required")
 
 
 def test_can_a_pupil_choose_a_password_instead(app, api, db, world, issue):

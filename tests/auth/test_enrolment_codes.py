@@ -10,6 +10,7 @@ from app.auth.models import EnrolmentCode, UserSession, WebAuthnCredential
 from app.auth.passwords import hash_password
 from app.core import clock
 from app.core.audit import AuditEvent
+from app.notifications.models import Notification, OutboxMail
 from tests.auth.passkey_support import BASE, authenticator, login, register
 from tests.support import count_of, one_of, rows_of, with_csrf
 
@@ -58,7 +59,7 @@ def test_is_issuing_codes_audited(db, world, login_as):
 
 
 def test_can_codes_be_issued_for_chosen_pupils(world, login_as):
-    """Can the teacher name the pupils, including one who already has a password?"""
+    """Can the teacher name the pupils who cannot log in yet?"""
     response = login_as(world.users.teacher).post(
         _codes_url(world.klasse), json={"pupil_ids": [world.classmate.id]}
     )
@@ -110,28 +111,86 @@ def test_is_an_anonymous_visitor_refused(api, world):
     assert api.post(_codes_url(world.klasse), json={}).status_code == 401
 
 
-def test_does_a_lost_device_reissue_revoke_passkeys_and_sessions(app, db, world, login_as):
-    """Does revoking for a lost device end the pupil's passkeys and sessions, audited?"""
+def test_does_a_lost_device_reset_end_every_login_of_the_pupil(app, db, world, login_as):
+    """Does a lost-device code revoke passkeys, password and sessions, audited as a reset?"""
     auth = authenticator(app)
     pupil_client = login_as(world.pupil)
     assert register(pupil_client, auth).status_code == 201
+    world.pupil.password_hash = hash_password("altes-passwort-123")
+    world.pupil.username = "mia.becker"
+    db.session.commit()
     response = login_as(world.users.teacher).post(
-        _codes_url(world.klasse), json={"pupil_ids": [world.pupil.id], "revoke_passkeys": True}
+        _codes_url(world.klasse), json={"pupil_ids": [world.pupil.id], "purpose": "lost_device"}
     )
     assert response.status_code == 201
     assert count_of(WebAuthnCredential) == 0
+    db.session.refresh(world.pupil)
+    assert world.pupil.password_hash is None
     assert pupil_client.get("/api/v1/auth/me").status_code == 401
     assert count_of(UserSession, user_id=world.pupil.id, revoked_at=None) == 0
     assert login(with_csrf(app.test_client()), auth).status_code == 401
-    audit = one_of(AuditEvent, action="revoke_passkeys")
-    assert audit.pupil_id == world.pupil.id
+    password_login = with_csrf(app.test_client()).post(
+        "/api/v1/auth/login", json={"username": "mia.becker", "password": "altes-passwort-123"}
+    )
+    assert password_login.status_code == 401
+    audit = one_of(AuditEvent, action="lost_device_reset")
+    assert (audit.pupil_id, audit.actor_id) == (world.pupil.id, world.users.teacher.id)
+    assert one_of(EnrolmentCode, pupil_id=world.pupil.id).purpose == "lost_device"
     assert _enrol(app, response.json[0]["code"]).status_code == 200
 
 
+def test_is_the_pupil_told_of_a_lost_device_reset(app, db, world, login_as):
+    """Does the pupil find the reset in the inbox and, with a known address, in the mail?"""
+    world.pupil.email = "mia@example.org"
+    db.session.commit()
+    register(login_as(world.pupil), authenticator(app))
+    login_as(world.users.teacher).post(
+        _codes_url(world.klasse), json={"pupil_ids": [world.pupil.id], "purpose": "lost_device"}
+    )
+    entry = one_of(Notification, user_id=world.pupil.id)
+    assert entry.kind == "login_reset"
+    assert "Passkeys" in entry.body_de and "passkeys" in entry.body_en
+    mail = one_of(OutboxMail, user_id=world.pupil.id)
+    assert mail.to_address == "mia@example.org"
+    assert "zurückgesetzt" in mail.subject
+
+
+def test_can_a_teacher_get_a_code_for_a_pupil_who_can_log_in(app, db, world, login_as):
+    """The attack of issue 9 H2: can a teacher quietly get a code for an enrolled pupil?"""
+    auth = authenticator(app)
+    register(login_as(world.pupil), auth)
+    world.classmate.password_hash = hash_password("schon-ein-passwort")
+    db.session.commit()
+    teacher = login_as(world.users.teacher)
+    for pupil in (world.pupil, world.classmate):
+        response = teacher.post(_codes_url(world.klasse), json={"pupil_ids": [pupil.id]})
+        assert response.status_code == 409
+        assert response.json["type"].endswith("/problems/pupils-can-log-in")
+        assert "pupil_ids" in response.json["errors"]
+        sheet_url = f"{_codes_url(world.klasse)}/sheet.pdf"
+        assert teacher.post(sheet_url, json={"pupil_ids": [pupil.id]}).status_code == 409
+    assert count_of(EnrolmentCode) == 0
+    assert count_of(WebAuthnCredential, user_id=world.pupil.id) == 1
+    assert login(with_csrf(app.test_client()), auth).status_code == 200
+
+
+def test_is_a_first_login_code_void_once_the_pupil_can_log_in(app, db, world, login_as):
+    """If the pupil got a login after a first-login code was issued, does that code fail?"""
+    code = (
+        login_as(world.users.teacher)
+        .post(_codes_url(world.klasse), json={"pupil_ids": [world.pupil.id]})
+        .json[0]["code"]
+    )
+    world.pupil.password_hash = hash_password("inzwischen-ein-passwort")
+    db.session.commit()
+    assert _enrol(app, code).status_code == 401
+    assert count_of(UserSession, user_id=world.pupil.id) == 0
+
+
 def test_is_revoking_without_naming_pupils_refused(db, world, login_as):
-    """Can one click revoke the passkeys of a whole class?"""
+    """Can one click reset the logins of a whole class?"""
     response = login_as(world.users.teacher).post(
-        _codes_url(world.klasse), json={"revoke_passkeys": True}
+        _codes_url(world.klasse), json={"purpose": "lost_device"}
     )
     assert response.status_code == 422
     assert "pupil_ids" in response.json["errors"]
@@ -143,6 +202,7 @@ def test_are_bad_bodies_refused_with_the_field_named(world, login_as):
     teacher = login_as(world.users.teacher)
     for body, field in (
         ({"pupil_ids": []}, "pupil_ids"),
+        ({"purpose": "takeover"}, "purpose"),
         ({"pupil_ids": ["x"]}, "pupil_ids.0"),
         ({"class": 1}, "class"),
     ):
@@ -180,7 +240,7 @@ def test_is_the_passkey_list_of_a_pupil_empty_after_revocation(app, world, login
     code = (
         login_as(world.users.teacher)
         .post(
-            _codes_url(world.klasse), json={"pupil_ids": [world.pupil.id], "revoke_passkeys": True}
+            _codes_url(world.klasse), json={"pupil_ids": [world.pupil.id], "purpose": "lost_device"}
         )
         .json[0]["code"]
     )

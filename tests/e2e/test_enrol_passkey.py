@@ -7,6 +7,8 @@ import base64
 
 import pytest
 
+from tests.e2e.conftest import DEMO_PASSWORD
+
 pytestmark = pytest.mark.browser
 
 
@@ -128,3 +130,40 @@ def test_teacher_downloads_the_code_sheet_as_pdf(desktop_page, live_server, logi
     desktop_page.goto(f"/#/classes/{world.class_id}")
     desktop_page.get_by_role("heading", name="Klasse 10e").wait_for()
     assert desktop_page.get_by_text("Code ausgegeben").count() == 2
+
+
+def test_lost_device_reset_is_explicit_and_confirmed(
+    page, desktop_page, live_server, login, assert_no_axe_violations
+):
+    """Issue 9 H2: does a pupil who can log in get a code only through a confirmed
+    "Gerät verloren" reset, after which the old password no longer works?"""
+    world = live_server.make_class_world(
+        pupils=(("Jana", "Roth"), ("Tim", "Vogel")), pupil_logins=True
+    )
+    login(page, world.teacher)
+    page.goto(f"/#/classes/{world.class_id}/codes")
+    lost = page.locator("#lost-device-list")
+    lost.wait_for()
+    assert page.locator("#codes-form").count() == 0  # nobody here is without a login
+    page.get_by_text(
+        "Alle Schülerinnen und Schüler dieser Klasse können sich schon anmelden."
+    ).wait_for()
+    assert_no_axe_violations(page, "codes: lost device list (360 px)")
+    page.get_by_role("button", name="Gerät verloren: neuen Code für Roth, Jana").click()
+    question = page.locator("#lost-device-q-" + str(world.pupil_ids[0]))
+    assert "alle Passkeys und das Passwort" in question.inner_text()
+    assert page.evaluate("document.activeElement.textContent") == "Abbrechen"
+    assert_no_axe_violations(page, "codes: lost device confirmation")
+    page.get_by_role("button", name="Ja, Zugang zurücksetzen").click()
+    card = page.locator(".code-card")
+    card.wait_for()
+    assert "Jana Roth" in card.inner_text()
+    assert page.locator("body").evaluate("b => b.scrollWidth <= window.innerWidth")
+
+    desktop_page.goto("/#/login")
+    form = desktop_page.locator("#login-password-form")
+    form.get_by_label("Benutzername", exact=True).fill(world.pupil_usernames[0])
+    form.get_by_label("Passwort", exact=True).fill(DEMO_PASSWORD)
+    form.locator("button[type=submit]").click()
+    desktop_page.locator(".form-error-summary").wait_for()
+    assert page.js_errors == []

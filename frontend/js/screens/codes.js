@@ -1,9 +1,12 @@
 // Enrolment-code sheet: pick pupils, issue one-time codes, print them (name, code, QR) or
 // download the same as a PDF. Codes are shown only once; issuing again ends older codes.
+// Pupils who can log in already get a code only through "Gerät verloren": after a
+// confirmation that names what ends (passkeys, password, every login), the server resets
+// their login and tells them (issue 9, H2).
 
 import { className, enrolmentState, findClass } from '../classes-common.js';
 import {
-  announce, busy, formatDate, formErrors, h, notice, personName, pupilName, replace, saveBlob,
+  announce, busy, confirmBox, formatDate, formErrors, h, notice, personName, pupilName, replace, saveBlob,
   screenReady,
 } from '../ui.js';
 
@@ -42,7 +45,7 @@ function pupilChoice(ctx, pupils) {
   const boxes = pupils.map((pupil) => {
     const id = `pupil-${pupil.id}`;
     return h('li', { class: 'check' },
-      h('input', { type: 'checkbox', id, name: 'pupil_ids', value: String(pupil.id), checked: !pupil.enrolled }),
+      h('input', { type: 'checkbox', id, name: 'pupil_ids', value: String(pupil.id), checked: true }),
       h('label', { for: id }, pupilName(pupil), h('span', { class: 'subtle' }, ` – ${enrolmentState(ctx, pupil)}`)));
   });
   const all = h('input', { type: 'checkbox', id: 'select-all' });
@@ -55,11 +58,44 @@ function pupilChoice(ctx, pupils) {
     h('ul', { class: 'check-list', id: 'pupil-choice' }, boxes));
 }
 
+function lostDeviceItem(ctx, pupil, showSheet) {
+  const name = pupilName(pupil);
+  const item = h('li', { class: 'list-item', id: `lost-device-${pupil.id}` });
+  const reset = () => replace(item,
+    h('span', {}, name, h('span', { class: 'subtle' }, ` – ${enrolmentState(ctx, pupil)}`)),
+    h('div', { class: 'actions' }, h('button', {
+      type: 'button', class: 'button button--secondary', 'aria-label': ctx.t('app.codes.lost_device_for', { name }),
+      onclick: () => replace(item, confirmBox({
+        id: `lost-device-q-${pupil.id}`,
+        question: ctx.t('app.codes.lost_device_question', { name }),
+        confirmLabel: ctx.t('app.codes.lost_device_confirm'),
+        onConfirm: async () => {
+          const entries = await ctx.api.post(`/classes/${encodeURIComponent(ctx.params.id)}/enrolment-codes`,
+            { pupil_ids: [pupil.id], purpose: 'lost_device' });
+          replace(item, notice('success', ctx.t('app.codes.lost_device_done', { name })));
+          showSheet(entries);
+        },
+        onCancel: reset,
+      })),
+    }, ctx.t('app.codes.lost_device'))));
+  reset();
+  return item;
+}
+
+function lostDeviceSection(ctx, enrolled, showSheet) {
+  return h('section', { class: 'no-print', 'aria-labelledby': 'lost-device-heading' },
+    h('h2', { id: 'lost-device-heading' }, ctx.t('app.codes.lost_device_heading')),
+    h('p', {}, ctx.t('app.codes.lost_device_lead')),
+    h('ul', { class: 'list', id: 'lost-device-list' }, enrolled.map((pupil) => lostDeviceItem(ctx, pupil, showSheet))));
+}
+
 export async function render(root, ctx) {
   const { id } = ctx.params;
-  const [schoolClass, pupils] = await Promise.all([
+  const [schoolClass, everyone] = await Promise.all([
     findClass(ctx, id), ctx.api.get(`/classes/${encodeURIComponent(id)}/pupils`),
   ]);
+  const pupils = everyone.filter((pupil) => !pupil.enrolled);
+  const enrolled = everyone.filter((pupil) => pupil.enrolled);
   const title = className(ctx, schoolClass);
   const output = h('div', { id: 'codes-output' });
   const form = h('form', { id: 'codes-form', class: 'form no-print', novalidate: true },
@@ -75,6 +111,11 @@ export async function render(root, ctx) {
     return ids;
   };
   const fail = (error) => formErrors(form, error);
+  const showSheet = (entries) => {
+    replace(output, sheet(ctx, title, entries));
+    output.querySelector('h2').focus();
+    announce(ctx.t('app.codes.issued', { count: entries.length }));
+  };
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -82,10 +123,7 @@ export async function render(root, ctx) {
     if (!ids.length) return;
     busy(form.querySelector('#issue-codes'), async () => {
       try {
-        const entries = await ctx.api.post(`/classes/${encodeURIComponent(id)}/enrolment-codes`, { pupil_ids: ids });
-        replace(output, sheet(ctx, title, entries));
-        output.querySelector('h2').focus();
-        announce(ctx.t('app.codes.issued', { count: entries.length }));
+        showSheet(await ctx.api.post(`/classes/${encodeURIComponent(id)}/enrolment-codes`, { pupil_ids: ids }));
       } catch (error) { fail(error); }
     });
   });
@@ -106,7 +144,10 @@ export async function render(root, ctx) {
     h('p', { class: 'breadcrumb no-print' }, h('a', { href: `#/classes/${id}` }, ctx.t('app.import.back', { name: title }))),
     h('h1', { class: 'no-print' }, ctx.t('app.codes.title', { name: title })),
     h('p', { class: 'lead no-print' }, ctx.t('app.codes.lead')),
-    pupils.length ? form : notice('info', ctx.t('app.class.no_pupils')),
+    everyone.length ? null : notice('info', ctx.t('app.class.no_pupils')),
+    pupils.length ? form : null,
+    everyone.length && !pupils.length ? notice('info', ctx.t('app.codes.all_enrolled')) : null,
+    enrolled.length ? lostDeviceSection(ctx, enrolled, showSheet) : null,
     output);
   screenReady(root, ctx.t('app.codes.title', { name: title }));
 }
