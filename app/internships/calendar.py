@@ -6,6 +6,7 @@ becomes one event per school day, so weekends and holidays stay free.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from flask import current_app
@@ -36,14 +37,23 @@ VTIMEZONE = [
 STATUS_LABEL = {"requested": "angefragt", "confirmed": "bestätigt", "attended": "teilgenommen"}
 
 
+# Line breaks of any kind (CRLF, a bare CR or LF, NEL, Unicode line/paragraph separators).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Every other control character (C0 including TAB, DEL, C1): RFC 5545 TEXT allows none of
+# them, and a calendar app may read a stray CR as the end of the line (issue 9, L9).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def escape(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+    """An RFC 5545 TEXT value: backslash, semicolon and comma escaped, line breaks as \\n,
+    tabs as spaces, every other control character removed — so no value can end its line
+    and start a property or component of its own."""
+
+    def text(part: str) -> str:
+        part = _CONTROL.sub("", part.replace("\t", " "))
+        return part.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+
+    return "\\n".join(text(part) for part in _LINE_BREAK.split(value))
 
 
 def fold(line: str) -> list[str]:
