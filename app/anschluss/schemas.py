@@ -29,8 +29,12 @@ class AnschlussInputSchema(InputSchema):
     )
     evidence = ma.fields.String(allow_none=True, validate=ma.validate.OneOf(EVIDENCE_KINDS))
     lock_version = ma.fields.Integer(
+        required=True,
         validate=ma.validate.Range(min=0),
-        metadata={"description": "The version you read; a mismatch answers 409"},
+        metadata={
+            "description": "The version you read (0 before the first save); required, so an "
+            "update never silently overwrites a change it did not see; a mismatch answers 409"
+        },
     )
     close_reason = ma.fields.String(
         validate=ma.validate.OneOf(STAFF_CLOSE_REASONS),

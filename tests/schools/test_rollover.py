@@ -102,7 +102,12 @@ def test_the_leavers_record_stays_open_after_the_rollover(world, reference, logi
     login_as(world.users.stubo).post("/api/v1/school-years/rollover", json={"mode": "commit"})
     response = login_as(world.users.stubo).put(
         f"/api/v1/pupils/{world.pupil.id}/anschluss",
-        json={"status": "zugesagt", "option_code": "DUAL", "expected_certificate": "SBO_10_7_7"},
+        json={
+            "status": "zugesagt",
+            "option_code": "DUAL",
+            "expected_certificate": "SBO_10_7_7",
+            "lock_version": 0,
+        },
     )
     assert response.status_code == 200
     assert response.get_json()["school_year"] == old_year.label
