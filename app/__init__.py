@@ -13,6 +13,7 @@ API_BLUEPRINTS = (
     "app.auth.routes",
     "app.auth.passkey_routes",
     "app.auth.enrolment_routes",
+    "app.auth.password_routes",
     "app.schools.routes",
     "app.schools.roster_routes",
     "app.schools.enrolment_routes",
@@ -57,6 +58,7 @@ def create_app(config: dict | None = None) -> Flask:
         hops = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
+    from app.auth.password_change import enforce_password_change
     from app.core.converters import register_converters
     from app.core.db import configure_sqlite
     from app.core.db_ping import ping_idle_connections
@@ -87,6 +89,7 @@ def create_app(config: dict | None = None) -> Flask:
     init_security(app)
     init_log_safety(app)
     app.before_request(enforce_access_policy)
+    app.before_request(enforce_password_change)  # after the policy: anonymous → 401 first
     init_transactions(app)
     register_error_handlers(app)
 

@@ -80,6 +80,9 @@ def audit_verify():
 def register_cli(app: Flask) -> None:
     app.cli.add_command(seed_cli)
     app.cli.add_command(audit_cli)
+    from app.auth.cli import users_cli  # `flask users reset-password`
+
+    app.cli.add_command(users_cli)
     from app.dashboards.cli import anschluss_cli  # `flask anschluss snapshot`
 
     app.cli.add_command(anschluss_cli)

@@ -101,6 +101,8 @@ def load_config(overrides: dict | None = None) -> dict:
         "PUPIL_IDLE_TIMEOUT": timedelta(minutes=int(os.environ.get("PUPIL_IDLE_MINUTES", "120"))),
         "SESSION_ABSOLUTE_TIMEOUT": timedelta(hours=12),
         "ENROLMENT_CODE_TTL": timedelta(days=14),
+        # Activation links of new accounts (provider contacts) work this long, once.
+        "ACTIVATION_LINK_TTL": timedelta(hours=int(os.environ.get("ACTIVATION_LINK_HOURS", "72"))),
         # A session opened with an enrolment code may register one first passkey this soon.
         "ENROLMENT_PASSKEY_WINDOW": timedelta(
             minutes=int(os.environ.get("ENROLMENT_PASSKEY_MINUTES", "10"))

@@ -48,6 +48,9 @@ class User(db.Model):
     # Random WebAuthn user handle (user.id of the passkeys): maps a discoverable login to its
     # owner without putting the database id or a name on the authenticator.
     webauthn_handle: Mapped[bytes | None] = mapped_column(LargeBinary(64), unique=True)
+    # Set when someone else chose the password (an admin's reset): until the owner changes
+    # it, the API answers only /auth/me, /auth/password, /auth/csrf and /auth/logout.
+    must_change_password: Mapped[bool] = mapped_column(default=False)
 
     # flask-login: the id placed in the cookie session is the server-side session token,
     # so revoking the session row ends the login everywhere (see auth/sessions.py).
@@ -147,6 +150,21 @@ class EnrolmentCode(db.Model):
     # first_login: the pupil had no way to log in; lost_device: issued together with the
     # reset of every login method (auth/enrolment.py, issue 9 H2).
     purpose: Mapped[str] = mapped_column(String(16), default="first_login")
+
+
+class AccountActivation(db.Model):
+    """A single-use, expiring link with which a new account sets its own password (issue 9,
+    M3: nobody else ever sees it). Only an HMAC of the token is stored."""
+
+    __tablename__ = "account_activations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class LoginThrottle(db.Model):

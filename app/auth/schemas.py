@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from app.auth.passwords import MIN_PASSWORD_LENGTH
 from app.core.schemas import InputSchema, OutputSchema
 
 
@@ -32,5 +33,34 @@ class MeSchema(OutputSchema):
     class_ids = ma.fields.List(ma.fields.Integer())
     has_password = ma.fields.Boolean()
     passkey_count = ma.fields.Integer()
+    must_change_password = ma.fields.Boolean(
+        metadata={"description": "Someone else set the password: change it before anything else"}
+    )
     csrf_token = ma.fields.String()
     today = ma.fields.Date(metadata={"description": "The server's date (the app's one clock)"})
+
+
+def _new_password() -> ma.fields.String:
+    return ma.fields.String(
+        required=True,
+        load_only=True,
+        validate=ma.validate.Length(min=MIN_PASSWORD_LENGTH, max=256),
+        metadata={"description": f"At least {MIN_PASSWORD_LENGTH} characters"},
+    )
+
+
+class PasswordChangeSchema(InputSchema):
+    current_password = ma.fields.String(
+        required=True, load_only=True, validate=ma.validate.Length(min=1, max=256)
+    )
+    new_password = _new_password()
+
+
+class ActivationSchema(InputSchema):
+    token = ma.fields.String(
+        required=True,
+        load_only=True,
+        validate=ma.validate.Length(min=16, max=128),
+        metadata={"description": "The token of the activation link (after #/activate?token=)"},
+    )
+    password = _new_password()

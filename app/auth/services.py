@@ -69,6 +69,7 @@ def account_summary(user: User) -> dict:
         "provider_id": user.provider_id,
         "class_ids": list(class_ids),
         "has_password": bool(user.password_hash),
+        "must_change_password": bool(user.must_change_password),
         "passkey_count": passkeys,
         "language": user.language,
     }

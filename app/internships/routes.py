@@ -224,9 +224,9 @@ def list_contacts(provider_id: int):
 )
 @blp.arguments(ContactCreateSchema)
 @blp.response(201, ContactCreatedSchema)
-@problems(blp, 401, 403, 404, 409, 422)
+@problems(blp, 401, 403, 404, 422)
 def create_contact(data, provider_id: int):
-    """Add a contact user; the initial password appears only in this response."""
+    """Add a contact user: an activation link goes to their e-mail, colleagues are told."""
     return contacts.create_contact(current_user, provider_id, data)
 
 

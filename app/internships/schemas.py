@@ -58,10 +58,10 @@ class ProviderSchema(OutputSchema):
 class ContactCreateSchema(InputSchema):
     first_name = _name(100, required=True)
     last_name = _name(100, required=True)
-    email = ma.fields.Email(validate=ma.validate.Length(max=255), allow_none=True)
-    username = ma.fields.String(
-        validate=ma.validate.Regexp(r"^[A-Za-z0-9._-]{3,80}$"),
-        metadata={"description": "login name; generated from the name when omitted"},
+    email = ma.fields.Email(
+        required=True,
+        validate=ma.validate.Length(max=255),
+        metadata={"description": "The activation link goes here; the login name is generated"},
     )
 
 
@@ -73,12 +73,22 @@ class ContactSchema(OutputSchema):
     username = ma.fields.String(allow_none=True)
     active = ma.fields.Boolean(required=True)
     created_at = ma.fields.DateTime()
+    activated = ma.fields.Boolean(
+        required=True, metadata={"description": "The contact has set a password"}
+    )
+    activation_expires_at = ma.fields.DateTime(
+        allow_none=True, metadata={"description": "Until when the open activation link works"}
+    )
 
 
 class ContactCreatedSchema(OutputSchema):
     contact = ma.fields.Nested(ContactSchema, required=True)
-    initial_password = ma.fields.String(
-        required=True, metadata={"description": "shown only in this response; never stored"}
+    activation_expires_at = ma.fields.DateTime(
+        required=True,
+        metadata={
+            "description": "The activation link was mailed to the contact; nobody else "
+            "sees it or the password"
+        },
     )
 
 

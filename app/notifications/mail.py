@@ -60,6 +60,27 @@ def _row(user, entry: Notification) -> dict | None:
     }
 
 
+def queue_message(user, subject: str, body: str) -> bool:
+    """A mail that is no inbox entry (e.g. an activation link for an account that cannot log
+    in yet), queued in the caller's transaction; False without an address."""
+    if not user.email:
+        return False
+    now = clock.now()
+    db.session.add(
+        OutboxMail(
+            user_id=user.id,
+            to_address=user.email,
+            subject=subject[:255],
+            body=body,
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+    )
+    return True
+
+
 def queue_for(user, entry: Notification) -> None:
     queue_many([(user, entry)])
 

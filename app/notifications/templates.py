@@ -176,6 +176,23 @@ TEMPLATES: dict[str, dict[str, dict]] = {
             ),
         },
     },
+    "provider_contact_added": {
+        "default": {
+            "link": "/provider/contacts",
+            "de": (
+                "Neue Kontaktperson: {contact_name}",
+                "{contact_name} wurde als Kontaktperson von {provider_name} eingetragen und "
+                "bekommt einen Link, um das eigene Passwort festzulegen. Kennen Sie die Person "
+                "nicht? Dann entfernen Sie sie unter „Kontaktpersonen“.",
+            ),
+            "en": (
+                "New contact: {contact_name}",
+                "{contact_name} was added as a contact of {provider_name} and receives a link "
+                "to set their own password. Don't know this person? Then remove them under "
+                '"Contacts".',
+            ),
+        },
+    },
     "login_reset": {
         "pupil": {
             "link": "/passkeys",

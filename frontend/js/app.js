@@ -123,6 +123,8 @@ async function route() {
   const token = ++state.renderToken;
   const { path, query } = parseHash();
   if (path === '/') { navigate(state.me ? '/home' : '/login'); return; }
+  // Someone else set this password: nothing else works until it is changed (the API agrees).
+  if (state.me && state.me.must_change_password && path !== '/password') { navigate('/password'); return; }
   const role = state.me ? state.me.role : null;
   const found = match(path);
   const main = document.getElementById('main');

@@ -11,6 +11,7 @@ export const ROLES = [
 export const ROUTES = [
   { path: '/login', module: './screens/login.js', roles: 'anonymous' },
   { path: '/enrol', module: './screens/enrol.js', roles: 'anonymous' },
+  { path: '/activate', module: './screens/activate.js', roles: 'anonymous' },
   { path: '/home', module: './screens/home.js', roles: null, nav: 'nav.home' },
   { path: '/more', module: './screens/more.js', roles: ['pupil'] },
   { path: '/classes', module: './screens/classes.js', roles: ['teacher', 'stubo', 'admin'], nav: 'nav.classes' },
@@ -38,6 +39,7 @@ export const ROUTES = [
   { path: '/provider/contacts', module: './screens/provider-contacts.js', roles: ['provider'], nav: 'nav.contacts' },
   { path: '/inbox', module: './screens/inbox.js', roles: null },
   { path: '/passkeys', module: './screens/passkeys.js', roles: null, nav: 'nav.passkeys' },
+  { path: '/password', module: './screens/password.js', roles: null, nav: 'nav.password' },
   { path: '/sources', module: './screens/sources.js', roles: 'public' },
   { path: '/guardian/:token', module: './screens/guardian.js', roles: 'public' },
   { path: '/barrierefreiheit', module: './screens/accessibility.js', roles: 'public' },

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:29:09.596759
+Create Date: 2026-12-05 16:29:37.667762
 
 """
 from alembic import op
@@ -217,6 +217,7 @@ def upgrade():
     sa.Column('deactivated_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('webauthn_handle', sa.LargeBinary(length=64), nullable=True),
+    sa.Column('must_change_password', sa.Boolean(), nullable=False),
     sa.CheckConstraint("role IN ('pupil', 'teacher', 'stubo', 'bk_coordinator', 'kommune_coordinator', 'provider', 'admin')", name=op.f('ck_users_role')),
     sa.ForeignKeyConstraint(['kommune_id'], ['kommunen.id'], name=op.f('fk_users_kommune_id_kommunen')),
     sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_users_school_id_schools')),
@@ -230,6 +231,22 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_users_provider_id'), ['provider_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_users_role'), ['role'], unique=False)
         batch_op.create_index(batch_op.f('ix_users_school_id'), ['school_id'], unique=False)
+
+    op.create_table('account_activations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('used_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_account_activations_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_account_activations_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_account_activations')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_account_activations_token_hash'))
+    )
+    with op.batch_alter_table('account_activations', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_account_activations_user_id'), ['user_id'], unique=False)
 
     op.create_table('allocation_rounds',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1418,6 +1435,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_allocation_rounds_kommune_id'))
 
     op.drop_table('allocation_rounds')
+    with op.batch_alter_table('account_activations', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_account_activations_user_id'))
+
+    op.drop_table('account_activations')
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_users_school_id'))
         batch_op.drop_index(batch_op.f('ix_users_role'))

@@ -1,6 +1,7 @@
 """The provider looks after its own slots and contact persons in the browser: changes a slot's
 places, deletes an unbooked slot (and is told why a booked one stays), adds a colleague who
-logs in with the once-shown initial password, and removes the colleague again; axe finds no
+sets up the account with the mailed activation link (nobody else sees a password), changes
+that password, and removes the colleague again; axe finds no
 WCAG 2.1 A/AA violation on these screens at phone and desktop width.
 
 Data: every test makes its own world with its own provider (`make_class_world(provider=True)`).
@@ -99,11 +100,28 @@ def test_provider_edits_and_deletes_slots(page, live_server, login, assert_no_ax
     assert page.js_errors == []
 
 
+def _activation_token(live_server, username: str) -> str:
+    """What the colleague finds in the mail: the token of the activation link."""
+
+    def read():
+        from sqlalchemy import select
+
+        from app.auth.models import User
+        from app.extensions import db
+        from tests.auth.activation_support import activation_token_of
+
+        return activation_token_of(
+            db.session.scalar(select(User.id).where(User.username == username))
+        )
+
+    return live_server.create(read)
+
+
 def test_provider_adds_and_removes_a_colleague(
     page, browser, live_server, login, screens, assert_no_axe_violations
 ):
-    """Can a provider add a colleague who logs in with the once-shown password, and remove
-    the colleague again (which ends the colleague's session)?"""
+    """Can a provider add a colleague who activates the account by the mailed link and changes
+    the password, and remove the colleague again (which ends the colleague's session)?"""
     world = live_server.make_class_world(pupil_logins=True, provider=True)
     login(page, world.provider)
     with screens.new(page):
@@ -122,20 +140,36 @@ def test_provider_adds_and_removes_a_colleague(
     form.get_by_label("E-Mail").fill("jana.kollegin@example.org")
     form.get_by_role("button", name="Hinzufügen").click()
     created = page.locator("#contact-created")
-    created.get_by_text("wird nur jetzt angezeigt").wait_for()
+    created.get_by_text("Der Aktivierungslink ging an jana.kollegin@example.org").wait_for()
+    assert "password" not in created.inner_html().lower()
     username = page.locator("#contact-created-username").inner_text()
-    password = page.locator("#contact-created-password").inner_text()
-    assert username and len(password) >= 16
     item = page.locator("#contact-list > li", has_text="Jana Kollegin")
     item.get_by_text(username).wait_for()
-    _axe_at_both_widths(page, assert_no_axe_violations, "contacts with initial password")
+    item.get_by_text("noch nicht eingerichtet").wait_for()
+    _axe_at_both_widths(page, assert_no_axe_violations, "contacts with a pending activation")
 
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 360, "height": 740}, locale="de-DE"
     )
     try:
         colleague = context.new_page()
-        login(colleague, username, password)
+        colleague.goto(f"/#/activate?token={_activation_token(live_server, username)}")
+        colleague.get_by_role("heading", name="Zugang einrichten").wait_for()
+        assert_no_axe_violations(colleague, "activation page")
+        colleague.get_by_label("Neues Passwort", exact=True).fill("jana-eigenes-passwort")
+        colleague.get_by_label("Neues Passwort wiederholen").fill("jana-eigenes-passwort")
+        colleague.get_by_role("button", name="Passwort festlegen").click()
+        colleague.get_by_role("heading", name="Ihr Zugang ist eingerichtet").wait_for()
+        colleague.get_by_role("navigation").get_by_role("link", name="Passwort ändern").click()
+        form = colleague.locator("#password-form")
+        form.wait_for()
+        assert_no_axe_violations(colleague, "change password")
+        form.get_by_label("Aktuelles Passwort").fill("jana-eigenes-passwort")
+        form.get_by_label("Neues Passwort", exact=True).fill("jana-neues-passwort")
+        form.get_by_label("Neues Passwort wiederholen").fill("jana-neues-passwort")
+        form.get_by_role("button", name="Passwort ändern").click()
+        colleague.get_by_text("Ihr Passwort wurde geändert.").wait_for()
+        login(colleague, username, "jana-neues-passwort")
         colleague.goto("/#/provider/contacts")
         colleague.locator("#contact-list").get_by_text(world.provider).wait_for()
 

@@ -6,6 +6,7 @@ from app.auth.models import User, UserSession
 from app.internships.capacity import place_booking
 from app.internships.models import Slot
 from tests import factories as f
+from tests.auth.activation_support import activation_token_of
 from tests.internships.helpers import make_offer, make_slot, school_day
 from tests.support import rows_of
 
@@ -78,29 +79,29 @@ def test_does_a_provider_delete_an_unbooked_slot_only_its_own(world, login_as, d
 
 
 def test_does_a_contact_add_and_remove_a_colleague(world, login_as, db, api):
-    """Can a contact add a colleague who logs in with the once-shown password, and does
+    """Can a contact add a colleague who activates the account by the mailed link, and does
     removing the colleague deactivate the account and end its sessions?"""
     url = f"/api/v1/providers/{world.provider_org.id}/contacts"
     provider = login_as(world.users.provider)
     created = provider.post(
-        url, json={"first_name": "Lea", "last_name": "Brandt", "username": "lea.brandt"}
+        url, json={"first_name": "Lea", "last_name": "Brandt", "email": "lea@betrieb.example"}
     )
     assert created.status_code == 201, created.json
-    password = created.json["initial_password"]
+    assert "initial_password" not in created.json
     contact_id = created.json["contact"]["id"]
-    assert len(password) >= 16
-    assert (
-        provider.post(
-            url, json={"first_name": "X", "last_name": "Y", "username": "lea.brandt"}
-        ).status_code
-        == 409
-    )
-    listed = provider.get(url).json
-    assert {c["username"] for c in listed} >= {"lea.brandt"}
+    username = created.json["contact"]["username"]
+    listed = {c["id"]: c for c in provider.get(url).json}
+    assert listed[contact_id]["activated"] is False
+    assert listed[contact_id]["activation_expires_at"]
+    token = activation_token_of(contact_id)
     client = api
-    login = client.post("/api/v1/auth/login", json={"username": "lea.brandt", "password": password})
-    assert login.status_code == 200
-    assert client.get("/api/v1/auth/me").status_code == 200
+    activated = client.post(
+        "/api/v1/auth/activate", json={"token": token, "password": "mein-eigenes-passwort"}
+    )
+    assert activated.status_code == 200, activated.json
+    client.environ_base["HTTP_X_CSRF_TOKEN"] = activated.json["csrf_token"]
+    assert client.get("/api/v1/auth/me").json["username"] == username
+    assert {c["id"]: c for c in provider.get(url).json}[contact_id]["activated"] is True
     assert provider.delete(f"{url}/{contact_id}").status_code == 204
     assert client.get("/api/v1/auth/me").status_code == 401
     db.session.expire_all()
@@ -120,6 +121,9 @@ def test_is_the_last_contact_kept_and_others_refused(world, login_as, db):
     assert login_as(other).get(url).status_code == 403
     coordinator = login_as(world.users.kommune_coordinator)
     assert (
-        coordinator.post(url, json={"first_name": "Ali", "last_name": "Demir"}).status_code == 201
+        coordinator.post(
+            url, json={"first_name": "Ali", "last_name": "Demir", "email": "ali@b.example"}
+        ).status_code
+        == 201
     )
     assert login_as(world.users.pupil).get(url).status_code == 403

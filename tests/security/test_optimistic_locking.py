@@ -19,9 +19,7 @@ def test_is_an_update_without_lock_version_refused(world, reference, login_as):
     assert count_of(Anschluss) == 0
 
 
-def test_does_a_stale_lock_version_lose_against_a_change_made_meanwhile(
-    world, reference, login_as
-):
+def test_does_a_stale_lock_version_lose_against_a_change_made_meanwhile(world, reference, login_as):
     """Two teachers read version 0; the second one's save is a 409 naming lock_version."""
     teacher, stubo = login_as(world.users.teacher), login_as(world.users.stubo)
     first = teacher.put(_url(world), json={"status": "nokean", "lock_version": 0})

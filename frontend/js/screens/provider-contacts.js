@@ -1,6 +1,7 @@
-// #/provider/contacts: the contact persons of a company. A contact adds a colleague (who gets
-// a generated initial password, shown here exactly once) and removes colleagues; removing
-// deactivates the account. The server keeps the last active contact (409).
+// #/provider/contacts: the contact persons of a company. A contact adds a colleague, who gets
+// an activation link by e-mail and sets their own password (nobody else ever sees it), and
+// removes colleagues; removing deactivates the account. The server keeps the last active
+// contact (409).
 
 import {
   announce, busy, clearErrors, confirmBox, errorText, field, filledValues, formErrors, formatDate, h, notice, personName,
@@ -12,22 +13,20 @@ import { prepare } from './internships-common.js';
 const t = (ctx, key, params) => ctx.t(`internships.contacts.${key}`, params);
 
 function problemText(ctx, error) {
-  if (error.status === 409) return error.errors && error.errors.username ? t(ctx, 'username_taken') : t(ctx, 'last_contact');
+  if (error.status === 409) return t(ctx, 'last_contact');
   if (error.status === 422) return ctx.t('app.common.check_fields');
   return errorText(error);
 }
 
-/** The one-time credentials of a new colleague, prominent and with the "only now" warning. */
-function credentials(ctx, created) {
+/** The new colleague was added: where the activation link went and until when it works. */
+function created(ctx, result) {
   const headingId = 'contact-created-h';
   return h('section', { class: 'card contact-created', id: 'contact-created', 'aria-labelledby': headingId, tabindex: '-1' },
-    h('h2', { id: headingId }, t(ctx, 'created_heading', { name: personName(created.contact) })),
-    notice('info', t(ctx, 'once')),
+    h('h2', { id: headingId }, t(ctx, 'created_heading', { name: personName(result.contact) })),
+    notice('info', t(ctx, 'link_sent', { email: result.contact.email,
+      date: formatDate(result.activation_expires_at, ctx.lang) })),
     h('dl', { class: 'meta contact-created__login' },
-      h('dt', {}, t(ctx, 'username')), h('dd', { id: 'contact-created-username' }, created.contact.username),
-      h('dt', {}, t(ctx, 'initial_password')),
-      h('dd', {}, h('code', { class: 'contact-created__password', id: 'contact-created-password' }, created.initial_password))),
-    h('p', { class: 'subtle' }, t(ctx, 'change_hint')));
+      h('dt', {}, t(ctx, 'username')), h('dd', { id: 'contact-created-username' }, result.contact.username)));
 }
 
 function addForm(ctx, providerId, onCreated) {
@@ -35,13 +34,13 @@ function addForm(ctx, providerId, onCreated) {
     h('h2', { id: 'contact-form-h' }, t(ctx, 'add_heading')),
     field({ label: t(ctx, 'first_name'), name: 'first_name', required: true, maxlength: 100, autocomplete: 'off' }),
     field({ label: t(ctx, 'last_name'), name: 'last_name', required: true, maxlength: 100, autocomplete: 'off' }),
-    field({ label: t(ctx, 'email'), name: 'email', type: 'email', maxlength: 255, autocomplete: 'off' }),
-    field({ label: t(ctx, 'username'), name: 'username', maxlength: 80, autocomplete: 'off', hint: t(ctx, 'username_hint') }),
+    field({ label: t(ctx, 'email'), name: 'email', type: 'email', required: true, maxlength: 255, autocomplete: 'off',
+      hint: t(ctx, 'email_hint') }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, t(ctx, 'add'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const body = filledValues(form);
-    const missing = ['first_name', 'last_name'].filter((name) => !body[name]);
+    const missing = ['first_name', 'last_name', 'email'].filter((name) => !body[name]);
     if (missing.length) {
       formErrors(form, { errors: Object.fromEntries(missing.map((name) => [name, [ctx.t('app.common.required')]])) },
         ctx.t('app.common.check_fields'));
@@ -87,7 +86,10 @@ function contactItem(ctx, providerId, contact, reload) {
     h('dl', { class: 'meta' },
       h('dt', {}, t(ctx, 'username')), h('dd', {}, contact.username || '–'),
       h('dt', {}, t(ctx, 'email')), h('dd', {}, contact.email || '–'),
-      h('dt', {}, t(ctx, 'since')), h('dd', {}, formatDate(contact.created_at, ctx.lang) || '–')),
+      h('dt', {}, t(ctx, 'since')), h('dd', {}, formatDate(contact.created_at, ctx.lang) || '–'),
+      contact.activated ? null : [h('dt', {}, t(ctx, 'activation')), h('dd', {}, contact.activation_expires_at
+        ? t(ctx, 'activation_open', { date: formatDate(contact.activation_expires_at, ctx.lang) })
+        : t(ctx, 'activation_expired'))]),
     actions);
   if (!contact.active || self) return item;
   const remove = h('button', { type: 'button', class: 'button button--danger-quiet', id: `contact-${contact.id}-remove`,
@@ -137,9 +139,9 @@ export async function render(root, ctx) {
     status,
     h('h2', { id: 'contact-list-h' }, t(ctx, 'list_heading')),
     list,
-    addForm(ctx, providerId, async (created) => {
-      announce(t(ctx, 'created_heading', { name: personName(created.contact) }));
-      await reload(credentials(ctx, created));
+    addForm(ctx, providerId, async (result) => {
+      announce(t(ctx, 'created_heading', { name: personName(result.contact) }));
+      await reload(created(ctx, result));
       /** @type {HTMLElement} */ (status.querySelector('#contact-created')).focus();
     }));
   await reload();
