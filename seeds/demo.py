@@ -309,6 +309,7 @@ from seeds.demo_anschluss import add_demo_anschluss  # noqa: E402
 from seeds.demo_chain import add_demo_chain  # noqa: E402
 from seeds.demo_interests import add_demo_interests  # noqa: E402
 from seeds.demo_internships import add_demo_offers  # noqa: E402
+from seeds.demo_vacancies import add_demo_vacancies  # noqa: E402
 
 # ======================================================================================
 # EXTENSION POINT — feature engineers: append a function `add_xyz(region: DemoRegion) -> dict`
@@ -326,4 +327,5 @@ DEMO_EXTENSIONS: list[Callable[[DemoRegion], dict | None]] = [
     add_demo_chain,
     add_demo_interests,
     add_demo_offers,
+    add_demo_vacancies,
 ]

@@ -82,14 +82,10 @@ def load_vacancies(kommune_id: int, today: date) -> Vacancies:
         .where(Vacancy.kommune_id == kommune_id, live_clause(today))
         .order_by(Vacancy.id)
     ).all()
-    profiles = np.array(
-        [[np.nan if v is None else v for v in row[5:]] for row in rows], dtype=float
-    )
-    shapes = profiles - means[None, :] if rows else np.zeros((0, 6))
+    profiles = np.array([row[5:] for row in rows], dtype=float).reshape(len(rows), 6)
     return Vacancies(
         ids=np.array([row.id for row in rows], dtype=np.int64),
-        shapes=shapes.reshape(len(rows), 6),
-        distinctive=[_top_letters(shape) for shape in shapes],
+        shapes=profiles - means[None, :],
         field_index=np.array([FIELD_INDEX.get(row.berufsfeld, -1) for row in rows]),
         levels=_levels(row.usual_certificate for row in rows),
         usual=[row.usual_certificate for row in rows],
@@ -98,16 +94,9 @@ def load_vacancies(kommune_id: int, today: date) -> Vacancies:
             [np.nan if row.starts_on is None else (row.starts_on - today).days for row in rows],
             dtype=float,
         ),
-        starts_on=[row.starts_on for row in rows],
+        starts_on=[row.starts_on.isoformat() if row.starts_on else None for row in rows],
         berufsfelder=[row.berufsfeld for row in rows],
     )
-
-
-def _top_letters(shape) -> str:
-    if np.isnan(shape).any():
-        return ""
-    order = sorted(range(len(TYPES)), key=lambda k: (-shape[k], k))
-    return "".join(TYPES[k] for k in order[:3])
 
 
 def _levels(keys) -> np.ndarray:

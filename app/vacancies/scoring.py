@@ -9,13 +9,18 @@ Each pair (youth, vacancy) gets a score in 0..1 from four parts, weighted by WEI
 - distance: 1 at the door, 0 at MAX_KM (further away is excluded); unknown 0.5;
 - start: 1 when it starts within a year, less the later it starts; a vacancy that began more
   than LATE_START_DAYS ago is excluded; no date 0.5.
-The best TOP per youth are kept, best first (ties: earlier start, then id).
+The best TOP per youth are kept, best first.
+
+Why it is fast: the certificate and the distance parts depend only on (level, level) and on
+(place, place), so they are small tables (7 × 7 levels; distinct youth places × distinct
+vacancy places) gathered into the pair matrix; the interest part is one matrix product of
+unit vectors. Youths are scored in blocks of CHUNK, so memory stays small whatever the size.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -38,7 +43,9 @@ REASON_KINDS = (
     "distance",
     "start",
 )
-CHUNK = 512  # youths per block: keeps the pair matrices small whatever the Kommune's size
+CHUNK = 512
+UNKNOWN_LEVEL = 6  # index of "certificate not known" in the level tables
+NOWHERE = -1e9  # coordinate of an unknown place: its distances are far beyond any real one
 
 
 @dataclass
@@ -48,7 +55,7 @@ class Youths:
     keys: list  # pupil ids or case ids
     riasec: np.ndarray  # n×6, NaN row without a profile
     codes: list[str]  # interest code ("SAE"), "" without a profile
-    fields: np.ndarray  # n×len(field_order) Berufsfeld matches 0..1, NaN without a profile
+    fields: np.ndarray  # n×16 Berufsfeld matches 0..1, NaN without a profile
     levels: np.ndarray  # certificate level, NaN unknown
     xy: np.ndarray  # n×2 position in metres, NaN unknown
 
@@ -59,96 +66,191 @@ class Vacancies:
 
     ids: np.ndarray
     shapes: np.ndarray  # m×6 centred occupation profile, NaN without an occupation
-    distinctive: list[str]  # the occupation's three most distinctive types
     field_index: np.ndarray  # index into the Berufsfeld order, -1 unknown
     levels: np.ndarray  # usual certificate level, NaN unknown
     usual: list[str | None]  # usual certificate key
     xy: np.ndarray  # m×2, NaN unknown
     start_days: np.ndarray  # days from today to the start, NaN unknown
-    starts_on: list[date | None] = field(default_factory=list)
+    starts_on: list[str | None] = field(default_factory=list)  # ISO dates
     berufsfelder: list[str | None] = field(default_factory=list)
 
 
-def _interest(youths: Youths, rows: slice, vac: Vacancies) -> tuple[np.ndarray, np.ndarray]:
-    """(interest 0..1, True where it came from the occupation profile) for a block of youths."""
-    pupil = youths.riasec[rows]
-    pupil = pupil - pupil.mean(axis=1, keepdims=True)
-    pupil_norm = np.linalg.norm(pupil, axis=1, keepdims=True)
-    shapes = np.nan_to_num(vac.shapes)
-    shape_norm = np.linalg.norm(shapes, axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cosine = (np.nan_to_num(pupil) @ shapes.T) / (pupil_norm * shape_norm[None, :])
-    from_profile = np.isfinite(cosine)
-    interest = (cosine + 1.0) / 2.0
-    known_field = vac.field_index >= 0
-    field_scores = youths.fields[rows][:, np.where(known_field, vac.field_index, 0)]
-    fallback = np.where(known_field[None, :], field_scores, np.nan)
-    interest = np.where(from_profile, interest, fallback)
-    return np.nan_to_num(interest, nan=0.5), from_profile
+def _level_index(levels: np.ndarray) -> np.ndarray:
+    return np.where(np.isnan(levels), UNKNOWN_LEVEL, levels).astype(np.intp)
 
 
-def _certificate(youths: Youths, rows: slice, vac: Vacancies) -> np.ndarray:
-    gap = vac.levels[None, :] - youths.levels[rows][:, None]
-    fit = np.where(gap <= 0, certificates.ENOUGH, np.where(gap == 1, certificates.ONE_SHORT, -1.0))
-    return np.where(np.isnan(gap), certificates.UNKNOWN, fit)
+def _certificate_table() -> np.ndarray:
+    """Weighted certificate part per (youth level, usual level); -inf excludes."""
+    table = np.empty((UNKNOWN_LEVEL + 1, UNKNOWN_LEVEL + 1), dtype=np.float32)
+    for youth in range(UNKNOWN_LEVEL + 1):
+        for usual in range(UNKNOWN_LEVEL + 1):
+            fit = certificates.fit(
+                None if youth == UNKNOWN_LEVEL else youth,
+                None if usual == UNKNOWN_LEVEL else usual,
+            )
+            excluded = youth != UNKNOWN_LEVEL and usual != UNKNOWN_LEVEL and usual - youth >= 2
+            table[youth, usual] = -np.inf if excluded else WEIGHTS["certificate"] * fit
+    return table
 
 
-def _distance_km(youths: Youths, rows: slice, vac: Vacancies) -> np.ndarray:
-    delta = youths.xy[rows][:, None, :] - vac.xy[None, :, :]
-    return np.hypot(delta[..., 0], delta[..., 1]) / 1000.0
+CERTIFICATE_PART = _certificate_table()
 
 
-def _start(vac: Vacancies) -> np.ndarray:
+def _places(xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct positions, index of each row's position); unknown ones at NOWHERE."""
+    known = np.where(np.isnan(xy), NOWHERE, xy)
+    if len(known) == 0:
+        return np.zeros((0, 2)), np.zeros(0, dtype=np.intp)
+    distinct, inverse = np.unique(known, axis=0, return_inverse=True)
+    return distinct, inverse.reshape(-1)
+
+
+def _distance_tables(youth_places, vacancy_places) -> tuple[np.ndarray, np.ndarray]:
+    """(km, weighted distance part) per (youth place, vacancy place); km NaN where unknown."""
+    delta = youth_places[:, None, :] - vacancy_places[None, :, :]
+    km = np.hypot(delta[..., 0], delta[..., 1]) / 1000.0
+    unknown = (youth_places[:, None, 0] == NOWHERE) | (vacancy_places[None, :, 0] == NOWHERE)
+    km = np.where(unknown, np.nan, km)
+    part = WEIGHTS["distance"] * np.clip(1.0 - km / MAX_KM, 0.0, 1.0)
+    part = np.where(unknown, WEIGHTS["distance"] * 0.5, np.where(km > MAX_KM, -np.inf, part))
+    return km, part.astype(np.float32)
+
+
+def _start_part(vac: Vacancies) -> np.ndarray:
     days = vac.start_days
     score = np.clip(1.0 - (days - 365.0) / 365.0, 0.0, 1.0)
-    score = np.where(days < -LATE_START_DAYS, -1.0, score)
-    return np.where(np.isnan(days), 0.5, score)
+    score = np.where(np.isnan(days), 0.5, score) * WEIGHTS["start"]
+    return np.where(days < -LATE_START_DAYS, -np.inf, score).astype(np.float32)
+
+
+def _unit(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows scaled to length 1 (zero rows where unknown or flat) and which rows are known."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    known = np.isfinite(norms[:, 0]) & (norms[:, 0] > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        unit = np.where(known[:, None], vectors / norms, 0.0)
+    return unit.astype(np.float32), known
+
+
+@dataclass
+class _Prepared:
+    pupil: np.ndarray  # n×6 unit vectors of the centred profiles
+    has_profile: np.ndarray
+    shape: np.ndarray  # m×6 unit vectors of the occupations' centred profiles
+    has_occupation: np.ndarray
+    youth_level: np.ndarray
+    vacancy_level: np.ndarray
+    youth_place: np.ndarray
+    vacancy_place: np.ndarray
+    km: np.ndarray
+    distance_part: np.ndarray
+    start_part: np.ndarray
+
+
+def _prepare(youths: Youths, vac: Vacancies) -> _Prepared:
+    centred = youths.riasec - youths.riasec.mean(axis=1, keepdims=True)
+    pupil, has_profile = _unit(centred)
+    shape, has_occupation = _unit(np.nan_to_num(vac.shapes, nan=0.0))
+    youth_places, youth_place = _places(youths.xy)
+    vacancy_places, vacancy_place = _places(vac.xy)
+    km, distance_part = _distance_tables(youth_places, vacancy_places)
+    return _Prepared(
+        pupil,
+        has_profile,
+        shape,
+        has_occupation,
+        _level_index(youths.levels),
+        _level_index(vac.levels),
+        youth_place,
+        vacancy_place,
+        km,
+        distance_part,
+        _start_part(vac),
+    )
+
+
+def _interest(youths: Youths, rows: slice, vac: Vacancies, p: _Prepared) -> np.ndarray:
+    """Interest 0..1 for a block of youths × all vacancies (float32)."""
+    interest = p.pupil[rows] @ p.shape.T
+    interest *= 0.5
+    interest += 0.5
+    for j in np.flatnonzero(~p.has_occupation):  # few: imported ones of an unknown occupation
+        column = vac.field_index[j]
+        values = youths.fields[rows, column] if column >= 0 else np.full(interest.shape[0], 0.5)
+        interest[:, j] = np.nan_to_num(values, nan=0.5)
+    interest[~p.has_profile[rows]] = 0.5
+    return interest
 
 
 def rank(youths: Youths, vac: Vacancies, top: int = TOP) -> list[list[dict]]:
     """Per youth (in order) the best `top` matches: {index, score, parts…} for explain()."""
-    result: list[list[dict]] = []
-    if len(vac.ids) == 0:
+    if len(vac.ids) == 0 or not youths.keys:
         return [[] for _ in youths.keys]
-    start = _start(vac)
+    p = _prepare(youths, vac)
+    count = min(top, len(vac.ids))
+    result: list[list[dict]] = []
     for begin in range(0, len(youths.keys), CHUNK):
         rows = slice(begin, begin + CHUNK)
-        interest, from_profile = _interest(youths, rows, vac)
-        certificate = _certificate(youths, rows, vac)
-        km = _distance_km(youths, rows, vac)
-        distance = np.where(np.isnan(km), 0.5, np.clip(1.0 - km / MAX_KM, 0.0, 1.0))
-        score = (
-            WEIGHTS["interest"] * interest
-            + WEIGHTS["certificate"] * certificate
-            + WEIGHTS["distance"] * distance
-            + WEIGHTS["start"] * start[None, :]
-        )
-        excluded = (certificate < 0) | (km > MAX_KM) | (start[None, :] < 0)
-        score = np.where(excluded, -np.inf, score)
-        result.extend(_best(score, interest, from_profile, km, top))
+        score = _interest(youths, rows, vac, p)
+        score *= WEIGHTS["interest"]
+        score += CERTIFICATE_PART[p.youth_level[rows][:, None], p.vacancy_level[None, :]]
+        score += p.distance_part[p.youth_place[rows]][:, p.vacancy_place]
+        score += p.start_part[None, :]
+        result.extend(_best(youths, rows, vac, p, score, count))
     return result
 
 
-def _best(score, interest, from_profile, km, top: int) -> list[list[dict]]:
-    count = min(top, score.shape[1])
-    picks = np.argpartition(-score, count - 1, axis=1)[:, :count]
+def _best(youths, rows, vac, p: _Prepared, score: np.ndarray, count: int) -> list[list[dict]]:
+    kth = score.shape[1] - count
+    picks = np.argpartition(score, kth, axis=1)[:, kth:]
+    values = np.take_along_axis(score, picks, axis=1)
+    order = np.argsort(-values, axis=1, kind="stable")
+    picks = np.take_along_axis(picks, order, axis=1)
+    values = np.take_along_axis(values, order, axis=1)
+    ids = np.arange(score.shape[0])[:, None]
+    interest = 0.5 + 0.5 * np.einsum("ik,ijk->ij", p.pupil[rows], p.shape[picks])
+    from_profile = p.has_profile[rows][:, None] & p.has_occupation[picks]
+    fallback = _interest_of_picks(youths, rows, vac, picks, p)
+    interest = np.where(from_profile, interest, fallback)
+    km = p.km[p.youth_place[rows][ids], p.vacancy_place[picks]]
     block = []
-    for i, row in enumerate(picks):
-        ordered = sorted(row, key=lambda j: -score[i, j])
+    for i in range(score.shape[0]):
         block.append(
             [
                 {
-                    "index": int(j),
-                    "score": float(score[i, j]),
-                    "interest": float(interest[i, j]),
-                    "from_profile": bool(from_profile[i, j]),
-                    "km": None if np.isnan(km[i, j]) else float(km[i, j]),
+                    "index": j,
+                    "score": s,
+                    "interest": interest_value,
+                    "from_profile": profile,
+                    "km": None if km_value != km_value else km_value,  # NaN: unknown
                 }
-                for j in ordered
-                if np.isfinite(score[i, j])
+                for j, s, interest_value, profile, km_value in zip(
+                    picks[i].tolist(),
+                    values[i].tolist(),
+                    interest[i].tolist(),
+                    from_profile[i].tolist(),
+                    km[i].tolist(),
+                    strict=True,
+                )
+                if s != -np.inf
             ]
         )
     return block
+
+
+def _interest_of_picks(youths, rows, vac, picks, p: _Prepared) -> np.ndarray:
+    """The Berufsfeld fallback of the interest part for the picked pairs (0.5 unknown)."""
+    columns = vac.field_index[picks]
+    fields = youths.fields[rows]
+    values = np.take_along_axis(fields, np.maximum(columns, 0), axis=1)
+    values = np.where(columns >= 0, values, 0.5)
+    values = np.where(p.has_profile[rows][:, None], values, 0.5)
+    return np.nan_to_num(values, nan=0.5)
+
+
+@lru_cache(maxsize=256)
+def _certificate_reason(level: int | None, usual: str | None) -> str | None:
+    return certificates.reason(level, usual)
 
 
 def explain(youths: Youths, i: int, vac: Vacancies, match: dict) -> list[dict]:
@@ -162,11 +264,12 @@ def explain(youths: Youths, i: int, vac: Vacancies, match: dict) -> list[dict]:
         elif vac.berufsfelder[j]:
             reasons.append({"kind": "berufsfeld", "berufsfeld": vac.berufsfelder[j]})
     level = youths.levels[i]
-    kind = certificates.reason(None if np.isnan(level) else int(level), vac.usual[j])
+    usual = vac.usual[j]
+    kind = _certificate_reason(None if level != level else int(level), usual)
     if kind:
-        reasons.append({"kind": kind, "certificate": vac.usual[j]})
+        reasons.append({"kind": kind, "certificate": usual})
     if match["km"] is not None:
         reasons.append({"kind": "distance", "km": round(match["km"])})
     if vac.starts_on and vac.starts_on[j]:
-        reasons.append({"kind": "start", "date": vac.starts_on[j].isoformat()})
+        reasons.append({"kind": "start", "date": vac.starts_on[j]})
     return reasons

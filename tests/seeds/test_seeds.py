@@ -219,3 +219,20 @@ def test_is_schueler1_in_10a_taught_by_lehrer(api, db):
     schueler1 = db.session.scalar(select(User).where(User.username == "schueler1"))
     assert schueler1.id in {p["id"] for p in pupils}
     assert len(pupils) == 30
+
+
+def test_do_the_demo_leavers_find_ausbildungsplaetze(api, db):
+    """Does the demo region have Ausbildungsplätze (one imported), and does a leaver of 10a see
+    them with reasons?"""
+    from sqlalchemy import func, select
+
+    from app.vacancies.models import Vacancy
+
+    counts = seed_demo_region()
+    db.session.commit()
+    assert counts["vacancies"] == 5
+    assert db.session.scalar(select(func.count()).where(Vacancy.source == "ba")) == 1
+    assert _login(api, "schueler1").status_code == 200
+    body = api.get("/api/v1/me/vacancy-matches").get_json()
+    assert body["eligible"] is True and len(body["items"]) == 5
+    assert all(item["why"] for item in body["items"])
