@@ -51,6 +51,7 @@ export const ROUTES = [
   { path: '/kommune', module: './screens/kommune.js', roles: ['kommune_coordinator'], nav: 'nav.region' },
   { path: '/cases', module: './screens/cases.js', roles: ['bk_coordinator', 'kommune_coordinator'], nav: 'nav.cases' },
   { path: '/identification-rounds', module: './screens/identification-rounds.js', roles: ['kommune_coordinator'], nav: 'nav.rounds' },
+  { path: '/identification-rounds/:id', module: './screens/round-snapshot.js', roles: ['kommune_coordinator', 'stubo'] },
   { path: '/cases/:id', module: './screens/cases-detail.js', roles: ['bk_coordinator', 'kommune_coordinator'] },
   { path: '/handover', module: './screens/handover.js', roles: ['stubo', 'teacher'], nav: 'nav.handover' },
   { path: '/disclosures', module: './screens/disclosures.js', roles: ['pupil'], nav: 'nav.disclosures' },

@@ -183,6 +183,8 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "app.import.change_*": union(py("PERSON_FIELDS"), extra=("class",)),
     "chain.status.*": check("vk_cases", "status"),
     "chain.anschluss_status.*": check("anschluesse", "status"),
+    "chain.declaration.plan_*": py("PLANS"),
+    "anschluss.declaration.plan_*": py("PLANS"),
     "chain.channel.*": check("vk_case_contacts", "channel"),
     "chain.outcome.*": check("vk_case_contacts", "outcome"),
     "chain.given_by.*": check("handover_consents", "given_by"),

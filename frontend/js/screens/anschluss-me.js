@@ -4,6 +4,7 @@ import {
   actionButton, announce, busy, errorText, formatDate, formErrors, h, notice, replace, screenReady, selectField,
 } from '../ui.js';
 import { optionLabel, prepare, statusLabel } from './anschluss-common.js';
+import { declarationCard } from './anschluss-declaration.js';
 
 const NEWS = ['zugesagt', 'beworben', 'angetreten', 'nokean'];
 
@@ -75,9 +76,11 @@ export async function render(root, ctx) {
   const catalog = await prepare(ctx);
   const title = ctx.t('anschluss.me.title');
   const draw = async (focus) => {
-    const mine = await ctx.api.get('/me/anschluss');
+    const [mine, declaration] = await Promise.all([
+      ctx.api.get('/me/anschluss'), declarationCard(ctx, () => draw(false))]);
     replace(root,
       h('h1', {}, title),
+      declaration,
       h('section', { class: 'card', 'aria-labelledby': 'me-status-h' },
         h('h2', { id: 'me-status-h' }, ctx.t('anschluss.me.status')),
         h('p', { id: 'my-status' }, statusLabel(ctx, mine.anschluss.status),

@@ -32,17 +32,38 @@ function handOverButtons(ctx, data, item, reload) {
   });
 }
 
+function declarationCell(ctx, item, reload) {
+  const answer = item.declaration;
+  if (!answer) return ctx.t('chain.declaration.none');
+  const text = ctx.t('chain.declaration.answer', {
+    plan: ctx.t(`chain.declaration.plan_${answer.plan}`), date: formatDate(answer.declared_at, ctx.lang),
+  });
+  const name = `${item.first_name} ${item.last_name}`;
+  const extra = [answer.secured ? ctx.t('chain.declaration.secured') : null, answer.note || null].filter(Boolean);
+  return [h('span', {}, text), extra.length ? h('span', { class: 'chain-note' }, ` (${extra.join('; ')})`) : null,
+    answer.confirmed_at
+      ? h('span', { class: 'badge badge--ok' }, ctx.t('chain.declaration.confirmed'))
+      : actionButton({
+        label: ctx.t('chain.declaration.confirm'), ariaLabel: ctx.t('chain.declaration.confirm_for', { name }),
+        onClick: async () => {
+          await ctx.api.post(`/declarations/${answer.id}/confirmation`);
+          await reload(ctx.t('chain.declaration.confirmed_ok', { name }));
+        },
+      })];
+}
+
 function leaverTable(ctx, data, isStubo, reload) {
   if (!data.items.length) return h('p', { class: 'notice notice--info', role: 'status' }, ctx.t('chain.handover.none'));
   return table({
     captionId: 'leavers-caption',
     caption: ctx.t('chain.handover.caption'),
     columns: [ctx.t('chain.handover.pupil'), ctx.t('chain.handover.class'), ctx.t('chain.handover.status'),
-      ctx.t('chain.handover.consents'), ctx.t('chain.handover.handovers')],
+      ctx.t('chain.declaration.column'), ctx.t('chain.handover.consents'), ctx.t('chain.handover.handovers')],
     rows: data.items.map((item) => [
       pupilName(item),
       item.class_name,
       ctx.t(`chain.anschluss_status.${item.status}`),
+      declarationCell(ctx, item, reload),
       item.consents.length
         ? h('ul', { class: 'chain-inline-list' }, item.consents.map((c) => h('li', {}, recipientLabel(data.recipients, c))))
         : ctx.t('chain.handover.no_consent'),
@@ -115,11 +136,13 @@ function statutory(ctx, schoolId, preview, reload) {
     h('div', { class: 'actions' }, button));
 }
 
-function roundLine(ctx, round) {
+function roundLine(ctx, round, isStubo) {
   if (!round) return h('p', { class: 'notice notice--info' }, ctx.t('chain.handover.no_round'));
   return h('p', { class: 'chain-round' }, h('strong', {}, `${ctx.t('chain.handover.round')}: `),
     ctx.t('chain.handover.round_range', { name: round.name, from: formatDate(round.starts_on, ctx.lang),
-      to: formatDate(round.ends_on, ctx.lang) }));
+      to: formatDate(round.ends_on, ctx.lang) }),
+    isStubo ? [' ', h('a', { href: `#/identification-rounds/${round.id}`, id: 'round-snapshot-link' },
+      ctx.t('chain.snapshot.link'))] : null);
 }
 
 export async function render(root, ctx) {
@@ -136,7 +159,7 @@ export async function render(root, ctx) {
     replace(root,
       h('h1', {}, ctx.t('chain.handover.title')),
       h('p', { class: 'lead' }, ctx.t('chain.handover.lead')),
-      roundLine(ctx, data.round), status,
+      roundLine(ctx, data.round, isStubo), status,
       leaverTable(ctx, data, isStubo, draw),
       data.items.length ? consentForm(ctx, data, draw) : null,
       isStubo ? history(ctx, rows) : null,

@@ -88,22 +88,32 @@ function deleteControl(ctx, round, reload) {
   return control;
 }
 
-function roundCard(ctx, round, reload) {
+function progressLine(ctx, round, progress) {
+  const found = progress && progress.rounds.find((entry) => entry.round.id === round.id);
+  if (!found) return null;
+  return h('p', { class: 'round-progress' },
+    ctx.t('chain.rounds.progress', { completed: found.completed, total: found.total }), ' ',
+    h('a', { href: `#/identification-rounds/${round.id}` },
+      ctx.t(found.frozen ? 'chain.rounds.open_snapshot' : 'chain.rounds.open_progress', { name: round.name })));
+}
+
+function roundCard(ctx, round, reload, progress) {
   const headingId = `round-${round.id}-h`;
   return h('li', { class: 'list-item', id: `round-${round.id}` },
     h('h3', { class: 'list-item__title', id: headingId }, round.name),
     h('p', {}, ctx.t('chain.rounds.period', {
       from: formatDate(round.starts_on, ctx.lang), until: formatDate(round.ends_on, ctx.lang),
     })),
+    progressLine(ctx, round, progress),
     editForm(ctx, round, reload),
     deleteControl(ctx, round, reload));
 }
 
-function roundList(ctx, rounds, reload) {
+function roundList(ctx, rounds, reload, progress) {
   return h('section', { 'aria-labelledby': 'rounds-list-h' },
     h('h2', { id: 'rounds-list-h' }, ctx.t('chain.rounds.list_heading')),
     rounds.length
-      ? h('ul', { class: 'list', id: 'rounds-list' }, rounds.map((round) => roundCard(ctx, round, reload)))
+      ? h('ul', { class: 'list', id: 'rounds-list' }, rounds.map((round) => roundCard(ctx, round, reload, progress)))
       : h('p', { class: 'notice notice--info', id: 'rounds-empty' }, ctx.t('chain.rounds.none')));
 }
 
@@ -113,7 +123,9 @@ export async function render(root, ctx) {
   const status = h('p', { role: 'status', id: 'rounds-status', class: 'chain-status-line' });
   const listSlot = h('div', {});
   const reload = async (message) => {
-    replace(listSlot, roundList(ctx, await ctx.api.get('/identification-rounds'), reload));
+    const [rounds, progress] = await Promise.all([ctx.api.get('/identification-rounds'),
+      ctx.me.kommune_id ? ctx.api.get(`/kommunen/${ctx.me.kommune_id}/rounds/progress`) : null]);
+    replace(listSlot, roundList(ctx, rounds, reload, progress));
     // The status line is a live region: screen readers hear the message.
     if (message) status.textContent = message;
   };
