@@ -36,15 +36,18 @@ def _supply(kommune_id: int, today) -> dict[str, tuple[int, int, int]]:
     )
     rows = db.session.execute(
         select(
-            func.coalesce(Vacancy.berufsfeld, NO_FIELD),
+            Vacancy.berufsfeld,
             func.count(Vacancy.id),
             func.sum(Vacancy.places),
             func.sum(interested),
         )
         .where(Vacancy.kommune_id == kommune_id, loading.live_clause(today))
-        .group_by(func.coalesce(Vacancy.berufsfeld, NO_FIELD))
+        .group_by(Vacancy.berufsfeld)
     )
-    return {field: (count, int(places or 0), int(keen or 0)) for field, count, places, keen in rows}
+    return {
+        field or NO_FIELD: (count, int(places or 0), int(keen or 0))
+        for field, count, places, keen in rows
+    }
 
 
 def _unplaced_pupils(kommune_id: int, today):
