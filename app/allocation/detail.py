@@ -8,7 +8,7 @@ from app.allocation.models import AllocationAssignment, AllocationRound
 from app.allocation.preferences import my_preferences
 from app.allocation.queries import pupil_in_round, pupils_query, round_slots
 from app.allocation.rounds import annotate
-from app.allocation.unassigned import unassigned_rows
+from app.allocation.unassigned import follow_up
 from app.extensions import db
 from app.internships.eligibility import pupil_jahrgang
 from app.internships.models import Slot
@@ -86,8 +86,7 @@ def _staff_view(user, allocation_round: AllocationRound) -> dict:
         "result": allocation_round.result,
     }
     if allocation_round.status != "open":
-        own_school = user.school_id if user.role == "stubo" else None
-        view["unassigned"] = unassigned_rows(user, allocation_round, school_id=own_school)
+        view.update(follow_up(user, allocation_round))
     return view
 
 

@@ -15,11 +15,12 @@ from sqlalchemy import select, update
 from app.allocation.bulk_booking import book_round
 from app.allocation.models import AllocationAssignment, AllocationRound
 from app.allocation.rounds import annotate
-from app.allocation.unassigned import unassigned_rows
+from app.allocation.unassigned import counts_by_school, follow_up
 from app.core import clock
 from app.core.errors import Conflict
 from app.extensions import db
-from app.notifications.services import notify_many
+from app.auth.models import User
+from app.notifications.services import notify_each, notify_many
 
 
 def _claim(actor, allocation_round: AllocationRound) -> None:
@@ -55,9 +56,25 @@ def publish_round(actor, round_id: int) -> dict:
             "round_name": allocation_round.name,
         },
     )
+    if allocation_round.school_id is None:
+        _tell_the_schools(allocation_round)
     annotate(actor, [allocation_round])
-    return {
-        "round": allocation_round,
-        "booked": booked,
-        "unassigned": unassigned_rows(actor, allocation_round),
-    }
+    return {"round": allocation_round, "booked": booked, **follow_up(actor, allocation_round)}
+
+
+def _tell_the_schools(allocation_round: AllocationRound) -> None:
+    """A Kommune-wide round: each school's StuBO hears how many of its pupils were left
+    without a place (the names are on the round's page, for that school only)."""
+    counts = {row["school_id"]: row["unassigned"] for row in counts_by_school(allocation_round)}
+    if not counts:
+        return
+    stubos = db.session.execute(
+        select(User.id, User.school_id).where(
+            User.role == "stubo", User.active.is_(True), User.school_id.in_(counts)
+        )
+    )
+    notice = {"round_id": allocation_round.id, "round_name": allocation_round.name}
+    notify_each(
+        "allocation_unassigned_school",
+        {stubo: {**notice, "count": counts[school]} for stubo, school in stubos},
+    )

@@ -120,6 +120,18 @@ class UnassignedPupilSchema(OutputSchema):
     )
 
 
+class UnassignedCountSchema(OutputSchema):
+    school_id = ma.fields.Integer(required=True)
+    school = ma.fields.String(required=True)
+    unassigned = ma.fields.Integer(required=True, metadata={"description": "Pupils left out"})
+
+
+_UNASSIGNED = {
+    "description": "Names and classes of unplaced pupils: only the StuBO, only the own school"
+}
+_BY_SCHOOL = {"description": "Unplaced pupils per school, counts only (issue 9, M4)"}
+
+
 class RoundDetailSchema(OutputSchema):
     """Pupils get `eligible`, `my_choices`, `my_result`; coordinators the other fields."""
 
@@ -132,10 +144,16 @@ class RoundDetailSchema(OutputSchema):
         allow_none=True,
         metadata={"description": "Figures of the last run: optimal vs. fcfs shares, fields"},
     )
-    unassigned = ma.fields.List(ma.fields.Nested(UnassignedPupilSchema))
+    unassigned = ma.fields.List(ma.fields.Nested(UnassignedPupilSchema), metadata=_UNASSIGNED)
+    unassigned_by_school = ma.fields.List(
+        ma.fields.Nested(UnassignedCountSchema), metadata=_BY_SCHOOL
+    )
 
 
 class PublishResultSchema(OutputSchema):
     round = ma.fields.Nested(RoundSchema, required=True)
     booked = ma.fields.Integer(required=True)
-    unassigned = ma.fields.List(ma.fields.Nested(UnassignedPupilSchema), required=True)
+    unassigned = ma.fields.List(ma.fields.Nested(UnassignedPupilSchema), metadata=_UNASSIGNED)
+    unassigned_by_school = ma.fields.List(
+        ma.fields.Nested(UnassignedCountSchema), required=True, metadata=_BY_SCHOOL
+    )

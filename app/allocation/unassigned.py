@@ -1,8 +1,15 @@
-"""The pupils a round left without a place, for the coordinator's follow-up (audited read)."""
+"""The pupils a round left without a place, for the follow-up (issue 9, M4).
+
+Who sees what: the StuBO of a school sees the names and classes of the school's own unplaced
+pupils (audited read) — the school follows them up. The Kommune coordinator (and an admin)
+sees only how many pupils of each school were left without a place: enough to steer more
+places, no pupil data. A Kommune-wide round tells each school's StuBO how many of its pupils
+need follow-up, so the names reach the people who act on them (docs/security.md, role model).
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.allocation.models import AllocationAssignment, AllocationRound
 from app.auth.models import User
@@ -40,7 +47,7 @@ def unassigned_rows(
         .outerjoin(School, School.id == User.school_id)
         .where(
             AllocationAssignment.round_id == allocation_round.id,
-            AllocationAssignment.outcome.in_(("unassigned", "failed")),
+            AllocationAssignment.outcome.in_(LEFT_OUT),
         )
         .order_by(User.last_name, User.first_name, User.id)
     )
@@ -67,3 +74,38 @@ def unassigned_rows(
         }
         for pupil_id, outcome, reason, first, last, display, school, class_name in rows
     ]
+
+
+LEFT_OUT = ("unassigned", "failed")
+
+
+def counts_by_school(allocation_round: AllocationRound, school_id: int | None = None) -> list[dict]:
+    """Unplaced pupils per school: counts only, no pupil ids or names."""
+    query = (
+        select(School.id, School.name, func.count(AllocationAssignment.id))
+        .join(User, User.id == AllocationAssignment.pupil_id)
+        .join(School, School.id == User.school_id)
+        .where(
+            AllocationAssignment.round_id == allocation_round.id,
+            AllocationAssignment.outcome.in_(LEFT_OUT),
+        )
+        .group_by(School.id, School.name)
+        .order_by(School.name, School.id)
+    )
+    if school_id is not None:
+        query = query.where(School.id == school_id)
+    return [
+        {"school_id": sid, "school": name, "unassigned": count}
+        for sid, name, count in db.session.execute(query)
+    ]
+
+
+def follow_up(actor, allocation_round: AllocationRound) -> dict:
+    """What the caller may see of the round's unplaced pupils (see the module docstring)."""
+    if actor.role == "stubo":
+        own = actor.school_id
+        return {
+            "unassigned": unassigned_rows(actor, allocation_round, school_id=own),
+            "unassigned_by_school": counts_by_school(allocation_round, school_id=own),
+        }
+    return {"unassigned_by_school": counts_by_school(allocation_round)}

@@ -176,6 +176,21 @@ TEMPLATES: dict[str, dict[str, dict]] = {
             ),
         },
     },
+    "allocation_unassigned_school": {
+        "default": {
+            "link": "/allocation/{round_id}",
+            "de": (
+                "Ohne Platz: {count} aus Ihrer Schule",
+                "In der Wahlrunde „{round_name}“ haben {count} Schülerinnen und Schüler Ihrer "
+                "Schule keinen Platz bekommen. Wer es ist, sehen Sie auf der Seite der Runde.",
+            ),
+            "en": (
+                "Without a place: {count} from your school",
+                "In the allocation round \"{round_name}\", {count} pupils of your school got no "
+                "place. You find who on the round's page.",
+            ),
+        },
+    },
     "provider_contact_added": {
         "default": {
             "link": "/provider/contacts",

@@ -57,6 +57,20 @@ function unassignedSection(ctx, rows) {
       : notice('success', t('unassigned_none')));
 }
 
+/** Kommune coordinators see counts per school only; each school's StuBO sees the names. */
+function bySchoolSection(ctx, rows) {
+  const t = (key) => ctx.t(`allocation.review.${key}`);
+  return h('section', { 'aria-labelledby': 'by-school-heading' },
+    h('h2', { id: 'by-school-heading' }, t('unassigned_heading')),
+    rows.length
+      ? [h('p', {}, t('by_school_lead')), table({
+        id: 'by-school-table', labelledBy: 'by-school-heading',
+        columns: [t('school'), { label: t('unplaced'), num: true }],
+        rows: rows.map((row) => [row.school, String(row.unassigned)]),
+      })]
+      : notice('success', t('unassigned_none')));
+}
+
 function publishForm(ctx, onPublish) {
   const t = (key) => ctx.t(`allocation.review.${key}`);
   const checkbox = h('input', { type: 'checkbox', id: 'publish-confirm', name: 'confirm', required: true });
@@ -116,6 +130,7 @@ export async function render(root, ctx, message = null) {
       h('p', { class: 'subtle' }, t('seed_note', { seed: round.seed })),
       comparison(ctx, result), fieldTable(ctx, result.fields)) : null,
     detail.unassigned ? unassignedSection(ctx, detail.unassigned) : null,
+    !detail.unassigned && detail.unassigned_by_school ? bySchoolSection(ctx, detail.unassigned_by_school) : null,
     publish);
   screenReady(root, round.name);
 }
