@@ -16,10 +16,10 @@ from app.allocation.bulk_booking import book_round
 from app.allocation.models import AllocationAssignment, AllocationRound
 from app.allocation.rounds import annotate
 from app.allocation.unassigned import counts_by_school, follow_up
+from app.auth.models import User
 from app.core import clock
 from app.core.errors import Conflict
 from app.extensions import db
-from app.auth.models import User
 from app.notifications.services import notify_each, notify_many
 
 

@@ -186,7 +186,7 @@ TEMPLATES: dict[str, dict[str, dict]] = {
             ),
             "en": (
                 "Without a place: {count} from your school",
-                "In the allocation round \"{round_name}\", {count} pupils of your school got no "
+                'In the allocation round "{round_name}", {count} pupils of your school got no '
                 "place. You find who on the round's page.",
             ),
         },
