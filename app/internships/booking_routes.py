@@ -13,6 +13,7 @@ from app.core.policy import access, allow
 from app.extensions import db
 from app.internships import booking, calendar, certificates, scopes, views, waitlist
 from app.internships.booking_schemas import (
+    AttendanceResultSchema,
     AttendanceSchema,
     BookingCreateSchema,
     BookingSchema,
@@ -117,11 +118,11 @@ def cancel_booking(booking_id: int):
     )
 )
 @blp.arguments(AttendanceSchema)
-@blp.response(200, BookingSchema)
+@blp.response(200, AttendanceResultSchema)
 @problems(blp, 401, 403, 404, 409, 422)
 def mark_attendance(data, booking_id: int):
     """Mark a confirmed booking as attended or no-show."""
-    return out(booking.mark_attendance(current_user, booking_id, data["attended"]))
+    return booking.mark_attendance(current_user, booking_id, data["attended"])
 
 
 @blp.route("/bookings/<int:booking_id>/certificate.pdf", methods=["GET"])

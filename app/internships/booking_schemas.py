@@ -78,6 +78,16 @@ class BookingSchema(OutputSchema):
     certificate_available = ma.fields.Boolean(required=True)
 
 
+class AttendanceResultSchema(OutputSchema):
+    """What a provider learns back after marking attendance: the booking is the reference;
+    no internal pupil id reaches a company (issue 9)."""
+
+    id = ma.fields.Integer(required=True, metadata={"description": "The booking"})
+    status = ma.fields.String(required=True, metadata={"description": "attended or no_show"})
+    attendance_at = ma.fields.DateTime(allow_none=True)
+    slot_id = ma.fields.Integer(required=True)
+
+
 class WaitlistEntrySchema(OutputSchema):
     slot = ma.fields.Nested(SlotSchema, required=True)
     offer = ma.fields.Nested(OfferBriefSchema, required=True)
