@@ -87,6 +87,11 @@ def load_config(overrides: dict | None = None) -> dict:
         # Guardian links: calls per address; lifetime in days (0: until the school year ends).
         "GUARDIAN_LINK_RATE_LIMIT": os.environ.get("GUARDIAN_LINK_RATE_LIMIT", "60 per minute"),
         "GUARDIAN_LINK_DAYS": int(os.environ.get("GUARDIAN_LINK_DAYS", "0")),
+        # Web push (VAPID): without both keys no push is offered or queued. The private key
+        # as base64url DER (PKCS#8) or the path of a PEM file; the public key base64url X9.62.
+        "VAPID_PUBLIC_KEY": os.environ.get("VAPID_PUBLIC_KEY", ""),
+        "VAPID_PRIVATE_KEY": os.environ.get("VAPID_PRIVATE_KEY", ""),
+        "VAPID_SUBJECT": os.environ.get("VAPID_SUBJECT", "mailto:anschluss@localhost"),
         "ROSTER_IMPORT_RATE_LIMIT": os.environ.get("ROSTER_IMPORT_RATE_LIMIT", "30 per hour"),
         # Leaving classes stay with their class teacher this long after 31 July (M1).
         "CLASS_TEACHER_GRACE_DAYS": int(os.environ.get("CLASS_TEACHER_GRACE_DAYS", "31")),

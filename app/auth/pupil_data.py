@@ -18,6 +18,12 @@ TABLES = (
         pupil_column="user_id",
     ),
     PupilTable(
+        "push_subscriptions",
+        APP_DATA,
+        excluded="security data: a device's push endpoint and keys, ended at logout",
+        pupil_column="user_id",
+    ),
+    PupilTable(
         "enrolment_codes",
         APP_DATA,
         excluded="security data: hashed one-time codes; the pupil sees the code on paper",

@@ -7,10 +7,10 @@ import secrets
 
 from flask import current_app, session
 from flask_login import login_user, logout_user
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from app.auth import lockout
-from app.auth.models import User, UserSession
+from app.auth.models import PushSubscription, User, UserSession
 from app.core import clock
 from app.extensions import db, login_manager
 
@@ -50,6 +50,23 @@ def _revoke_token(token: str) -> None:
         .where(UserSession.token_hash == _hash(token), UserSession.revoked_at.is_(None))
         .values(revoked_at=clock.now())
     )
+    # The device's push subscription ends with its login (nothing arrives after logout).
+    db.session.execute(
+        delete(PushSubscription).where(
+            PushSubscription.session_id.in_(
+                select(UserSession.id).where(UserSession.token_hash == _hash(token))
+            )
+        )
+    )
+
+
+def current_session_id(user: User) -> int | None:
+    """The id of the login this request runs in."""
+    if not getattr(user, "session_token", None):
+        return None
+    return db.session.scalar(
+        select(UserSession.id).where(UserSession.token_hash == _hash(user.session_token))
+    )
 
 
 def end_session(user: User) -> None:
@@ -68,6 +85,10 @@ def revoke_all_sessions(user_id: int, except_token: str | None = None) -> None:
     if except_token:
         query = query.where(UserSession.token_hash != _hash(except_token))
     db.session.execute(query.values(revoked_at=clock.now()))
+    ended = select(UserSession.id).where(
+        UserSession.user_id == user_id, UserSession.revoked_at.is_not(None)
+    )
+    db.session.execute(delete(PushSubscription).where(PushSubscription.session_id.in_(ended)))
 
 
 def current_session(user: User) -> UserSession | None:

@@ -41,11 +41,16 @@ def language_of(person: User | None) -> str:
     return server_language(person.language if person is not None else None) or "de"
 
 
+def remember_person_language() -> None:
+    """before_request: note the signed-in person's language while their row is fresh (an error
+    answer later in a failed transaction must not need the database to pick its language)."""
+    if getattr(current_user, "is_authenticated", False):
+        g.person_language = server_language(current_user.language)
+
+
 def language_of_request() -> str | None:
     """i18n language source: the link's language on the guardian page, else the signed-in
     person's stored choice."""
     if "guardian_language" in g:
         return g.guardian_language
-    if getattr(current_user, "is_authenticated", False):
-        return server_language(current_user.language)
-    return None
+    return g.get("person_language")

@@ -14,7 +14,7 @@ from app.core.errors import Forbidden
 from app.core.policy import access, allow, authenticated, public
 from app.core.ratelimits import EXPORT_LIMIT_DOC, export_limit
 from app.extensions import db, limiter
-from app.families import languages, letters, links, page, sharing
+from app.families import languages, letters, links, messages, page, sharing
 from app.families import scopes as link_scopes
 from app.families.schemas import (
     ConfirmationInputSchema,
@@ -26,14 +26,18 @@ from app.families.schemas import (
     IssuedLinkSchema,
     LanguageInputSchema,
     LanguageSchema,
+    LetterQuerySchema,
     LettersQuerySchema,
     LinkRequestSchema,
     LinkSchema,
+    MessageInputSchema,
     RequirementInputSchema,
+    SentMessageSchema,
     SharingInputSchema,
     SharingSchema,
 )
 from app.schools import scopes
+from app.verantwortungskette import scopes as chain_scopes
 
 blp = Blueprint(
     "guardians", __name__, url_prefix="/api/v1", description="Guardians without an account"
@@ -51,6 +55,7 @@ _RATE = (429, "Too many calls from this address")
 
 
 i18n.add_language_source(languages.language_of_request)
+blp.before_app_request(languages.remember_person_language)
 
 
 def guardian_limit() -> str:
@@ -217,3 +222,57 @@ def guardian_letters(query: dict, class_id: int):
 def set_my_language(data: dict):
     """Remember my language (screens, server messages, e-mails and PDFs follow it)."""
     return languages.set_own(current_user, data["language"])
+
+
+_CASE_RECEIVER = allow(
+    "Only the receiving coordinator writes to the youth of a case",
+    bk_coordinator=chain_scopes.case_handed_to_me,
+    kommune_coordinator=chain_scopes.case_handed_to_me,
+)
+
+
+@blp.route("/cases/<int:case_id>/messages", methods=["POST"])
+@access(_CASE_RECEIVER)
+@blp.arguments(MessageInputSchema)
+@blp.response(201, SentMessageSchema)
+@problems(
+    blp,
+    (410, "The consent was withdrawn (case-consent-withdrawn)"),
+    (
+        422,
+        "No e-mail handed over (case-without-email: print the letter), or appointment incomplete",
+    ),
+)
+def send_case_message(data: dict, case_id: int):
+    """E-mail a template (first contact, reminder, appointment) in the youth's language;
+    logged in the case's contact log with channel, template and date."""
+    return messages.send(current_user, case_id, data)
+
+
+@blp.route("/cases/<int:case_id>/letter.pdf", methods=["GET"])
+@access(_CASE_RECEIVER)
+@blp.arguments(LetterQuerySchema, location="query")
+@blp.response(
+    200,
+    {"type": "string", "format": "binary"},
+    content_type="application/pdf",
+    description="Postal letter: address block and the template in the youth's language",
+)
+@problems(
+    blp,
+    (410, "The consent was withdrawn (case-consent-withdrawn)"),
+    (422, "No postal address handed over, or appointment incomplete"),
+)
+def case_letter(query: dict, case_id: int):
+    """The template as a postal letter (PDF); logged in the contact log as a letter."""
+    content, filename = messages.letter(
+        current_user, case_id, query["template"], query.get("language"), query
+    )
+    return Response(
+        content,
+        mimetype="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )

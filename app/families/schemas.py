@@ -6,6 +6,7 @@ import marshmallow as ma
 
 from app.core.schemas import InputSchema, OutputSchema
 from app.families.models import GUARDIAN_LANGUAGES
+from app.verantwortungskette.schemas_cases import CaseContactSchema
 
 _LANGUAGE = ma.validate.OneOf(GUARDIAN_LANGUAGES)
 
@@ -175,3 +176,36 @@ class LanguageInputSchema(InputSchema):
 class LanguageSchema(OutputSchema):
     language = ma.fields.String(required=True)
     offered = ma.fields.List(ma.fields.String(), required=True)
+
+
+class _MessageFields(InputSchema):
+    language = ma.fields.String(
+        validate=_LANGUAGE,
+        metadata={"description": "Default: the youth's own language (else German)"},
+    )
+    appointment_on = ma.fields.Date(metadata={"description": "Template appointment: the day"})
+    appointment_at = ma.fields.Time(metadata={"description": "Template appointment: the time"})
+    place = ma.fields.String(
+        validate=ma.validate.Length(max=120),
+        metadata={"description": "Template appointment: where (an address, no personal data)"},
+    )
+
+
+class MessageInputSchema(_MessageFields):
+    template = ma.fields.String(
+        required=True, validate=ma.validate.OneOf(("first_contact", "reminder", "appointment"))
+    )
+
+
+class LetterQuerySchema(_MessageFields):
+    template = ma.fields.String(
+        load_default="first_contact",
+        validate=ma.validate.OneOf(("first_contact", "reminder", "appointment")),
+    )
+
+
+class SentMessageSchema(OutputSchema):
+    channel = ma.fields.String(required=True)
+    template = ma.fields.String(required=True)
+    language = ma.fields.String(required=True)
+    contact = ma.fields.Nested(CaseContactSchema, required=True)

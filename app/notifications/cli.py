@@ -22,7 +22,7 @@ notifications_cli = AppGroup("notifications", help="Send queued e-mails and remi
 @click.option("--retry-failed", is_flag=True, help="Queue mails that gave up again first.")
 def send_command(limit: int, watch: float | None, retry_failed: bool):
     """Deliver due e-mails from the outbox (SMTP, or the console in development)."""
-    from app.notifications import mail
+    from app.notifications import mail, push
 
     if retry_failed:
         click.echo(f"requeued: {mail.retry_failed()}")
@@ -31,6 +31,11 @@ def send_command(limit: int, watch: float | None, retry_failed: bool):
         click.echo(
             f"mails sent: {counts['sent']}, failed: {counts['failed']}, "
             f"skipped: {counts['skipped']}"
+        )
+        pushed = push.send_pending(limit=limit)
+        click.echo(
+            f"pushes sent: {pushed['sent']}, failed: {pushed['failed']}, "
+            f"subscriptions removed: {pushed['removed']}"
         )
         if watch is None:
             return

@@ -5,15 +5,20 @@ from __future__ import annotations
 from flask_login import current_user
 from flask_smorest import Blueprint
 
+from app.auth.sessions import current_session_id
 from app.core.api import problems
 from app.core.policy import ROLES, access, allow, authenticated
 from app.extensions import db
-from app.notifications import services
+from app.notifications import push, services
 from app.notifications.models import Notification
 from app.notifications.schemas import (
     InboxPageSchema,
     InboxQuerySchema,
     NotificationSchema,
+    PushStateSchema,
+    PushSubscriptionInputSchema,
+    PushSubscriptionSchema,
+    PushUnsubscribeSchema,
     ReadAllSchema,
 )
 
@@ -61,3 +66,34 @@ def read_notification(notification_id: int):
 def read_all_notifications():
     """Mark all my notifications as read."""
     return services.mark_all_read(current_user)
+
+
+_PUSH = allow("Pupils allow push notices on their own devices", pupil=lambda _u, _a: True)
+
+
+@blp.route("/me/push-subscriptions", methods=["GET"])
+@access(_PUSH)
+@blp.response(200, PushStateSchema)
+def my_push_subscriptions():
+    """The server's VAPID public key (null: push not offered) and my devices' subscriptions."""
+    return push.mine(current_user)
+
+
+@blp.route("/me/push-subscriptions", methods=["POST"])
+@access(_PUSH)
+@blp.arguments(PushSubscriptionInputSchema)
+@blp.response(201, PushSubscriptionSchema)
+@problems(blp, (422, "Push not configured on this server (push-not-configured)"))
+def subscribe_push(data: dict):
+    """Allow push on this device (ends with this login or when the push service drops it)."""
+    user = current_user._get_current_object()
+    return push.subscribe(user, current_session_id(user), data)
+
+
+@blp.route("/me/push-subscriptions", methods=["DELETE"])
+@access(_PUSH)
+@blp.arguments(PushUnsubscribeSchema, required=False)
+@blp.response(204)
+def unsubscribe_push(data):
+    """Stop push on this device (endpoint given) or on all my devices."""
+    push.unsubscribe(current_user, (data or {}).get("endpoint"))

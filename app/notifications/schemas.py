@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from app.core.pagination import PageQuerySchema, PageSchema
-from app.core.schemas import OutputSchema
+from app.core.schemas import InputSchema, OutputSchema
 
 
 class InboxQuerySchema(PageQuerySchema):
@@ -38,3 +38,33 @@ class InboxPageSchema(PageSchema):
 class ReadAllSchema(OutputSchema):
     marked = ma.fields.Integer(required=True)
     unread = ma.fields.Integer(required=True)
+
+
+class PushKeysSchema(InputSchema):
+    p256dh = ma.fields.String(required=True, validate=ma.validate.Length(min=20, max=200))
+    auth = ma.fields.String(required=True, validate=ma.validate.Length(min=8, max=100))
+
+
+class PushSubscriptionInputSchema(InputSchema):
+    """The browser's PushSubscription.toJSON() (expirationTime is ignored)."""
+
+    endpoint = ma.fields.Url(
+        required=True, schemes={"https", "http"}, validate=ma.validate.Length(max=1000)
+    )
+    keys = ma.fields.Nested(PushKeysSchema, required=True)
+    expirationTime = ma.fields.Raw(allow_none=True, load_only=True)  # noqa: N815 - browser JSON
+
+
+class PushUnsubscribeSchema(InputSchema):
+    endpoint = ma.fields.String(validate=ma.validate.Length(max=1000))
+
+
+class PushSubscriptionSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    endpoint = ma.fields.String(required=True)
+    created_at = ma.fields.DateTime(required=True)
+
+
+class PushStateSchema(OutputSchema):
+    vapid_public_key = ma.fields.String(allow_none=True)
+    subscriptions = ma.fields.List(ma.fields.Nested(PushSubscriptionSchema), required=True)

@@ -16,7 +16,7 @@ from app.core import clock
 from app.core.errors import NotFound
 from app.core.pagination import paginate
 from app.extensions import db
-from app.notifications import mail
+from app.notifications import mail, push
 from app.notifications.models import Notification
 from app.notifications.templates import render
 
@@ -50,6 +50,7 @@ def _insert_entries(users: list[User], kind: str, data_of) -> int:
     entries = db.session.scalars(insert(Notification).returning(Notification), rows).all()
     by_id = {user.id: user for user in users}
     mail.queue_many((by_id[entry.user_id], entry) for entry in entries)
+    push.queue(entries)
     return len(entries)
 
 
@@ -62,6 +63,7 @@ def notify(user_id: int, kind: str, data: dict, *, dedupe_key: str | None = None
     db.session.add(entry)
     db.session.flush()
     mail.queue_for(user, entry)
+    push.queue([entry])
 
 
 def notify_many(user_ids: Iterable[int], kind: str, data: dict) -> int:

@@ -227,6 +227,21 @@ TEMPLATES: dict[str, dict[str, dict]] = {
             ),
         },
     },
+    "coordinator_message": {
+        "pupil": {
+            "link": "/inbox",
+            "de": (
+                "Nachricht von {sender}",
+                "{sender} hat dir geschrieben (an deine E-Mail-Adresse oder per Post). "
+                "Sie helfen dir beim Start nach der Schule.",
+            ),
+            "en": (
+                "Message from {sender}",
+                "{sender} has written to you (to your e-mail address or by post). "
+                "They help you get started after school.",
+            ),
+        },
+    },
     "allocation_round_opened": {
         "pupil": {
             "link": "/allocation/{round_id}",

@@ -96,6 +96,7 @@ def _contact_view(contact: CaseContact) -> dict:
         "channel": contact.channel,
         "outcome": contact.outcome,
         "recorded_at": contact.recorded_at,
+        "template": contact.template,
     }
 
 
@@ -190,7 +191,12 @@ def update_case(user, case_id: int, data: dict) -> dict:
     return _detail(case)
 
 
-def add_contact(user, case_id: int, data: dict) -> dict:
+def active_case(case_id: int) -> VkCase:
+    """The case, unless its consent was withdrawn (then 410)."""
+    return _active(case_id)
+
+
+def add_contact(user, case_id: int, data: dict, template: str | None = None) -> dict:
     case = _active(case_id)
     if data["date"] > reference.today():
         raise Invalid("contact-in-future", field="date")
@@ -200,6 +206,7 @@ def add_contact(user, case_id: int, data: dict) -> dict:
         channel=data["channel"],
         outcome=data["outcome"],
         recorded_by_id=user.id,
+        template=template,
     )
     db.session.add(contact)
     # The first logged attempt moves a new case on; anything later is the coordinator's call.

@@ -216,5 +216,7 @@ class CaseContact(db.Model):
     outcome: Mapped[str] = mapped_column(String(32))
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    # A message written from the case: which template (never a copy of its text)
+    template: Mapped[str | None] = mapped_column(String(16))
 
     case: Mapped[VkCase] = relationship(back_populates="contacts")

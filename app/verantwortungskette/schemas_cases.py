@@ -47,6 +47,7 @@ class CaseContactSchema(OutputSchema):
     channel = f.String(required=True)
     outcome = f.String(required=True)
     recorded_at = f.DateTime(required=True)
+    template = f.String(allow_none=True, metadata={"description": "Message template, if any"})
 
 
 class CaseIdentitySchema(OutputSchema):

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:29:37.667762
+Create Date: 2026-12-05 16:39:03.486200
 
 """
 from alembic import op
@@ -884,6 +884,23 @@ def upgrade():
     with op.batch_alter_table('plan_declarations', schema=None) as batch_op:
         batch_op.create_index('ix_plan_declarations_pupil', ['pupil_id', 'declared_at'], unique=False)
 
+    op.create_table('push_subscriptions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('session_id', sa.Integer(), nullable=False),
+    sa.Column('endpoint', sa.String(length=1000), nullable=False),
+    sa.Column('p256dh', sa.String(length=200), nullable=False),
+    sa.Column('auth', sa.String(length=100), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['session_id'], ['user_sessions.id'], name=op.f('fk_push_subscriptions_session_id_user_sessions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_push_subscriptions_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_push_subscriptions')),
+    sa.UniqueConstraint('endpoint', name=op.f('uq_push_subscriptions_endpoint'))
+    )
+    with op.batch_alter_table('push_subscriptions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_push_subscriptions_session_id'), ['session_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_push_subscriptions_user_id'), ['user_id'], unique=False)
+
     op.create_table('round_schools',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('identification_round_id', sa.Integer(), nullable=False),
@@ -956,6 +973,26 @@ def upgrade():
     with op.batch_alter_table('offer_berufsfelder', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_offer_berufsfelder_berufsfeld'), ['berufsfeld'], unique=False)
         batch_op.create_index(batch_op.f('ix_offer_berufsfelder_offer_id'), ['offer_id'], unique=False)
+
+    op.create_table('push_messages',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('subscription_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('notification_id', sa.Integer(), nullable=True),
+    sa.Column('status', sa.String(length=8), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
+    sa.CheckConstraint("status IN ('pending', 'sent', 'failed')", name=op.f('ck_push_messages_status')),
+    sa.ForeignKeyConstraint(['notification_id'], ['notifications.id'], name=op.f('fk_push_messages_notification_id_notifications'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['subscription_id'], ['push_subscriptions.id'], name=op.f('fk_push_messages_subscription_id_push_subscriptions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_push_messages_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_push_messages'))
+    )
+    with op.batch_alter_table('push_messages', schema=None) as batch_op:
+        batch_op.create_index('ix_push_messages_status', ['status', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_push_messages_subscription_id'), ['subscription_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_push_messages_user_id'), ['user_id'], unique=False)
 
     op.create_table('round_snapshot_entries',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1138,6 +1175,7 @@ def upgrade():
     sa.Column('outcome', sa.String(length=32), nullable=False),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('template', sa.String(length=16), nullable=True),
     sa.CheckConstraint("channel IN ('phone', 'letter', 'email', 'visit')", name=op.f('ck_vk_case_contacts_channel')),
     sa.CheckConstraint("outcome IN ('erreicht', 'nicht_erreicht', 'nachricht_hinterlassen', 'termin_vereinbart', 'termin_wahrgenommen', 'termin_nicht_wahrgenommen', 'unterlagen_zugesandt', 'ausbildungsplatz_vorgeschlagen')", name=op.f('ck_vk_case_contacts_outcome')),
     sa.ForeignKeyConstraint(['case_id'], ['vk_cases.id'], name=op.f('fk_vk_case_contacts_case_id_vk_cases'), ondelete='CASCADE'),
@@ -1299,6 +1337,12 @@ def downgrade():
         batch_op.drop_index('ix_round_snapshot_entries_pupil')
 
     op.drop_table('round_snapshot_entries')
+    with op.batch_alter_table('push_messages', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_push_messages_user_id'))
+        batch_op.drop_index(batch_op.f('ix_push_messages_subscription_id'))
+        batch_op.drop_index('ix_push_messages_status')
+
+    op.drop_table('push_messages')
     with op.batch_alter_table('offer_berufsfelder', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_offer_berufsfelder_offer_id'))
         batch_op.drop_index(batch_op.f('ix_offer_berufsfelder_berufsfeld'))
@@ -1311,6 +1355,11 @@ def downgrade():
 
     op.drop_table('vacancies')
     op.drop_table('round_schools')
+    with op.batch_alter_table('push_subscriptions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_push_subscriptions_user_id'))
+        batch_op.drop_index(batch_op.f('ix_push_subscriptions_session_id'))
+
+    op.drop_table('push_subscriptions')
     with op.batch_alter_table('plan_declarations', schema=None) as batch_op:
         batch_op.drop_index('ix_plan_declarations_pupil')
 

@@ -13,13 +13,14 @@ from app.core.policy import rule_for_endpoint
 from tests.api_routes import api_routes
 from tests.chain.helpers import hand_over
 
-# Everything a bk_coordinator may call: own account, catalogues, school/provider directories,
-# own notifications, the cases handed to them, and their own school's incoming pupils (the
-# receiving side of the transition: minimal fields, arrivals and no-shows, and the admissions
-# import that updates only applications already naming the school; issue 10), and the board of
-# Ausbildungsplätze (a directory of companies' vacancies, to suggest one in a case; issue 15).
+# Everything a bk_coordinator may call: own account (and language), catalogues, school/provider
+# directories, own notifications, the cases handed to them, and their own school's incoming
+# pupils (the receiving side of the transition: minimal fields, arrivals and no-shows, and the
+# admissions import that updates only applications already naming the school; issue 10), and the
+# board of Ausbildungsplätze (a directory of companies' vacancies, to suggest one in a case;
+# issue 15).
 BK_ALLOWED = re.compile(
-    r"^/api/v1/(auth/.*|me/notifications.*|schools|providers|anschluss/catalog|cases.*"
+    r"^/api/v1/(auth/.*|me/notifications.*|me/language|schools|providers|anschluss/catalog|cases.*"
     r"|vacancies|vacancies/<int:vacancy_id>"
     r"|schools/<int:school_id>/(incoming(/arrivals)?|registration-imports))$"
 )
