@@ -47,8 +47,12 @@ def _compose(entry: Notification) -> tuple[str, str]:
     return f"Anschluss: {entry.title_de}"[:255], body
 
 
+# Notices whose event was itself a mail or a letter (a coordinator's message): inbox and push only.
+NO_MAIL_KINDS = ("coordinator_message",)
+
+
 def _row(user, entry: Notification) -> dict | None:
-    if not user.email:
+    if not user.email or entry.kind in NO_MAIL_KINDS:
         return None
     subject, body = _compose(entry)
     return {
