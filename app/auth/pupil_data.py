@@ -28,4 +28,10 @@ TABLES = (
         APP_DATA,
         excluded="security data: hashed one-time codes; the pupil sees the code on paper",
     ),
+    PupilTable(
+        "account_activations",
+        APP_DATA,
+        excluded="security data: hashed single-use activation links (company contacts' accounts)",
+        pupil_column="user_id",
+    ),
 )
