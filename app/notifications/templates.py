@@ -12,6 +12,7 @@ from datetime import date, datetime
 from string import Formatter
 
 from app.notifications.templates_transition import TRANSITION_TEMPLATES
+from app.notifications.templates_vacancies import VACANCY_TEMPLATES
 
 BOOKINGS = "/bookings"
 
@@ -273,6 +274,7 @@ TEMPLATES: dict[str, dict[str, dict]] = {
 }
 
 TEMPLATES.update(TRANSITION_TEMPLATES)
+TEMPLATES.update(VACANCY_TEMPLATES)
 
 FALLBACK = {
     "link": "/inbox",

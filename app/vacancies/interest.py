@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from app.auth.models import User
 from app.core import clock
 from app.extensions import db
 from app.internships import consents
+from app.notifications.services import notify_many
 from app.vacancies.models import Vacancy, VacancyInterest
 
 
@@ -28,6 +30,7 @@ def mark(pupil, vacancy_id: int, data: dict) -> dict:
             interest.withdrawn_at = clock.now()
             db.session.flush()
         return _view(vacancy, None, pupil.id)
+    seen_before = _company_sees(vacancy, interest, pupil.id)
     if interest is None:
         interest = VacancyInterest(vacancy_id=vacancy.id, pupil_id=pupil.id)
         db.session.add(interest)
@@ -36,6 +39,8 @@ def mark(pupil, vacancy_id: int, data: dict) -> dict:
         interest.created_at = clock.now()
     if data.get("consent") and vacancy.provider_id is not None:
         consents.give_own_to(pupil, vacancy.provider_id)
+        if not seen_before:
+            _tell_company(vacancy)
     db.session.flush()
     return _view(vacancy, interest, pupil.id)
 
@@ -51,3 +56,17 @@ def _view(vacancy: Vacancy, interest: VacancyInterest | None, pupil_id: int) -> 
         "consent": consent,
         "company_sees_me": bool(interest) and consent,
     }
+
+
+def _company_sees(vacancy: Vacancy, interest: VacancyInterest | None, pupil_id: int) -> bool:
+    if interest is None or interest.withdrawn_at is not None or vacancy.provider_id is None:
+        return False
+    return (pupil_id, vacancy.provider_id) in consents.active_consents([pupil_id])
+
+
+def _tell_company(vacancy: Vacancy) -> None:
+    """The company's contact users hear of a new candidate they may see (no name in it)."""
+    contacts = db.session.scalars(
+        select(User.id).where(User.provider_id == vacancy.provider_id, User.active)
+    ).all()
+    notify_many(contacts, "vacancy_candidate", {"title": vacancy.title})

@@ -18,6 +18,7 @@ from app.anschluss.models import Application
 from app.core import clock
 from app.core.errors import DomainError, Invalid
 from app.extensions import db
+from app.notifications.services import notify
 from app.vacancies import matches
 from app.vacancies.models import Vacancy, VacancySuggestion
 from app.vacancies.scopes import is_live
@@ -69,6 +70,12 @@ def suggest(user, case_id: int, data: dict) -> dict:
             suggested_on=day,
         )
         db.session.add(suggestion)
+        if case.pupil_id is not None:
+            notify(
+                case.pupil_id,
+                "vacancy_suggested",
+                {"title": vacancy.title, "employer": vacancy.employer_name},
+            )
     outcome = data.get("outcome") or "vorgeschlagen"
     if outcome != "vorgeschlagen":
         _record_outcome(user, case, vacancy, suggestion, outcome, day)

@@ -42,6 +42,9 @@ def test_does_an_invitation_become_the_youths_application(world, login_as, db):
     assert suggested.status_code == 200, suggested.get_json()
     contact = db.session.get(CaseContact, suggested.get_json()["contact_id"])
     assert contact.outcome == "ausbildungsplatz_vorgeschlagen"
+    notices = login_as(world.pupil).get("/api/v1/me/notifications").get_json()["items"]
+    assert [n["kind"] for n in notices] == ["vacancy_suggested"]
+    assert vacancy.title in notices[0]["title_de"]
     invited = coordinator.post(url, json={"vacancy_id": vacancy.id, "outcome": "einladung"})
     assert invited.status_code == 200, invited.get_json()
     application = db.session.get(Application, invited.get_json()["application_id"])

@@ -35,6 +35,10 @@ def test_does_the_company_see_the_candidate_only_with_consent(world, login_as, d
     assert world.pupil.id in {row.pupil_id for row in transfers}
     mine = pupil.get(f"/api/v1/vacancies/{vacancy.id}").get_json()["my_interest"]
     assert mine["consent"] is True
+    pupil.post(f"/api/v1/vacancies/{vacancy.id}/interest", json={"consent": True})
+    notices = company.get("/api/v1/me/notifications").get_json()["items"]
+    told = [n for n in notices if n["kind"] == "vacancy_candidate"]
+    assert len(told) == 1 and "Mia" not in told[0]["body_de"]  # once, and without the name
 
 
 def test_does_withdrawing_interest_hide_the_pupil_again(world, login_as, db):
