@@ -30,12 +30,6 @@ def _class_pupils(class_id: int) -> list[User]:
     )
 
 
-def _statuses(class_id: int, jahrgang: str) -> dict[tuple[int, str, int], str]:
-    """Effective statuses: the pupil's entries raised by confirmed/attended bookings."""
-    members = select(ClassMembership.pupil_id).where(ClassMembership.class_id == class_id)
-    return effective.statuses(members, jahrgang)
-
-
 def _share_counts(class_id: int) -> dict[int, int]:
     members = select(ClassMembership.pupil_id).where(ClassMembership.class_id == class_id)
     rows = db.session.execute(
@@ -46,26 +40,76 @@ def _share_counts(class_id: int) -> dict[int, int]:
     return {pupil_id: count for pupil_id, count in rows}
 
 
+def _columns(jahrgang: str, wheres) -> list[plan.PlannedStep]:
+    """The union of the class's plans: the Jahrgang's steps, then the mandatory steps of
+    earlier Jahrgänge still due (a Praktikum of grade 9 shown in grade 10), each once."""
+    columns: dict[tuple[str, str, int], plan.PlannedStep] = {}
+    for where in wheres:
+        for step in plan.steps_for(jahrgang, where.profile):
+            columns.setdefault((step.jahrgang, step.sbo_kuerzel, step.sequence), step)
+    for where in wheres:
+        for step in plan.due_by(jahrgang, where.profile):
+            columns.setdefault((step.jahrgang, step.sbo_kuerzel, step.sequence), step)
+    current = [c for c in columns.values() if c.jahrgang == jahrgang]
+    earlier = [c for c in columns.values() if c.jahrgang != jahrgang]
+    order = [year for track in plan.TRACKS for year in track]
+    return sorted(current, key=lambda c: c.position) + sorted(
+        earlier, key=lambda c: (order.index(c.jahrgang), c.position)
+    )
+
+
+def _cell(column, own: dict, where, steps) -> str | None:
+    """A pupil's status in one column: None where the step is not in the pupil's plan; a
+    mandatory step met in any year (or recorded as not taken part) shows as such."""
+    planned = {
+        (s.sbo_kuerzel, s.sequence): s for s in (*plan.steps_for(column.jahrgang, where.profile),)
+    }
+    step = planned.get((column.sbo_kuerzel, column.sequence))
+    if step is None:
+        return None
+    status = own.get((column.jahrgang, column.sbo_kuerzel, column.sequence), "open")
+    if step.mandatory and status not in ("done",):
+        if not plan.unmet([step], effective.done_counts(steps)):
+            return "done"
+        if not plan.unmet([step], effective.resolved_counts(steps)):
+            return "not_taken"
+    return status
+
+
 def class_progress(user, class_id: int) -> dict:
-    """Pupils × KAoA steps of the class's Jahrgang with counts per step (constant queries)."""
+    """Pupils × KAoA steps of the class's Jahrgang, each pupil against their own plan: cells
+    outside a pupil's plan are null; progress counts only the mandatory steps due (constant
+    queries)."""
     school_class = db.session.get(SchoolClass, class_id)
-    planned = plan.steps_for(school_class.jahrgang)
+    jahrgang = school_class.jahrgang
     pupils = _class_pupils(class_id)
-    statuses = _statuses(class_id, school_class.jahrgang)
+    members = select(ClassMembership.pupil_id).where(ClassMembership.class_id == class_id)
+    all_steps, wheres = effective.with_pupils(members)
+    here = {p.id: wheres.get(p.id, effective.Pupil(jahrgang, plan.Profile())) for p in pupils}
+    columns = _columns(jahrgang, list(here.values()) or [effective.Pupil(jahrgang, plan.Profile())])
     shares = _share_counts(class_id)
-    texts = element_texts({step.sbo_kuerzel for step in planned})
+    texts = element_texts({step.sbo_kuerzel for step in columns})
     rows = []
-    totals = [Counter() for _ in planned]
+    totals = [Counter() for _ in columns]
     for pupil in pupils:
-        cells = [statuses.get((pupil.id, s.sbo_kuerzel, s.sequence), "open") for s in planned]
+        steps = all_steps.get(pupil.id, [])
+        own = {s.key: s.status for s in steps}
+        cells = [_cell(c, own, here[pupil.id], steps) for c in columns]
         for counter, status in zip(totals, cells, strict=True):
-            counter[status] += 1
+            if status is not None:
+                counter[status] += 1
+        due = plan.due_by(jahrgang, here[pupil.id].profile)
+        unmet = plan.unmet(due, effective.resolved_counts(steps))
         rows.append(
             {
                 "id": pupil.id,
                 "first_name": pupil.first_name,
                 "last_name": pupil.last_name,
                 "statuses": cells,
+                "target_groups": sorted(here[pupil.id].profile.groups),
+                "mandatory_due": len(due),
+                "mandatory_met": len(due) - len(unmet),
+                "missing": list(dict.fromkeys(s.sbo_kuerzel for s in unmet)),
                 "shared_count": shares.get(pupil.id, 0),
             }
         )
@@ -80,20 +124,28 @@ def class_progress(user, class_id: int) -> dict:
     return {
         "class_id": school_class.id,
         "class_name": school_class.name,
-        "jahrgang": school_class.jahrgang,
+        "jahrgang": jahrgang,
         "steps": [
             {
-                "key": s.key,
+                "key": s.key if s.jahrgang == jahrgang else f"{s.jahrgang}:{s.key}",
                 "sbo_kuerzel": s.sbo_kuerzel,
                 "sequence": s.sequence,
                 "kind": s.kind,
+                "jahrgang": s.jahrgang,
+                "mandatory": s.mandatory,
                 "official_text": texts.get(s.sbo_kuerzel, ""),
             }
-            for s in planned
+            for s in columns
         ],
         "pupils": rows,
         "totals": [
-            {"key": s.key, "done": c["done"], "planned": c["planned"], "open": c["open"]}
-            for s, c in zip(planned, totals, strict=True)
+            {
+                "key": s.key if s.jahrgang == jahrgang else f"{s.jahrgang}:{s.key}",
+                "done": c["done"],
+                "planned": c["planned"],
+                "open": c["open"],
+                "not_taken": c["not_taken"],
+            }
+            for s, c in zip(columns, totals, strict=True)
         ],
     }

@@ -23,6 +23,7 @@ from app.anschluss.models import (
 )
 from app.auth.models import User
 from app.dashboards import kaoa
+from app.portfolio import plan
 from app.schools.leaving import application_period_open, leaver_clause
 from app.schools.models import ClassMembership, SchoolClass
 from app.verantwortungskette.cases import case_outcome_expr, case_outcomes_for_pupils
@@ -83,7 +84,10 @@ def _risk_flags(facts) -> dict:
     application" only once the Kommune's application period has opened (docs/glossary.md)."""
     open_ = facts.c.status.not_in(SECURED_STATUSES)
     return {
-        "no_internship": and_(open_, not_(facts.c.internship_done)),
+        # A Berufskolleg course's plan has no Praktikum of KAoA: no reason there.
+        "no_internship": and_(
+            open_, not_(facts.c.internship_done), not_(facts.c.jahrgang.like("BK%"))
+        ),
         "no_counselling": and_(open_, not_(facts.c.counselled)),
         "no_application": and_(
             open_, facts.c.applications_open, facts.c.status.not_in(APPLIED_STATUSES)
@@ -207,7 +211,7 @@ def complete_rows(rows) -> list[dict]:
                 "overdue_steps": row.overdue_steps or 0,
                 "pending_report": bool(row.pending_report),
                 "missing_steps": kaoa.missing_steps(
-                    steps.get(row.pupil_id, set()), has_agreement, row.jahrgang
+                    steps.get(row.pupil_id, ({}, plan.Profile())), has_agreement, row.jahrgang
                 ),
                 "risk_reasons": reasons,
                 "traffic_light": traffic_light(row.status, reasons),

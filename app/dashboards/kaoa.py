@@ -9,25 +9,27 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, and_, literal, or_, select
 
-from app.internships.models import Booking, Offer, Slot
-from app.portfolio.effective import done_elements
+from app.internships.models import Booking, Offer, Placement, Slot
+from app.portfolio import effective, plan
 from app.portfolio.models import PortfolioStep
 
 INTERNSHIP_KINDS = ("praktikum", "langzeitpraktikum")
-# KAoA standard elements a leaver is expected to have done by the leaving year (SBO numbering).
-# Sek I: Potenzialanalyse, Berufsfelderkundung, Betriebspraktikum, Anschlussvereinbarung;
-# Sek II: Standortbestimmung, Praxiselemente, Anschlussvereinbarung.
-EXPECTED_STEPS = {
-    "10": ("SBO 4.1", "SBO 5.1", "SBO 6.1", "SBO 10.6"),
-    "Q2": ("SBO 8.1", "SBO 9.1", "SBO 10.6"),
-}
-DEFAULT_EXPECTED = ("SBO 10.6",)
 COUNSELLING_STEPS = ("SBO 2.1", "SBO 2.2", "SBO 10.6")
 INTERNSHIP_STEPS = ("SBO 6.1", "SBO 6.3", "SBO 6.5", "SBO 6.6", "SBO 9.1")
 
 
 def internship_done_expr(pupil_id_column, today: date) -> ColumnElement[bool]:
-    """Correlated probe: the pupil attended (or completed a confirmed) Betriebspraktikum."""
+    """Correlated probes: the pupil attended (or completed a confirmed) Betriebspraktikum, or
+    a confirmed self-found placement is over or has its certificate."""
+    placement = probe(
+        Placement.pupil_id == pupil_id_column,
+        Placement.status == "confirmed",
+        or_(Placement.ends_on < today, Placement.certificate_received_on.is_not(None)),
+    )
+    return or_(placement, _booking_done(pupil_id_column, today))
+
+
+def _booking_done(pupil_id_column, today: date) -> ColumnElement[bool]:
     return probe(
         Booking.pupil_id == pupil_id_column,
         Booking.slot_id == Slot.id,
@@ -64,12 +66,17 @@ def _spellings(element: str) -> tuple[str, ...]:
     return (element, f"SBO_{number.replace('.', '_')}", number)
 
 
-def completed_steps(pupils) -> dict[int, set[str]]:
-    """SBO elements each pupil (a sub-select of pupil ids) has done — as the portfolio shows
-    them: marked done by the pupil or filled by an attended booking (constant statements)."""
+def completed_steps(pupils) -> dict[int, tuple[dict[str, int], plan.Profile]]:
+    """Per pupil (a list of ids): SBO element → steps done or recorded as not taken part (any
+    Jahrgang, as the portfolio shows them, bookings included), and the pupil's plan profile
+    (school form, target groups, the Kommune's choices); constant statements."""
+    steps, wheres = effective.with_pupils(pupils)
     return {
-        pupil_id: {_sbo(kuerzel) for kuerzel in elements}
-        for pupil_id, elements in done_elements(pupils).items()
+        pupil_id: (
+            effective.resolved_counts(steps.get(pupil_id, [])),
+            wheres.get(pupil_id, effective.NOWHERE).profile,
+        )
+        for pupil_id in set(steps) | set(wheres)
     }
 
 
@@ -79,10 +86,14 @@ def _sbo(code: str) -> str:
     return f"SBO {text}"
 
 
-def missing_steps(done: set[str] | None, has_agreement: bool, jahrgang: str) -> list[str] | None:
-    """Expected steps not done; the Anschlussvereinbarung is known here even without portfolio."""
-    if done is None:
+def missing_steps(facts, has_agreement: bool, jahrgang: str) -> list[str] | None:
+    """The mandatory elements of the pupil's own plan due by `jahrgang` and neither done in
+    any year nor recorded as not taken part; the Anschlussvereinbarung is known here even
+    without portfolio."""
+    if facts is None:
         return None
-    done = set(done) | ({"SBO 10.6"} if has_agreement else set())
-    expected = EXPECTED_STEPS.get(jahrgang, DEFAULT_EXPECTED)
-    return [step for step in expected if step not in done]
+    counts, profile = facts
+    counts = dict(counts)
+    if has_agreement:
+        counts["SBO 10.6"] = counts.get("SBO 10.6", 0) + 1
+    return plan.missing_elements(plan.due_by(jahrgang, profile), counts)

@@ -12,6 +12,10 @@ class ClassProgressStepSchema(OutputSchema):
     sbo_kuerzel = ma.fields.String(required=True)
     sequence = ma.fields.Integer(required=True)
     kind = ma.fields.String(required=True)
+    jahrgang = ma.fields.String(
+        required=True, metadata={"description": "An earlier Jahrgang: a mandatory step still due"}
+    )
+    mandatory = ma.fields.Boolean(required=True)
     official_text = ma.fields.String(required=True)
 
 
@@ -19,7 +23,15 @@ class ClassProgressPupilSchema(OutputSchema):
     id = ma.fields.Integer(required=True)
     first_name = ma.fields.String(required=True)
     last_name = ma.fields.String(required=True)
-    statuses = ma.fields.List(ma.fields.String(), required=True)
+    statuses = ma.fields.List(
+        ma.fields.String(allow_none=True),
+        required=True,
+        metadata={"description": "Per column; null where the step is not in the pupil's plan"},
+    )
+    target_groups = ma.fields.List(ma.fields.String(), required=True)
+    mandatory_due = ma.fields.Integer(required=True)
+    mandatory_met = ma.fields.Integer(required=True)
+    missing = ma.fields.List(ma.fields.String(), required=True)
     shared_count = ma.fields.Integer(required=True)
 
 
@@ -28,6 +40,7 @@ class ClassProgressTotalSchema(OutputSchema):
     done = ma.fields.Integer(required=True)
     planned = ma.fields.Integer(required=True)
     open = ma.fields.Integer(required=True)
+    not_taken = ma.fields.Integer(required=True)
 
 
 class ClassProgressSchema(OutputSchema):

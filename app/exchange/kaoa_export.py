@@ -22,7 +22,8 @@ from app.core.errors import NotFound
 from app.exchange import kaoa_mapping
 from app.exchange.svws_catalogue import JAHRGANG_KEYS, Catalogue
 from app.extensions import db
-from app.portfolio.effective import for_pupils
+from app.portfolio import effective, plan
+from app.portfolio.effective import with_pupils
 from app.schools.models import ClassMembership, School, SchoolClass, SchoolYear
 
 CATALOGUE_SOURCE = "SVWS-Server, svws-asd KAoA catalogues (commit 1304a56), BSD-3-Clause MSB NRW"
@@ -57,13 +58,42 @@ def _by_pupil(model, pupil_ids: list[int], year_id) -> dict:
     return {row.pupil_id: row for row in rows}
 
 
-def _step_records(catalogue, steps, jahrgang: str, has_agreement: bool, skipped: list) -> list:
-    key = JAHRGANG_KEYS[jahrgang]
-    records = []
+def _exported_steps(steps, jahrgang: str, profile, has_agreement: bool) -> list[tuple]:
+    """(step, done) to export for the year: the Jahrgang's steps done or not taken part, its
+    mandatory steps not met (at year end: not taken part) — never an optional offer left
+    open, nor a mandatory step met in an earlier year —, and the mandatory steps of earlier
+    Jahrgänge still unmet (a leaver who never did the Praktikum of grade 9)."""
+    planned = {(s.sbo_kuerzel, s.sequence): s for s in plan.steps_for(jahrgang, profile)}
+    done = effective.done_counts(steps)
+    if has_agreement:
+        done["SBO 10.6"] = done.get("SBO 10.6", 0) + 1
+    by_key = {step.key: step for step in steps}
+    chosen = []
     for step in steps:
         if step.jahrgang != jahrgang:
             continue
-        done = step.status == "done" or (step.sbo_kuerzel == "SBO 10.6" and has_agreement)
+        entry = planned.get((step.sbo_kuerzel, step.sequence))
+        if step.status == "done" or (step.sbo_kuerzel == "SBO 10.6" and has_agreement):
+            chosen.append((step, True))
+        elif (
+            step.status == "not_taken"
+            or entry is not None
+            and entry.mandatory
+            and plan.unmet([entry], done)
+        ):
+            chosen.append((step, False))
+    earlier = [p for p in plan.due_by(jahrgang, profile) if p.jahrgang != jahrgang]
+    for entry in plan.unmet(earlier, done):
+        key = (entry.jahrgang, entry.sbo_kuerzel, entry.sequence)
+        stored = by_key.get(key)
+        chosen.append((stored or effective.EffectiveStep(0, *key, None), False))
+    return chosen
+
+
+def _step_records(catalogue, chosen: list[tuple], jahrgang: str, skipped: list) -> list:
+    key = JAHRGANG_KEYS[jahrgang]
+    records = []
+    for step, done in chosen:
         code = kaoa_mapping.step_code(step.sbo_kuerzel, step.sequence, done, jahrgang, step.booking)
         if code is None:
             skipped.append({"sbo": step.sbo_kuerzel, "reason": "detail-needed"})
@@ -74,6 +104,12 @@ def _step_records(catalogue, steps, jahrgang: str, has_agreement: bool, skipped:
                 "berufsfeld"
             )
             optional["berufsfeld"] = catalogue.id_of("berufsfeld", field)
+        if (
+            step.status == "not_taken"
+            and step.row.not_taken_reason
+            and catalogue.optionsart(code) == "FREITEXT"
+        ):  # the reason recorded with "nicht teilgenommen" is the catalogue's free text
+            optional["bemerkung"] = step.row.not_taken_reason[:255]
         records.append((step.sbo_kuerzel, catalogue.record(code, key, **optional)))
     return records
 
@@ -89,9 +125,10 @@ def _anschluss_record(catalogue, anschluss: Anschluss | None, jahrgang: str) -> 
     return [("SBO 10.7", record)]
 
 
-def pupil_entry(user, jahrgang, catalogue, steps, anschluss, has_agreement, year) -> dict:
+def pupil_entry(user, jahrgang, catalogue, steps, anschluss, has_agreement, year, profile) -> dict:
     skipped: list[dict] = []
-    candidates = _step_records(catalogue, steps, jahrgang, has_agreement, skipped)
+    chosen = _exported_steps(steps, jahrgang, profile, has_agreement)
+    candidates = _step_records(catalogue, chosen, jahrgang, skipped)
     candidates += _anschluss_record(catalogue, anschluss, jahrgang)
     records = []
     for sbo, record in candidates:
@@ -121,7 +158,7 @@ def build(school_id: int, school_year_id: int | None = None) -> dict:
     rows = [(user, j) for user, j in _pupils(school_id, year) if j in JAHRGANG_KEYS]
     ids = [user.id for user, _j in rows]
     catalogue = Catalogue.load()
-    steps = for_pupils(ids) if ids else {}
+    steps, wheres = with_pupils(ids) if ids else ({}, {})
     records = _by_pupil(Anschluss, ids, year.id) if ids else {}
     agreements = _by_pupil(Anschlussvereinbarung, ids, year.id) if ids else {}
     pupils = [
@@ -133,6 +170,7 @@ def build(school_id: int, school_year_id: int | None = None) -> dict:
             records.get(user.id),
             user.id in agreements,
             year,
+            wheres.get(user.id, effective.NOWHERE).profile,
         )
         for user, jahrgang in rows
     ]

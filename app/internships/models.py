@@ -137,6 +137,8 @@ class Slot(db.Model):
     ends_on: Mapped[date]
     daily_start: Mapped[time]
     daily_end: Mapped[time]
+    # Rest breaks within the daily times (JArbSchG § 11); None: not stated.
+    break_minutes: Mapped[int | None]
     # Langzeitpraktikum: days of the week (0 = Monday) as digits, e.g. "03"; "" = every school day.
     weekdays: Mapped[str] = mapped_column(String(7), default="")
     capacity: Mapped[int]
@@ -230,3 +232,60 @@ class DataTransferConsent(db.Model):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     given_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+PLACEMENT_KINDS = ("praktikum", "praxiselement")
+PLACEMENT_STATES = ("proposed", "confirmed", "withdrawn")
+INSTITUTION_TYPES = ("company", "university", "other")
+
+
+class Placement(db.Model):
+    """A placement the pupil found themselves, at a company (university, institution) that
+    is not in the system: the Sek I Betriebspraktikum (SBO 6.1) or the Sek II Praxiselemente
+    (SBO 9.1). Recorded by the pupil or a teacher, confirmed by the teacher; a visiting
+    teacher plans and records the visit; the company's certificate is recorded at the end."""
+
+    __tablename__ = "placements"
+    __table_args__ = (
+        CheckConstraint(_in("kind", PLACEMENT_KINDS), name="kind"),
+        CheckConstraint(_in("status", PLACEMENT_STATES), name="status"),
+        CheckConstraint(_in("institution_type", INSTITUTION_TYPES), name="institution_type"),
+        CheckConstraint("starts_on <= ends_on", name="ordered"),
+        CheckConstraint("daily_start < daily_end", name="day_ordered"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="praktikum")
+    status: Mapped[str] = mapped_column(String(12), default="proposed")
+    jahrgang: Mapped[str] = mapped_column(String(4))
+    institution_type: Mapped[str] = mapped_column(String(12), default="company")
+    company_name: Mapped[str] = mapped_column(String(200))
+    street: Mapped[str] = mapped_column(String(200), default="")
+    postcode: Mapped[str] = mapped_column(String(5), default="")
+    city: Mapped[str] = mapped_column(String(120), default="")
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    contact_phone: Mapped[str] = mapped_column(String(40), default="")
+    contact_email: Mapped[str] = mapped_column(String(255), default="")
+    berufsfeld: Mapped[str | None] = mapped_column(String(8))
+    occupation: Mapped[str] = mapped_column(String(200), default="")
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    # Days of the week (0 = Monday) as digits for single days; "" = every school day (block).
+    weekdays: Mapped[str] = mapped_column(String(7), default="")
+    daily_start: Mapped[time]
+    daily_end: Mapped[time]
+    break_minutes: Mapped[int | None]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    visiting_teacher_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    visit_planned_on: Mapped[date | None]
+    visited_on: Mapped[date | None]
+    visit_note: Mapped[str] = mapped_column(Text, default="")
+    certificate_received_on: Mapped[date | None]
+    assessment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)

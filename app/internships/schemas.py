@@ -100,6 +100,12 @@ class SlotCreateSchema(InputSchema):
     ends_on = ma.fields.Date(metadata={"description": "last day; omit for a single BFE day"})
     daily_start = ma.fields.Time(required=True, metadata={"example": "08:00"})
     daily_end = ma.fields.Time(required=True, metadata={"example": "14:00"})
+    break_minutes = ma.fields.Integer(
+        load_default=None,
+        allow_none=True,
+        validate=ma.validate.Range(min=0, max=240),
+        metadata={"description": "Rest breaks within the daily times (JArbSchG § 11)"},
+    )
     capacity = ma.fields.Integer(required=True, validate=ma.validate.Range(min=1, max=500))
     weekdays = ma.fields.String(
         load_default="",
@@ -115,6 +121,7 @@ class SlotPatchSchema(InputSchema):
     ends_on = ma.fields.Date(metadata={"description": "last day; a BFE day moves as a whole"})
     daily_start = ma.fields.Time(metadata={"example": "08:00"})
     daily_end = ma.fields.Time(metadata={"example": "14:00"})
+    break_minutes = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=0, max=240))
     capacity = ma.fields.Integer(
         validate=ma.validate.Range(min=1, max=500),
         metadata={"description": "never below the places already booked (409)"},
@@ -129,6 +136,7 @@ class SlotSchema(OutputSchema):
     ends_on = ma.fields.Date(required=True)
     daily_start = ma.fields.Time(required=True)
     daily_end = ma.fields.Time(required=True)
+    break_minutes = ma.fields.Integer(allow_none=True)
     weekdays = ma.fields.String()
     capacity = ma.fields.Integer(required=True)
     booked = ma.fields.Integer(required=True)

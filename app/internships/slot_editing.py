@@ -24,7 +24,7 @@ from app.internships import waitlist
 from app.internships.models import ACTIVE_STATES, Booking, Slot
 from app.internships.slot_rules import validate_slot
 
-SCHEDULE_FIELDS = ("starts_on", "ends_on", "daily_start", "daily_end", "weekdays")
+SCHEDULE_FIELDS = ("starts_on", "ends_on", "daily_start", "daily_end", "break_minutes", "weekdays")
 
 
 def _schedule_change(slot: Slot, data: dict) -> dict:

@@ -6,7 +6,9 @@
   ending on school days.
 - Praxiskurs (SBO 6.4): 3 to 10 school days within at most two weeks.
 - Langzeitpraktikum (SBO 6.5): 1 or 2 fixed weekdays over 2 weeks to one year.
-All: in the future, end after start, daily hours within 8 h (Jugendarbeitsschutzgesetz).
+All: in the future, end after start, daily hours within the Jugendarbeitsschutzgesetz for
+pupils in full-time compulsory schooling (app/internships/jarbschg.py: at most 7 h a day,
+35 h a week, § 11 breaks where stated).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from app.core.errors import Invalid
+from app.internships import jarbschg
 from app.internships.schooldays import holiday_name, school_days
 
 
@@ -35,8 +38,8 @@ def _check_common(data: dict, today: date) -> None:
     hours = _hours(data)
     if hours <= 0:
         _fail("daily_end", "slot-day-ends-before-start")
-    if hours > 8:
-        _fail("daily_end", "slot-day-too-long", hours=8)
+    days = len(set(data.get("weekdays") or "")) or 5
+    jarbschg.check(data["daily_start"], data["daily_end"], data.get("break_minutes"), days)
 
 
 def _check_bfe(data: dict) -> None:

@@ -11,15 +11,31 @@ from __future__ import annotations
 
 from sqlalchemy import and_, select
 
+from app.core import clock
 from app.extensions import db
-from app.internships.models import Booking, Offer, Provider, Slot
-from app.portfolio.models import STEP_STATUSES
+from app.internships.models import Booking, Offer, Placement, Provider, Slot
+from app.portfolio import plan
+from app.portfolio.models import ALL_STEP_STATUSES
 from app.schools.models import ClassMembership, SchoolClass, SchoolYear
 
 # Offer kind → the KAoA standard element of the portfolio step it fills.
 ELEMENT_BY_KIND = {"bfe": "SBO 5.1", "praktikum": "SBO 6.1", "praxiskurs": "SBO 6.4"}
 SHOWN_STATES = ("confirmed", "attended")
 STEP_STATUS_BY_BOOKING = {"confirmed": "planned", "attended": "done"}
+# A STAR pupil's BFE day and Praktikum are the STAR elements; a Praktikum in the upper school
+# is the Sek II Praxiselement.
+STAR_ELEMENTS = {"SBO 5.1": "SBO 5.2", "SBO 6.1": "SBO 6.3"}
+SEK_II = ("EF", "Q1", "Q2")
+
+
+def element_for(booking: dict, profile: plan.Profile | None = None) -> str:
+    """The KAoA element a booking fills for this pupil."""
+    element = ELEMENT_BY_KIND[booking["kind"]]
+    if element == "SBO 6.1" and booking.get("jahrgang") in SEK_II:
+        return "SBO 9.1"
+    if profile is not None and plan.STAR in profile.effective_groups():
+        return STAR_ELEMENTS.get(element, element)
+    return element
 
 
 def _jahrgang_on_the_day(pupil_id):
@@ -70,7 +86,39 @@ def bookings_by_pupil(pupils) -> dict[int, list[dict]]:
     result: dict[int, list[dict]] = {}
     for row in rows:
         result.setdefault(row.pupil_id, []).append(_booking_view(row))
+    for placement in _placements(pupils):
+        result.setdefault(placement["pupil_id"], []).append(placement)
+    for booked in result.values():
+        booked.sort(key=lambda b: (b["starts_on"], b["id"]))
     return result
+
+
+def _placements(pupils) -> list[dict]:
+    """Confirmed self-found placements, shown like bookings: "attended" once over or the
+    company's certificate is recorded (one query)."""
+    today = clock.today()
+    rows = db.session.scalars(
+        select(Placement)
+        .where(Placement.pupil_id.in_(pupils), Placement.status == "confirmed")
+        .order_by(Placement.starts_on, Placement.id)
+    )
+    return [
+        {
+            "pupil_id": p.pupil_id,
+            "id": p.id,
+            "placement_id": p.id,
+            "kind": "praktikum",
+            "status": "attended" if p.ends_on < today or p.certificate_received_on else "confirmed",
+            "starts_on": p.starts_on,
+            "ends_on": p.ends_on,
+            "berufsfeld": p.berufsfeld or "",
+            "provider_name": p.company_name,
+            "offer_title": p.occupation or p.company_name,
+            "jahrgang": p.jahrgang,
+            "certificate_url": None,
+        }
+        for p in rows
+    ]
 
 
 def _booking_view(row) -> dict:
@@ -90,14 +138,14 @@ def _booking_view(row) -> dict:
     }
 
 
-def place_bookings(steps, bookings: list[dict], current_jahrgang: str | None) -> dict:
+def place_bookings(steps, bookings: list[dict], current_jahrgang: str | None, profile=None) -> dict:
     """Step key (jahrgang, element, sequence) → the booking shown on it. `steps` are
     effective steps (app/portfolio/effective.py). Steps are tried in the order: the Jahrgang
     of the booking's day, then the current Jahrgang, then any other; each takes one booking."""
     free = sorted(steps, key=lambda s: (s.jahrgang, s.sequence))
     placed: dict[tuple, dict] = {}
     for booking in bookings:
-        element = ELEMENT_BY_KIND[booking["kind"]]
+        element = element_for(booking, profile)
         candidates = [s for s in free if s.sbo_kuerzel == element and s.key not in placed]
         preferred = (booking["jahrgang"], current_jahrgang)
         candidates.sort(key=lambda s: preferred.index(s.jahrgang) if s.jahrgang in preferred else 2)
@@ -114,7 +162,7 @@ def overlay(view: dict, booking: dict | None) -> dict:
     if booking is None:
         return view
     booked = STEP_STATUS_BY_BOOKING[booking["status"]]
-    view["status"] = max(view["status"], booked, key=STEP_STATUSES.index)
+    view["status"] = max(view["status"], booked, key=ALL_STEP_STATUSES.index)
     view["date"] = view["date"] or booking["starts_on"]
     view["provider"] = view["provider"] or booking["provider_name"]
     view["berufsfeld"] = view["berufsfeld"] or booking["berufsfeld"]

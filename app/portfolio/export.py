@@ -19,6 +19,7 @@ from app.portfolio.services import (
     placed_bookings,
     pupil_steps,
     step_view,
+    where,
 )
 from app.portfolio.sharing import shared_item_ids
 from app.schools.models import School
@@ -53,10 +54,11 @@ def _all_shares(pupil_id: int) -> list[dict]:
 def _steps_with_bookings(pupil_id: int, school_class) -> tuple[list, dict[int, dict]]:
     """The pupil's steps with their statuses as "Mein Weg" shows them (bookings included)."""
     jahrgang = school_class.jahrgang if school_class else None
+    here = where(pupil_id)
     booked = pupil_bookings(pupil_id)
-    ensure_steps(pupil_id, jahrgang, booking_jahrgaenge(booked))
+    ensure_steps(pupil_id, jahrgang, booking_jahrgaenge(booked, here.profile), here.profile)
     steps = sorted(pupil_steps(pupil_id), key=lambda s: (s.jahrgang, s.id))
-    return steps, placed_bookings(pupil_id, steps, booked, jahrgang)
+    return steps, placed_bookings(pupil_id, steps, booked, here)
 
 
 def portfolio_document(pupil) -> dict:

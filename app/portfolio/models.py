@@ -15,7 +15,10 @@ from app.core import clock
 from app.core.db import UTCDateTime
 from app.extensions import db
 
+# What the pupil sets; staff record "not_taken" (nicht teilgenommen, with a reason).
 STEP_STATUSES = ("open", "planned", "done")
+ALL_STEP_STATUSES = ("open", "not_taken", "planned", "done")
+NOT_TAKEN_REASON_MAX = 500
 SHARE_ITEM_TYPES = ("step", "interest_profile")
 REFLECTION_MAX = 2000
 
@@ -31,7 +34,7 @@ class PortfolioStep(db.Model):
     __table_args__ = (
         UniqueConstraint("pupil_id", "jahrgang", "sbo_kuerzel", "sequence"),
         CheckConstraint(
-            "status IN (" + ", ".join(f"'{s}'" for s in STEP_STATUSES) + ")", name="status"
+            "status IN (" + ", ".join(f"'{s}'" for s in ALL_STEP_STATUSES) + ")", name="status"
         ),
     )
 
@@ -45,6 +48,9 @@ class PortfolioStep(db.Model):
     provider: Mapped[str] = mapped_column(String(200), default="")
     berufsfeld: Mapped[str | None] = mapped_column(String(8))
     reflection: Mapped[str] = mapped_column(Text, default="")
+    # "nicht teilgenommen": why, and which staff member recorded it (the pupil's record).
+    not_taken_reason: Mapped[str] = mapped_column(String(NOT_TAKEN_REASON_MAX), default="")
+    not_taken_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 

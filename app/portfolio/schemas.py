@@ -12,7 +12,14 @@ from app.interests.schemas import (
     InterestScoresSchema,
     InterestTextsSchema,
 )
-from app.portfolio.models import REFLECTION_MAX, SHARE_ITEM_TYPES, STEP_STATUSES
+from app.portfolio.models import (
+    NOT_TAKEN_REASON_MAX,
+    REFLECTION_MAX,
+    SHARE_ITEM_TYPES,
+    STEP_STATUSES,
+)
+from app.portfolio.plan import PRAXISELEMENTE_WINDOWS, SCHULFORMEN, TARGET_GROUPS
+from app.schools.models import FOERDERSCHWERPUNKTE, JAHRGAENGE
 
 
 class PortfolioStepUpdateSchema(InputSchema):
@@ -50,6 +57,9 @@ class PortfolioBookingSchema(OutputSchema):
     step_id = ma.fields.Integer(
         allow_none=True, metadata={"description": "The portfolio step showing this booking"}
     )
+    placement_id = ma.fields.Integer(
+        metadata={"description": "Set for a self-found placement (then id is the placement's)"}
+    )
 
 
 class PortfolioStepSchema(OutputSchema):
@@ -59,7 +69,15 @@ class PortfolioStepSchema(OutputSchema):
     sequence = ma.fields.Integer(required=True)
     kind = ma.fields.String(required=True)
     official_text = ma.fields.String(required=True)
-    status = ma.fields.String(required=True)
+    status = ma.fields.String(
+        required=True, metadata={"description": "open, planned, done or not_taken"}
+    )
+    mandatory = ma.fields.Boolean(
+        required=True, metadata={"description": "A mandatory step of the pupil's own plan"}
+    )
+    not_taken_reason = ma.fields.String(
+        required=True, metadata={"description": "Why the pupil did not take part (staff)"}
+    )
     date = ma.fields.Date(allow_none=True, required=True)
     provider = ma.fields.String(required=True)
     berufsfeld = ma.fields.String(allow_none=True, required=True)
@@ -73,11 +91,22 @@ class PortfolioStepSchema(OutputSchema):
     )
 
 
+class PortfolioProgressSchema(OutputSchema):
+    mandatory_due = ma.fields.Integer(
+        required=True, metadata={"description": "Mandatory steps of the own plan due so far"}
+    )
+    mandatory_met = ma.fields.Integer(
+        required=True, metadata={"description": "Of those: done (any year) or not taken part"}
+    )
+    missing = ma.fields.List(ma.fields.String(), required=True)
+
+
 class PortfolioSchema(OutputSchema):
     jahrgang = ma.fields.String(allow_none=True, required=True)
     class_name = ma.fields.String(allow_none=True, required=True)
     steps = ma.fields.List(ma.fields.Nested(PortfolioStepSchema), required=True)
     earlier_steps = ma.fields.List(ma.fields.Nested(PortfolioStepSchema), required=True)
+    progress = ma.fields.Nested(PortfolioProgressSchema)
     bookings = ma.fields.List(
         ma.fields.Nested(PortfolioBookingSchema),
         metadata={"description": "All confirmed/attended bookings; step_id null when no step"},
@@ -147,3 +176,67 @@ class SharedItemsSchema(OutputSchema):
     pupil = ma.fields.Nested(SharedItemsPupilSchema, required=True)
     steps = ma.fields.List(ma.fields.Nested(PortfolioStepSchema), required=True)
     interest_profiles = ma.fields.List(ma.fields.Nested(SharedInterestProfileSchema), required=True)
+
+
+class KaoaPlanQuerySchema(InputSchema):
+    schulform = ma.fields.String(
+        required=True,
+        validate=ma.validate.OneOf(SCHULFORMEN),
+        metadata={"description": "School form key (GY, GE, R, H, SK, BK, Förderschulen …)"},
+    )
+    jahrgang = ma.fields.String(required=True, validate=ma.validate.OneOf(JAHRGAENGE))
+    target_group = ma.fields.String(
+        load_default="regular", validate=ma.validate.OneOf(("regular", *TARGET_GROUPS))
+    )
+    foerderschwerpunkt = ma.fields.String(
+        load_default=None, validate=ma.validate.OneOf(FOERDERSCHWERPUNKTE)
+    )
+    praxiselemente_window = ma.fields.String(
+        load_default=None,
+        validate=ma.validate.OneOf(PRAXISELEMENTE_WINDOWS),
+        metadata={"description": "Praxiselemente in EF/Q1 (default) or Q1/Q2 (the Kommune's)"},
+    )
+
+
+class KaoaPlanStepSchema(OutputSchema):
+    jahrgang = ma.fields.String(required=True)
+    sbo_kuerzel = ma.fields.String(required=True)
+    sequence = ma.fields.Integer(required=True)
+    kind = ma.fields.String(required=True)
+    mandatory = ma.fields.Boolean(required=True)
+    alternatives = ma.fields.List(
+        ma.fields.String(),
+        required=True,
+        metadata={"description": "Elements whose done steps meet this one too"},
+    )
+    official_text = ma.fields.String(required=True)
+
+
+class KaoaPlanSchema(OutputSchema):
+    schulform = ma.fields.String(required=True)
+    jahrgang = ma.fields.String(required=True)
+    target_group = ma.fields.String(required=True)
+    target_groups = ma.fields.List(ma.fields.String(), required=True)
+    praxiselemente_window = ma.fields.String(required=True)
+    steps = ma.fields.List(ma.fields.Nested(KaoaPlanStepSchema), required=True)
+    due_from_earlier = ma.fields.List(
+        ma.fields.Nested(KaoaPlanStepSchema),
+        required=True,
+        metadata={
+            "description": "Mandatory steps of earlier Jahrgänge still due (done earlier counts)"
+        },
+    )
+
+
+class NotTakenInputSchema(InputSchema):
+    reason = ma.fields.String(
+        required=True, validate=ma.validate.Length(min=1, max=NOT_TAKEN_REASON_MAX)
+    )
+    jahrgang = ma.fields.String(
+        load_default=None,
+        validate=ma.validate.OneOf(JAHRGAENGE),
+        metadata={
+            "description": "Default: the latest Jahrgang of the pupil's plan with the element"
+        },
+    )
+    sequence = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=4))

@@ -36,11 +36,18 @@ def _insert_ignoring_duplicates(rows: list[dict]) -> None:
     db.session.execute(statement)
 
 
-def ensure_steps(pupil_id: int, jahrgang: str | None, also=()) -> None:
-    """Make sure the pupil has a row for every planned step of the Jahrgang and of the
-    Jahrgänge in `also` (those of the pupil's bookings; two statements)."""
-    jahrgaenge = sorted({jahrgang, *also} - {None})
-    planned = [step for year in jahrgaenge for step in plan.steps_for(year)]
+def ensure_steps(pupil_id: int, jahrgang: str | None, also=(), profile=None) -> None:
+    """Make sure the pupil has a row for every planned step of the Jahrgang, of the
+    Jahrgänge in `also` (those of the pupil's bookings) and for the mandatory steps of
+    earlier Jahrgänge still due (a grade-10 pupil records the Praktikum of grade 9); two
+    statements."""
+    planned = [
+        step
+        for year in sorted({jahrgang, *also} - {None})
+        for step in plan.steps_for(year, profile)
+    ]
+    planned += plan.due_by(jahrgang, profile)
+    jahrgaenge = sorted({step.jahrgang for step in planned})
     if not planned:
         return
     existing = {
@@ -81,7 +88,9 @@ def element_texts(kuerzel: set[str]) -> dict[str, str]:
     return {key: text for key, text in rows}
 
 
-def step_view(step: PortfolioStep, texts: dict[str, str], shared: set[int]) -> dict:
+def step_view(
+    step: PortfolioStep, texts: dict[str, str], shared: set[int], mandatory: bool | None = None
+) -> dict:
     return {
         "id": step.id,
         "jahrgang": step.jahrgang,
@@ -90,6 +99,8 @@ def step_view(step: PortfolioStep, texts: dict[str, str], shared: set[int]) -> d
         "kind": plan.KIND_BY_ELEMENT.get(step.sbo_kuerzel, "other"),
         "official_text": texts.get(step.sbo_kuerzel, ""),
         "status": step.status,
+        "mandatory": bool(mandatory),
+        "not_taken_reason": step.not_taken_reason or "",
         "date": step.date,
         "provider": step.provider,
         "berufsfeld": step.berufsfeld,
@@ -99,9 +110,17 @@ def step_view(step: PortfolioStep, texts: dict[str, str], shared: set[int]) -> d
     }
 
 
-def _plan_position(step: PortfolioStep) -> tuple:
-    order = {(s.sbo_kuerzel, s.sequence): s.position for s in plan.steps_for(step.jahrgang)}
-    return (order.get((step.sbo_kuerzel, step.sequence), 99), step.id)
+def _planned(jahrgaenge, profile) -> dict[tuple[str, str, int], plan.PlannedStep]:
+    return {
+        (p.jahrgang, p.sbo_kuerzel, p.sequence): p
+        for year in jahrgaenge
+        for p in plan.steps_for(year, profile)
+    }
+
+
+def where(pupil_id: int) -> effective.Pupil:
+    """The pupil's current Jahrgang and plan profile (one statement)."""
+    return effective.current_pupils([pupil_id]).get(pupil_id, effective.NOWHERE)
 
 
 def pupil_steps(pupil_id: int) -> list[PortfolioStep]:
@@ -113,51 +132,67 @@ def _worked_on(view: dict) -> bool:
 
 
 def get_portfolio(pupil) -> dict:
-    """Current Jahrgang's steps in plan order, then earlier steps the pupil worked on; confirmed
-    and attended bookings shown on their steps."""
+    """Current Jahrgang's steps in plan order (each mandatory or optional), then earlier steps
+    the pupil worked on or still owes; the mandatory steps due so far and how many are met;
+    confirmed and attended bookings shown on their steps."""
     school_class = current_class(pupil.id)
+    here = where(pupil.id)
     jahrgang = school_class.jahrgang if school_class else None
     booked = bookings.pupil_bookings(pupil.id)
-    ensure_steps(pupil.id, jahrgang, effective.booking_jahrgaenge(booked))
+    ensure_steps(
+        pupil.id, jahrgang, effective.booking_jahrgaenge(booked, here.profile), here.profile
+    )
     steps = pupil_steps(pupil.id)
     texts = element_texts({s.sbo_kuerzel for s in steps})
     shared = shared_item_ids(pupil.id, "step")
-    placed = placed_bookings(pupil.id, steps, booked, jahrgang)
+    placed_steps = effective.place(pupil.id, steps, booked, here)
+    placed = {s.row.id: s.booking for s in placed_steps if s.row is not None and s.booking}
+    planned = _planned({s.jahrgang for s in steps}, here.profile)
+
+    def position(step):
+        entry = planned.get((step.jahrgang, step.sbo_kuerzel, step.sequence))
+        return (entry.position if entry else 99, step.id)
 
     def view(step):
-        return bookings.overlay(step_view(step, texts, shared), placed.get(step.id))
+        entry = planned.get((step.jahrgang, step.sbo_kuerzel, step.sequence))
+        shown = step_view(step, texts, shared, entry is not None and entry.mandatory)
+        return bookings.overlay(shown, placed.get(step.id))
 
-    current = sorted((s for s in steps if s.jahrgang == jahrgang), key=_plan_position)
+    current = sorted((s for s in steps if s.jahrgang == jahrgang), key=position)
     earlier = sorted(
-        (s for s in steps if s.jahrgang != jahrgang),
-        key=lambda s: (s.jahrgang, *_plan_position(s)),
+        (s for s in steps if s.jahrgang != jahrgang), key=lambda s: (s.jahrgang, *position(s))
     )
+    due = plan.due_by(jahrgang, here.profile)
+    resolved = effective.resolved_counts(placed_steps)
     return {
         "jahrgang": jahrgang,
         "class_name": school_class.name if school_class else None,
         "steps": [view(s) for s in current],
-        "earlier_steps": [v for v in map(view, earlier) if _worked_on(v)],
+        "earlier_steps": [v for v in map(view, earlier) if _worked_on(v) or v["mandatory"]],
         "bookings": booked,
+        "progress": {
+            "mandatory_due": len(due),
+            "mandatory_met": len(due) - len(plan.unmet(due, resolved)),
+            "missing": plan.missing_elements(due, resolved),
+        },
     }
 
 
-def placed_bookings(pupil_id: int, steps, booked: list[dict], jahrgang) -> dict[int, dict]:
+def placed_bookings(pupil_id: int, steps, booked: list[dict], here) -> dict[int, dict]:
     """Stored step id → the booking shown on it, placed as every other reader places it."""
     return {
         s.row.id: s.booking
-        for s in effective.place(pupil_id, steps, booked, jahrgang)
+        for s in effective.place(pupil_id, steps, booked, here)
         if s.row is not None and s.booking is not None
     }
 
 
 def step_booking(pupil_id: int, step: PortfolioStep) -> dict | None:
     """The booking shown on one step (placed among all the pupil's steps, as in the list)."""
-    school_class = current_class(pupil_id)
     booked = bookings.pupil_bookings(pupil_id)
     if not booked:
         return None
-    jahrgang = school_class.jahrgang if school_class else None
-    return placed_bookings(pupil_id, pupil_steps(pupil_id), booked, jahrgang).get(step.id)
+    return placed_bookings(pupil_id, pupil_steps(pupil_id), booked, where(pupil_id)).get(step.id)
 
 
 def _check_berufsfeld(step: PortfolioStep, berufsfeld: str | None) -> None:
@@ -176,6 +211,8 @@ def update_step(pupil, step_id: int, data: dict) -> dict:
         raise NotFound("portfolio-step-not-found")
     _check_berufsfeld(step, data.get("berufsfeld"))
     step.status = data["status"]
+    step.not_taken_reason = ""
+    step.not_taken_by = None
     step.date = data.get("date")
     step.provider = data.get("provider", "").strip()
     step.berufsfeld = data.get("berufsfeld")
@@ -183,5 +220,10 @@ def update_step(pupil, step_id: int, data: dict) -> dict:
     step.updated_at = clock.now()
     db.session.flush()
     texts = element_texts({step.sbo_kuerzel})
-    view = step_view(step, texts, shared_item_ids(pupil.id, "step"))
+    here = where(pupil.id)
+    entry = _planned({step.jahrgang}, here.profile).get(
+        (step.jahrgang, step.sbo_kuerzel, step.sequence)
+    )
+    mandatory = entry is not None and entry.mandatory
+    view = step_view(step, texts, shared_item_ids(pupil.id, "step"), mandatory)
     return bookings.overlay(view, step_booking(pupil.id, step))

@@ -35,6 +35,10 @@ class Kommune(db.Model):
     name: Mapped[str] = mapped_column(String(120), unique=True)
     regional_key: Mapped[str | None] = mapped_column(String(12), unique=True)
     coordination_name: Mapped[str] = mapped_column(String(200), default="")
+    # The Kommune's KAoA choices: Praxiselemente (SBO 9.1) in EF/Q1 or Q1/Q2, and whether a
+    # Girls'/Boys' Day counts as one Berufsfelderkundung day (app/portfolio/plan.py).
+    praxiselemente_window: Mapped[str] = mapped_column(String(8), default="EF_Q1")
+    girls_boys_day_counts: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     # The Kommune's Verantwortungskette agreement: when the application period opens (month and
     # day within the school year; "no application" counts as a risk only from then on) and
@@ -165,3 +169,39 @@ class ClassTeacher(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     teacher_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+
+
+FOERDERSCHWERPUNKTE = ("LE", "ES", "SQ", "GG", "KM", "HK", "SE", "AU")
+TARGET_GROUPS = ("sen_learning", "star", "kaoa_kompakt")
+
+
+class PupilTargetGroup(db.Model):
+    """A pupil's KAoA target groups: special educational needs (Förderschwerpunkt, STAR) and
+    newly arrived (KAoA-kompakt). Taken from the roster import where SchILD has them
+    (Förderschwerpunkt, date of arrival), editable by the class teacher and the StuBO.
+    No row: the regular plan."""
+
+    __tablename__ = "pupil_target_groups"
+    __table_args__ = (
+        CheckConstraint(
+            "foerderschwerpunkt IS NULL OR foerderschwerpunkt IN ("
+            + ", ".join(f"'{k}'" for k in FOERDERSCHWERPUNKTE)
+            + ")",
+            name="foerderschwerpunkt",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    foerderschwerpunkt: Mapped[str | None] = mapped_column(String(2))
+    arrived_on: Mapped[date | None]
+    star: Mapped[bool] = mapped_column(default=False)
+    sen_learning: Mapped[bool] = mapped_column(default=False)
+    kaoa_kompakt: Mapped[bool] = mapped_column(default=False)
+    source: Mapped[str] = mapped_column(String(8), default="staff")
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+
+    @property
+    def groups(self) -> list[str]:
+        return [g for g in TARGET_GROUPS if getattr(self, g)]

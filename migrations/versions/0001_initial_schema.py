@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:39:03.486200
+Create Date: 2026-12-05 16:46:12.433774
 
 """
 from alembic import op
@@ -65,6 +65,8 @@ def upgrade():
     sa.Column('name', sa.String(length=120), nullable=False),
     sa.Column('regional_key', sa.String(length=12), nullable=True),
     sa.Column('coordination_name', sa.String(length=200), nullable=False),
+    sa.Column('praxiselemente_window', sa.String(length=8), nullable=False),
+    sa.Column('girls_boys_day_counts', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('application_opens_month', sa.SmallInteger(), nullable=False),
     sa.Column('application_opens_day', sa.SmallInteger(), nullable=False),
@@ -589,6 +591,54 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_notifications_user_id'), ['user_id'], unique=False)
         batch_op.create_index('ix_notifications_user_read', ['user_id', 'read_at'], unique=False)
 
+    op.create_table('placements',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('jahrgang', sa.String(length=4), nullable=False),
+    sa.Column('institution_type', sa.String(length=12), nullable=False),
+    sa.Column('company_name', sa.String(length=200), nullable=False),
+    sa.Column('street', sa.String(length=200), nullable=False),
+    sa.Column('postcode', sa.String(length=5), nullable=False),
+    sa.Column('city', sa.String(length=120), nullable=False),
+    sa.Column('contact_name', sa.String(length=200), nullable=False),
+    sa.Column('contact_phone', sa.String(length=40), nullable=False),
+    sa.Column('contact_email', sa.String(length=255), nullable=False),
+    sa.Column('berufsfeld', sa.String(length=8), nullable=True),
+    sa.Column('occupation', sa.String(length=200), nullable=False),
+    sa.Column('starts_on', sa.Date(), nullable=False),
+    sa.Column('ends_on', sa.Date(), nullable=False),
+    sa.Column('weekdays', sa.String(length=7), nullable=False),
+    sa.Column('daily_start', sa.Time(), nullable=False),
+    sa.Column('daily_end', sa.Time(), nullable=False),
+    sa.Column('break_minutes', sa.Integer(), nullable=True),
+    sa.Column('created_by', sa.Integer(), nullable=True),
+    sa.Column('confirmed_by', sa.Integer(), nullable=True),
+    sa.Column('confirmed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('visiting_teacher_id', sa.Integer(), nullable=True),
+    sa.Column('visit_planned_on', sa.Date(), nullable=True),
+    sa.Column('visited_on', sa.Date(), nullable=True),
+    sa.Column('visit_note', sa.Text(), nullable=False),
+    sa.Column('certificate_received_on', sa.Date(), nullable=True),
+    sa.Column('assessment', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("institution_type IN ('company', 'university', 'other')", name=op.f('ck_placements_institution_type')),
+    sa.CheckConstraint("kind IN ('praktikum', 'praxiselement')", name=op.f('ck_placements_kind')),
+    sa.CheckConstraint("status IN ('proposed', 'confirmed', 'withdrawn')", name=op.f('ck_placements_status')),
+    sa.CheckConstraint('daily_start < daily_end', name=op.f('ck_placements_day_ordered')),
+    sa.CheckConstraint('starts_on <= ends_on', name=op.f('ck_placements_ordered')),
+    sa.ForeignKeyConstraint(['confirmed_by'], ['users.id'], name=op.f('fk_placements_confirmed_by_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['created_by'], ['users.id'], name=op.f('fk_placements_created_by_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_placements_pupil_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['visiting_teacher_id'], ['users.id'], name=op.f('fk_placements_visiting_teacher_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_placements'))
+    )
+    with op.batch_alter_table('placements', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_placements_pupil_id'), ['pupil_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_placements_visiting_teacher_id'), ['visiting_teacher_id'], unique=False)
+
     op.create_table('portfolio_shares',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('pupil_id', sa.Integer(), nullable=False),
@@ -616,9 +666,12 @@ def upgrade():
     sa.Column('provider', sa.String(length=200), nullable=False),
     sa.Column('berufsfeld', sa.String(length=8), nullable=True),
     sa.Column('reflection', sa.Text(), nullable=False),
+    sa.Column('not_taken_reason', sa.String(length=500), nullable=False),
+    sa.Column('not_taken_by', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
-    sa.CheckConstraint("status IN ('open', 'planned', 'done')", name=op.f('ck_portfolio_steps_status')),
+    sa.CheckConstraint("status IN ('open', 'not_taken', 'planned', 'done')", name=op.f('ck_portfolio_steps_status')),
+    sa.ForeignKeyConstraint(['not_taken_by'], ['users.id'], name=op.f('fk_portfolio_steps_not_taken_by_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_portfolio_steps_pupil_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_portfolio_steps')),
     sa.UniqueConstraint('pupil_id', 'jahrgang', 'sbo_kuerzel', 'sequence', name=op.f('uq_portfolio_steps_pupil_id_jahrgang_sbo_kuerzel_sequence'))
@@ -647,6 +700,23 @@ def upgrade():
     with op.batch_alter_table('providers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_providers_kommune_id'), ['kommune_id'], unique=False)
 
+    op.create_table('pupil_target_groups',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('foerderschwerpunkt', sa.String(length=2), nullable=True),
+    sa.Column('arrived_on', sa.Date(), nullable=True),
+    sa.Column('star', sa.Boolean(), nullable=False),
+    sa.Column('sen_learning', sa.Boolean(), nullable=False),
+    sa.Column('kaoa_kompakt', sa.Boolean(), nullable=False),
+    sa.Column('source', sa.String(length=8), nullable=False),
+    sa.Column('updated_by', sa.Integer(), nullable=True),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("foerderschwerpunkt IS NULL OR foerderschwerpunkt IN ('LE', 'ES', 'SQ', 'GG', 'KM', 'HK', 'SE', 'AU')", name=op.f('ck_pupil_target_groups_foerderschwerpunkt')),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_pupil_target_groups_pupil_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['updated_by'], ['users.id'], name=op.f('fk_pupil_target_groups_updated_by_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_pupil_target_groups')),
+    sa.UniqueConstraint('pupil_id', name=op.f('uq_pupil_target_groups_pupil_id'))
+    )
     op.create_table('svws_connections',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('school_id', sa.Integer(), nullable=False),
@@ -1019,6 +1089,7 @@ def upgrade():
     sa.Column('ends_on', sa.Date(), nullable=False),
     sa.Column('daily_start', sa.Time(), nullable=False),
     sa.Column('daily_end', sa.Time(), nullable=False),
+    sa.Column('break_minutes', sa.Integer(), nullable=True),
     sa.Column('weekdays', sa.String(length=7), nullable=False),
     sa.Column('capacity', sa.Integer(), nullable=False),
     sa.Column('booked', sa.Integer(), nullable=False),
@@ -1408,6 +1479,7 @@ def downgrade():
 
     op.drop_table('user_sessions')
     op.drop_table('svws_connections')
+    op.drop_table('pupil_target_groups')
     with op.batch_alter_table('providers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_providers_kommune_id'))
 
@@ -1421,6 +1493,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_portfolio_shares_pupil_id'))
 
     op.drop_table('portfolio_shares')
+    with op.batch_alter_table('placements', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_placements_visiting_teacher_id'))
+        batch_op.drop_index(batch_op.f('ix_placements_pupil_id'))
+
+    op.drop_table('placements')
     with op.batch_alter_table('notifications', schema=None) as batch_op:
         batch_op.drop_index('ix_notifications_user_read')
         batch_op.drop_index(batch_op.f('ix_notifications_user_id'))

@@ -414,7 +414,44 @@ def _guardian_token(world, db):
     return {variant: entry["token"] for variant, entry in _guardian_links(world, db).items()}
 
 
+def _placement_id(world, db):
+    """A self-found placement of the own pupil, of one in the same Kommune, of the other."""
+    from datetime import time, timedelta
+
+    from app.core import clock
+    from app.internships.models import Placement
+
+    start = clock.today() + timedelta(days=14)
+    ids = {}
+    for variant, pupil in (
+        ("own", world.pupil),
+        ("same_kommune", world.same_kommune_pupil),
+        ("other_kommune", world.other_pupil),
+    ):
+        placement = Placement(
+            pupil_id=pupil.id,
+            jahrgang="10",
+            company_name="Bäckerei Yıldız",
+            starts_on=start,
+            ends_on=start + timedelta(days=11),
+            daily_start=time(8),
+            daily_end=time(14),
+        )
+        db.session.add(placement)
+        db.session.flush()
+        ids[variant] = placement.id
+    db.session.commit()
+    return ids
+
+
+def _code(world, db):
+    """A KAoA element code (not an object: the pupil in the path decides the scope)."""
+    return {"own": "SBO_10_6", "same_kommune": "SBO_10_6", "other_kommune": "SBO_10_6"}
+
+
 SCOPE_OBJECTS = {
+    "code": _code,
+    "placement_id": _placement_id,
     "school_id": _school_id,
     "class_id": _class_id,
     "pupil_id": _pupil_id,

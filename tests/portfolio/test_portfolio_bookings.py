@@ -51,18 +51,23 @@ def test_is_the_certificate_link_a_working_pdf(db, grade8, login_as):
 def test_does_a_betriebspraktikum_fill_the_praktikum_step(
     school_monday, db, world, reference, login_as
 ):
-    """Does an attended two-week Betriebspraktikum mark the grade 10 Praktikum step done?"""
+    """Does an attended two-week Betriebspraktikum in grade 10 fill the one Sek I Praktikum
+    (planned in grade 9, so shown among the earlier steps) and leave nothing missing?"""
     provider = f.make_provider(world.kommune, name="Autohaus Nord")
     booking = book(
         db, world.pupil, provider, kind="praktikum", field="M", status="attended", days=10
     )
     db.session.commit()
     body = login_as(world.pupil).get(URL).json
-    (step,) = steps_of(body, "SBO 6.1")
+    assert steps_of(body, "SBO 6.1") == []
+    (step,) = [s for s in body["earlier_steps"] if s["sbo_kuerzel"] == "SBO 6.1"]
+    assert step["jahrgang"] == "9" and step["mandatory"] is True
     assert step["status"] == "done" and step["provider"] == "Autohaus Nord"
     assert step["booking"]["id"] == booking.id and step["booking"]["kind"] == "praktikum"
     assert step["booking"]["ends_on"] == school_day(skip=9).isoformat()
-    assert steps_of(body, "SBO 6.4")[0]["booking"] is None
+    assert "SBO 6.1" not in body["progress"]["missing"]
+    (course,) = steps_of(body, "SBO 6.4")
+    assert course["booking"] is None and course["mandatory"] is False
 
 
 def test_does_the_pupils_own_entry_win(db, grade8, login_as):

@@ -11,7 +11,8 @@ URL = "/api/v1/me/portfolio"
 
 
 def _steps(client):
-    return client.get(URL).json["steps"]
+    body = client.get(URL).json
+    return body["steps"] + body["earlier_steps"]
 
 
 def _put(client, step_id, **fields):
@@ -23,20 +24,20 @@ def _put(client, step_id, **fields):
 def test_does_a_grade_10_pupil_see_the_official_steps_of_the_jahrgang(
     db, world, reference, login_as
 ):
-    """Are the SBO elements of Jahrgang 10 listed with their official texts, all still open?"""
+    """Are the SBO elements of Jahrgang 10 (Gesamtschule) listed with their official texts, all
+    still open — the Praktikum not again (it is planned in 9), the Praxiskurs optional?"""
     response = login_as(world.pupil).get(URL)
     assert response.status_code == 200
     body = response.json
     assert body["jahrgang"] == "10" and body["class_name"] == "10a"
-    assert [s["sbo_kuerzel"] for s in body["steps"]] == [
-        "SBO 2.1",
-        "SBO 2.2",
-        "SBO 6.1",
-        "SBO 6.4",
-        "SBO 10.1",
-        "SBO 10.6",
+    assert [(s["sbo_kuerzel"], s["mandatory"]) for s in body["steps"]] == [
+        ("SBO 2.1", False),
+        ("SBO 2.2", False),
+        ("SBO 6.4", False),
+        ("SBO 10.1", False),
+        ("SBO 10.6", True),
     ]
-    assert body["steps"][5]["official_text"] == "Anschlussvereinbarung"
+    assert body["steps"][4]["official_text"] == "Anschlussvereinbarung"
     assert {s["status"] for s in body["steps"]} == {"open"}
     assert not any(s["shared"] for s in body["steps"])
 
@@ -127,4 +128,5 @@ def test_does_a_pupil_without_a_class_get_an_empty_portfolio(db, world, referenc
         "steps": [],
         "earlier_steps": [],
         "bookings": [],
+        "progress": {"mandatory_due": 0, "mandatory_met": 0, "missing": []},
     }

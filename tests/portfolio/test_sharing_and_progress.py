@@ -14,7 +14,8 @@ SHARES = "/api/v1/me/shares"
 
 
 def _reflect(client, kind="internship", text="Ich mag Werkstätten."):
-    step = next(s for s in client.get(PORTFOLIO).json["steps"] if s["kind"] == kind)
+    body = client.get(PORTFOLIO).json
+    step = next(s for s in body["steps"] + body["earlier_steps"] if s["kind"] == kind)
     body = {
         "status": "done",
         "date": "2026-01-20",
@@ -103,17 +104,30 @@ def test_does_another_teacher_not_see_shared_items(db, world, reference, login_a
 
 
 def test_does_the_class_teacher_see_the_progress_matrix_with_counts(db, world, reference, login_as):
-    """Does the matrix show each pupil's statuses and counts per step, but no texts?"""
+    """Does the grade-10 matrix show each pupil's statuses and counts per step — with the
+    Praktikum of grade 9 as a mandatory step still due — but no texts?"""
     _reflect(login_as(world.pupil), "internship", "geheim")
     response = login_as(world.users.teacher).get(f"/api/v1/classes/{world.klasse.id}/progress")
     assert response.status_code == 200
     body = response.json
     keys = [s["key"] for s in body["steps"]]
-    assert keys[2] == "SBO 6.1#1"
+    i = keys.index("9:SBO 6.1#1")
+    assert body["steps"][i]["mandatory"] and body["steps"][i]["jahrgang"] == "9"
+    assert not body["steps"][keys.index("SBO 6.4#1")]["mandatory"]
     rows = {row["id"]: row for row in body["pupils"]}
-    assert rows[world.pupil.id]["statuses"][2] == "done"
+    assert rows[world.pupil.id]["statuses"][i] == "done"
+    assert "SBO 6.1" not in rows[world.pupil.id]["missing"]
+    assert "SBO 6.1" in rows[world.classmate.id]["missing"]
+    mine, theirs = rows[world.pupil.id], rows[world.classmate.id]
+    assert mine["mandatory_met"] == theirs["mandatory_met"] + 1 == mine["mandatory_due"] - 8
     assert rows[world.classmate.id]["statuses"] == ["open"] * len(keys)
-    assert body["totals"][2] == {"key": "SBO 6.1#1", "done": 1, "planned": 0, "open": 1}
+    assert body["totals"][i] == {
+        "key": "9:SBO 6.1#1",
+        "done": 1,
+        "planned": 0,
+        "open": 1,
+        "not_taken": 0,
+    }
     assert "geheim" not in str(body)
     audited = _audit("class_progress", world.users.teacher)
     assert {e.pupil_id for e in audited} == {world.pupil.id, world.classmate.id}

@@ -23,7 +23,7 @@ from app.extensions import db
 from app.interests import catalog
 from app.internships.models import Booking, BookingDay, DataTransferConsent, WaitlistEntry
 from app.notifications.models import Notification, OutboxMail
-from app.schools.models import ClassMembership, SchoolYear
+from app.schools.models import ClassMembership, PupilTargetGroup, SchoolYear
 from app.transition.models import TransitionAlert
 from app.vacancies.models import Vacancy, VacancyInterest, VacancySuggestion
 from app.verantwortungskette import round_snapshots
@@ -245,6 +245,34 @@ def _membership_id(pupil) -> int:
     ).first()
 
 
+def _kaoa(world, pupil):
+    """Target groups (as the teacher records them) and a self-found placement."""
+    from datetime import time
+
+    from app.internships.models import Placement
+
+    db.session.add(
+        Placement(
+            pupil_id=pupil.id,
+            jahrgang="10",
+            company_name="Tischlerei Öztürk",
+            starts_on=school_day(),
+            ends_on=school_day(skip=9),
+            daily_start=time(8),
+            daily_end=time(14),
+            visiting_teacher_id=world.users.teacher.id,
+        )
+    )
+    db.session.add(
+        PupilTargetGroup(
+            pupil_id=pupil.id,
+            foerderschwerpunkt="LE",
+            sen_learning=True,
+            updated_by=world.users.teacher.id,
+        )
+    )
+
+
 def seed_everything(world, client) -> None:
     """`client` is logged in as world.pupil; afterwards every feature holds a row of theirs."""
     fill_portfolio(client)
@@ -254,6 +282,7 @@ def seed_everything(world, client) -> None:
     _anschluss(world, pupil)
     _guardians(world, pupil)
     _identification_round(world, pupil)
+    _kaoa(world, pupil)
     audit.record(
         world.users.teacher,
         "read",

@@ -211,6 +211,8 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "portfolio.booking.*": lambda _: {"confirmed", "attended"},
     # the step kinds of the KAoA plan; "other" for an element the plan does not know
     "portfolio.kinds.*": union(step_kinds, extra=("other",)),
+    # portfolio-common.js: the plain-language title of an element, if there is one (else kind)
+    "portfolio.plain.*": lambda _: {"SBO_6_1", "SBO_5_1", "SBO_9_2"},
     "transition.application_status.*": check("anschluss_applications", "status"),
     "transition.applications.kind_*": check("anschluss_applications", "target_kind"),
     # an application's arrival, "open" while nothing is reported
@@ -233,4 +235,4 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "problems.*": js_matches("api.js", r"export const OFFLINE = '([\w-]+)'"),
 }
 
-OPTIONAL = {"problems.*"}
+OPTIONAL = {"problems.*", "portfolio.plain.*"}

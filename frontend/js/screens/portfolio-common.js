@@ -2,6 +2,7 @@
 
 import { getDraft, outboxItems, saveDraft } from '../drafts.js';
 import { isOffline } from '../api.js';
+import { hasKey } from '../i18n.js';
 
 export const SNAPSHOT = 'portfolio:snapshot';
 export const stepDraftKey = (id) => `portfolio:step:${id}`;
@@ -40,6 +41,9 @@ export async function pendingStepIds() {
   return ids;
 }
 
+/** The plain-language title of a step (pupils); the kind's title where there is none. */
 export function stepTitle(ctx, step) {
+  const plain = `portfolio.plain.${step.sbo_kuerzel.replace('SBO ', 'SBO_').replaceAll('.', '_')}`;
+  if (hasKey(plain)) return ctx.t(plain, { n: step.sequence });
   return ctx.t(`portfolio.kinds.${step.kind}`, { n: step.sequence });
 }

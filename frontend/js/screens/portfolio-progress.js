@@ -27,20 +27,37 @@ function sharedCell(ctx, data, pupil) {
   }, ctx.t('portfolio.progress.shared_link', { count: pupil.shared_count }));
 }
 
+// A column: the step's plain title; optional offers and steps due from an earlier Jahrgang
+// say so. Staff see the official SBO title on hover.
+function columnLabel(ctx, data, step) {
+  const title = stepTitle(ctx, step);
+  if (step.jahrgang !== data.jahrgang) return ctx.t('portfolio.progress.earlier_col', { title, jahrgang: step.jahrgang });
+  return step.mandatory ? title : ctx.t('portfolio.progress.optional_col', { title });
+}
+
+function statusCell(ctx, status) {
+  if (status === null) {
+    return { class: 'cell cell--none', content: h('span', { class: 'subtle', title: ctx.t('portfolio.progress.not_in_plan') }, '–',
+      h('span', { class: 'visually-hidden' }, ctx.t('portfolio.progress.not_in_plan'))) };
+  }
+  return { class: `cell cell--${status}`,
+    content: h('span', { class: `status status--${status}` }, ctx.t(`portfolio.status.${status}`)) };
+}
+
 function matrix(ctx, data) {
   return table({
     id: 'progress-matrix', class: 'progress-matrix', captionId: 'progress-caption',
     caption: ctx.t('portfolio.progress.caption', { name: data.class_name, jahrgang: data.jahrgang }),
-    columns: [ctx.t('portfolio.progress.name'),
-      ...data.steps.map((step) => ({ label: stepTitle(ctx, step), title: step.official_text })),
+    columns: [ctx.t('portfolio.progress.name'), ctx.t('portfolio.progress.mandatory_col'),
+      ...data.steps.map((step) => ({ label: columnLabel(ctx, data, step), title: `${step.sbo_kuerzel} · ${step.official_text}` })),
       ctx.t('portfolio.progress.shared')],
     rows: data.pupils.map((pupil) => [
       pupilName(pupil),
-      ...pupil.statuses.map((status) => ({ class: `cell cell--${status}`,
-        content: h('span', { class: `status status--${status}` }, ctx.t(`portfolio.status.${status}`)) })),
+      { class: 'num', content: ctx.t('portfolio.progress.mandatory_cell', { met: pupil.mandatory_met, due: pupil.mandatory_due }) },
+      ...pupil.statuses.map((status) => statusCell(ctx, status)),
       sharedCell(ctx, data, pupil),
     ]),
-    foot: [ctx.t('portfolio.progress.totals'),
+    foot: [ctx.t('portfolio.progress.totals'), '',
       ...data.totals.map((total) => ({ content: ctx.t('portfolio.progress.total_cell', total), class: 'total' })), ''],
   });
 }

@@ -18,7 +18,7 @@ function bookingInfo(ctx, booking, label) {
         ctx.t(`portfolio.booking.${booking.status}`)),
       ' ', booking.offer_title),
     h('p', { class: 'subtle' }, [when, booking.provider_name,
-      ctx.t(`portfolio.berufsfelder.${booking.berufsfeld}`)].join(' · ')),
+      booking.berufsfeld ? ctx.t(`portfolio.berufsfelder.${booking.berufsfeld}`) : null].filter(Boolean).join(' · ')),
     booking.certificate_url
       ? h('a', {
         href: booking.certificate_url, class: 'button button--secondary step__certificate', download: '',
@@ -44,17 +44,29 @@ function stepCard(ctx, step, pending) {
     h('h3', { class: 'list-item__title', id: headingId }, title),
     h('p', { class: 'subtle step__official' }, `${step.sbo_kuerzel} · ${step.official_text}`),
     h('p', { class: 'step__meta' },
+      h('span', { class: ['badge', 'step__kind', step.mandatory ? 'badge--ok' : ''] },
+        ctx.t(step.mandatory ? 'portfolio.mandatory' : 'portfolio.optional')),
+      ' ',
       h('span', { class: `badge status status--${step.status}` }, ctx.t(`portfolio.status.${step.status}`)),
       ' ',
       h('span', {}, step.date ? formatDate(step.date, ctx.lang) : ctx.t('portfolio.no_date')),
       step.shared ? h('span', { class: 'badge badge--ok step__shared' }, ctx.t('portfolio.shared_badge')) : null),
     step.provider ? h('p', { class: 'step__provider' }, step.provider) : null,
+    step.status === 'not_taken' && step.not_taken_reason
+      ? h('p', { class: 'step__not-taken' }, ctx.t('portfolio.not_taken_reason', { reason: step.not_taken_reason })) : null,
     step.booking ? bookingInfo(ctx, step.booking, title) : null,
     pending.has(step.id) ? h('p', { class: 'subtle' }, ctx.t('portfolio.pending')) : null,
     h('a', {
       href: `#/portfolio/steps/${step.id}`, class: 'button button--secondary',
       'aria-label': ctx.t('portfolio.edit_label', { title }),
     }, ctx.t('portfolio.edit')));
+}
+
+function progressSummary(ctx, progress) {
+  if (!progress || !progress.mandatory_due) return null;
+  return h('section', { class: 'card', id: 'kaoa-progress', 'aria-label': ctx.t('portfolio.progress_summary', { met: progress.mandatory_met, due: progress.mandatory_due }) },
+    h('p', {}, h('strong', {}, ctx.t('portfolio.progress_summary', { met: progress.mandatory_met, due: progress.mandatory_due }))),
+    h('progress', { max: String(progress.mandatory_due), value: String(progress.mandatory_met), 'aria-hidden': 'true' }));
 }
 
 function exportSection(ctx) {
@@ -85,6 +97,7 @@ export async function render(root, ctx) {
     portfolio.jahrgang
       ? h('p', { class: 'subtle' }, ctx.t('portfolio.class_info', { jahrgang: portfolio.jahrgang, name: portfolio.class_name }))
       : notice('info', ctx.t('portfolio.no_class')),
+    progressSummary(ctx, portfolio.progress),
     portfolio.steps.length ? h('h2', {}, ctx.t('portfolio.steps_heading')) : null,
     portfolio.steps.length ? h('ol', { class: 'list steps', id: 'steps' }, portfolio.steps.map((step) => stepCard(ctx, step, pending))) : null,
     portfolio.earlier_steps.length ? h('h2', {}, ctx.t('portfolio.earlier_heading')) : null,
