@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:46:45.042979
+Create Date: 2026-12-05 16:47:13.311776
 
 """
 from alembic import op
