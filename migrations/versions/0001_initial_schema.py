@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:47:13.311776
+Create Date: 2026-12-05 16:47:40.921230
 
 """
 from alembic import op
