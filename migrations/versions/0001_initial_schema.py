@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:47:40.921230
+Create Date: 2026-12-05 16:48:10.838863
 
 """
 from alembic import op
