@@ -98,6 +98,7 @@ const SHELL = [
   '/js/screens/anschluss.js',
   '/js/screens/anschluss-class.js',
   '/js/screens/anschluss-pupil.js',
+  '/js/screens/anschluss-schooling.js',
   '/js/screens/anschluss-agreement-form.js',
   '/js/screens/anschluss-me.js',
   '/js/screens/anschluss-declaration.js',

@@ -143,3 +143,34 @@ def test_the_frozen_snapshot_stays_after_a_later_status_change(
     assert "gesperrt" in text and "Becker" not in desktop_page.locator("main").inner_text()
     assert_no_axe_violations(desktop_page, "kommune snapshot 1280")
     assert desktop_page.js_errors == []
+
+
+def test_stubo_records_the_abitur_admission_of_a_q2_pupil(
+    page, live_server, login, assert_no_axe_violations
+):
+    """Does the StuBO record a Q2 pupil's Abitur admission, and does the screen say what it
+    means for the identification list?"""
+    world = live_server.make_class_world()
+
+    def build():
+        from app.extensions import db
+        from app.schools.models import School
+        from tests import factories as f
+
+        q2 = f.make_class(db.session.get(School, world.school_id), "Q2", "Q2")
+        return f.make_pupil(q2, first_name="Ida", last_name="Abel").id
+
+    pupil_id = live_server.create(build)
+    stubo = live_server.make_user("stubo", school_id=world.school_id)
+    login(page, stubo)
+    page.goto(f"/#/anschluss/pupils/{pupil_id}")
+    wait_screen(page, "Anschluss von Ida Abel")
+    section = page.locator("#schooling-form").locator("..")
+    assert "Zählt in diesem Schuljahr als Abgänger*in." in section.inner_text()
+    page.select_option("#schooling-exam", "abitur")
+    page.get_by_role("button", name="Angaben speichern").click()
+    page.get_by_text("Schullaufbahn gespeichert.").first.wait_for()
+    verdict = page.locator("#schooling-verdict").inner_text()
+    assert "nicht in der Identifikationsliste" in verdict
+    assert_no_axe_violations(page, "schooling 360")
+    assert page.js_errors == []

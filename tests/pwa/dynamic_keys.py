@@ -185,6 +185,8 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "chain.anschluss_status.*": check("anschluesse", "status"),
     "chain.declaration.plan_*": py("PLANS"),
     "anschluss.declaration.plan_*": py("PLANS"),
+    "anschluss.schooling.leaving_*": union(extra=("auto", "yes", "no")),
+    "anschluss.schooling.exam_*": union(py("EXAMS"), extra=("none",)),
     "chain.channel.*": check("vk_case_contacts", "channel"),
     "chain.outcome.*": check("vk_case_contacts", "outcome"),
     "chain.given_by.*": check("handover_consents", "given_by"),

@@ -10,6 +10,7 @@ import {
 import { agreementForm } from './anschluss-agreement-form.js';
 import { achievedSection, applicationsSection, dutySection } from './anschluss-applications.js';
 import { prepare as prepareTransition } from './transition-common.js';
+import { loadSchooling, schoolingSection } from './anschluss-schooling.js';
 
 const EVIDENCE = ['', 'contract', 'admission', 'pupil_report', 'provider_report', 'other'];
 const CLOSE_REASONS = ['', 'start_confirmed', 'handed_to_verantwortungskette', 'moved_away', 'unreachable'];
@@ -135,16 +136,16 @@ export async function render(root, ctx) {
   const [catalog] = await Promise.all([prepare(ctx), prepareTransition(ctx)]);
   const id = encodeURIComponent(ctx.params.id);
   const load = async () => {
-    const [current, history, reports, versions, applications, targets, duty] = await Promise.all([
+    const [current, history, reports, versions, applications, targets, duty, schooling] = await Promise.all([
       ctx.api.get(`/pupils/${id}/anschluss`), ctx.api.get(`/pupils/${id}/anschluss/history`),
       ctx.api.get(`/pupils/${id}/anschluss/reports`), ctx.api.get(`/pupils/${id}/anschlussvereinbarungen`),
       ctx.api.get(`/pupils/${id}/applications`), ctx.api.get('/application-targets'),
-      ctx.api.get(`/pupils/${id}/schulpflicht`),
+      ctx.api.get(`/pupils/${id}/schulpflicht`), loadSchooling(ctx, id),
     ]);
-    return { current, history, reports, versions, applications, targets, duty };
+    return { current, history, reports, versions, applications, targets, duty, schooling };
   };
   const draw = async (focusHeading) => {
-    const { current, history, reports, versions, applications, targets, duty } = await load();
+    const { current, history, reports, versions, applications, targets, duty, schooling } = await load();
     const reloadWith = async (text) => {
       await draw(false);
       replace(root.querySelector('#anschluss-message'), notice('success', text));
@@ -163,6 +164,7 @@ export async function render(root, ctx) {
       applicationsSection(ctx, catalog, current.pupil_id, applications, targets, reloadWith),
       achievedSection(ctx, catalog, current, reloadWith),
       dutySection(ctx, duty),
+      schoolingSection(ctx, schooling, reloadWith),
       historySection(ctx, catalog, history),
       h('section', { class: 'card', 'aria-labelledby': 'anschluss-agreement-h' },
         h('h2', { id: 'anschluss-agreement-h' }, ctx.t('anschluss.pupil.agreement_heading')),
