@@ -69,19 +69,24 @@ def _occupation_means() -> np.ndarray:
 def load_vacancies(kommune_id: int, today: date) -> Vacancies:
     """The Kommune's live vacancies (two statements: the occupations' mean, the rows)."""
     means = _occupation_means()
-    rows = db.session.execute(
-        select(
-            Vacancy.id,
-            Vacancy.berufsfeld,
-            Vacancy.usual_certificate,
-            Vacancy.postcode,
-            Vacancy.starts_on,
-            *RIASEC_COLUMNS,
+    # Core execution (no ORM row processing): thousands of plain tuples.
+    rows = (
+        db.session.connection()
+        .execute(
+            select(
+                Vacancy.id,
+                Vacancy.berufsfeld,
+                Vacancy.usual_certificate,
+                Vacancy.postcode,
+                Vacancy.starts_on,
+                *RIASEC_COLUMNS,
+            )
+            .outerjoin(Occupation, Occupation.id == Vacancy.occupation_id)
+            .where(Vacancy.kommune_id == kommune_id, live_clause(today))
+            .order_by(Vacancy.id)
         )
-        .outerjoin(Occupation, Occupation.id == Vacancy.occupation_id)
-        .where(Vacancy.kommune_id == kommune_id, live_clause(today))
-        .order_by(Vacancy.id)
-    ).all()
+        .all()
+    )
     profiles = np.array([row[5:] for row in rows], dtype=float).reshape(len(rows), 6)
     return Vacancies(
         ids=np.array([row.id for row in rows], dtype=np.int64),
@@ -94,7 +99,7 @@ def load_vacancies(kommune_id: int, today: date) -> Vacancies:
             [np.nan if row.starts_on is None else (row.starts_on - today).days for row in rows],
             dtype=float,
         ),
-        starts_on=[row.starts_on.isoformat() if row.starts_on else None for row in rows],
+        starts_on=[row.starts_on for row in rows],
         berufsfelder=[row.berufsfeld for row in rows],
     )
 
@@ -107,13 +112,13 @@ def _levels(keys) -> np.ndarray:
 
 
 def _positions(postcodes) -> np.ndarray:
-    cache: dict[str, tuple[float, float]] = {}
-    points = []
-    for postcode in postcodes:
-        if postcode not in cache:
-            cache[postcode] = geo.position(postcode) or (np.nan, np.nan)
-        points.append(cache[postcode])
-    return np.array(points, dtype=float).reshape(len(points), 2)
+    """Each postcode's position (NaN unknown): looked up once per distinct postcode."""
+    codes = np.array([postcode or "" for postcode in postcodes], dtype=object)
+    if len(codes) == 0:
+        return np.zeros((0, 2))
+    distinct, inverse = np.unique(codes.astype(str), return_inverse=True)
+    table = np.array([geo.position(code) or (np.nan, np.nan) for code in distinct], dtype=float)
+    return table[inverse.reshape(-1)]
 
 
 # -- youths -------------------------------------------------------------------------------------

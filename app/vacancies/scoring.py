@@ -20,6 +20,7 @@ unit vectors. Youths are scored in blocks of CHUNK, so memory stays small whatev
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 import numpy as np
@@ -71,7 +72,7 @@ class Vacancies:
     usual: list[str | None]  # usual certificate key
     xy: np.ndarray  # m×2, NaN unknown
     start_days: np.ndarray  # days from today to the start, NaN unknown
-    starts_on: list[str | None] = field(default_factory=list)  # ISO dates
+    starts_on: list[date | None] = field(default_factory=list)
     berufsfelder: list[str | None] = field(default_factory=list)
 
 
@@ -271,5 +272,5 @@ def explain(youths: Youths, i: int, vac: Vacancies, match: dict) -> list[dict]:
     if match["km"] is not None:
         reasons.append({"kind": "distance", "km": round(match["km"])})
     if vac.starts_on and vac.starts_on[j]:
-        reasons.append({"kind": "start", "date": vac.starts_on[j]})
+        reasons.append({"kind": "start", "date": vac.starts_on[j].isoformat()})
     return reasons
