@@ -15,7 +15,7 @@ from app.core import audit, clock
 from app.core.errors import DomainError
 from app.extensions import db
 from app.schools.models import ClassMembership, SchoolClass
-from app.schools.roster_csv import parse_roster
+from app.schools.roster_csv import MEMBERSHIP_FIELDS, parse_roster
 from app.schools.roster_plan import RosterPlan, plan_roster
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -40,28 +40,40 @@ def read_upload(stream) -> bytes:
     return data
 
 
+def _person(fields: dict) -> dict:
+    return {name: value for name, value in fields.items() if name not in MEMBERSHIP_FIELDS}
+
+
 def _write(plan: RosterPlan, school_class: SchoolClass) -> list[User]:
     created = []
+    attendance = {}  # user → school year of attendance from the file (stored on the membership)
     for row in plan.created:
         user = User(
             role="pupil",
             school_id=school_class.school_id,
             display_name=row.fields["first_name"],
-            **row.fields,
+            **_person(row.fields),
         )
         db.session.add(user)
         created.append(user)
+        attendance[user] = row.fields.get("attendance_year")
     for update in plan.updated:
         for name in update.changes:
-            if name != "class":
+            if name not in ("class", *MEMBERSHIP_FIELDS):
                 setattr(update.user, name, update.row.fields[name])
+        attendance[update.user] = update.row.fields.get("attendance_year")
         if update.membership is not None:
             update.membership.class_id = school_class.id  # a confirmed move, same school year
+            if "attendance_year" in update.row.fields:
+                update.membership.attendance_year = update.row.fields["attendance_year"]
     db.session.flush()
     new_members = created + [u.user for u in plan.updated if u.membership is None]
     db.session.add_all(
         ClassMembership(
-            pupil_id=user.id, class_id=school_class.id, school_year_id=school_class.school_year_id
+            pupil_id=user.id,
+            class_id=school_class.id,
+            school_year_id=school_class.school_year_id,
+            attendance_year=attendance.get(user),
         )
         for user in new_members
     )

@@ -38,7 +38,13 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "postcode": ("plz", "postleitzahl"),
     "city": ("ort", "ortsname", "wohnort"),
     "email": ("e-mail (schulisch)", "e-mail", "email", "e-mail (privat)"),
+    # The school year of attendance (leaver rule, schools/leaving.py): given directly, or from
+    # SchILD's Einschulungsjahr (year of school entry; this school year counts from it).
+    "attendance_year": ("schulbesuchsjahr", "schulbesuchsjahre"),
+    "school_entry_year": ("einschulungsjahr",),
 }
+# Row fields stored on the class membership, not on the pupil's account.
+MEMBERSHIP_FIELDS = ("attendance_year",)
 REQUIRED = {
     "last_name": "Nachname",
     "first_name": "Vorname",
@@ -218,6 +224,22 @@ def _optional(parsed, number, attribute, value, column):
     return value
 
 
+def _attendance(parsed, number, attribute, value, column, today) -> int | None:
+    """The school year of attendance from its own column or from the year of school entry."""
+    year = int(value) if value.isdigit() else None
+    if attribute == "school_entry_year":
+        start = today.year if today.month >= 8 else today.year - 1
+        attended = start - year + 1 if year is not None else None
+        if attended is None or not 1 <= attended <= 20:
+            parsed.reject(number, "entry_year", column, value=value[:20])
+            return None
+        return attended
+    if year is None or not 1 <= year <= 20:
+        parsed.reject(number, "attendance_year", column, value=value[:20])
+        return None
+    return year
+
+
 def _row_fields(parsed, number, cells, target_class, age_range, today) -> dict | None:
     """Validated model fields of one row, or None when the row was rejected."""
     before = len(parsed.rejected)
@@ -236,6 +258,10 @@ def _row_fields(parsed, number, cells, target_class, age_range, today) -> dict |
                 parsed.reject(number, "wrong_class", column, value=value[:20], target=target_class)
         elif attribute in ("sex", "postcode", "email"):
             fields[attribute] = _optional(parsed, number, attribute, value, column)
+        elif attribute in ("attendance_year", "school_entry_year"):
+            if value:
+                attended = _attendance(parsed, number, attribute, value, column, today)
+                fields["attendance_year"] = attended
         elif attribute in REQUIRED:
             fields[attribute] = value
         elif attribute != "house_number":

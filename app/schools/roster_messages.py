@@ -42,4 +42,12 @@ REASONS = {
         "The id {value} belongs to a pupil outside this class. "
         "The StuBO moves pupils between classes.",
     ),
+    "attendance_year": (
+        "{column} „{value}“ ist kein Schulbesuchsjahr (eine Zahl von 1 bis 20).",
+        "{column} '{value}' is no school year of attendance (a number from 1 to 20).",
+    ),
+    "entry_year": (
+        "{column} „{value}“ ist kein plausibles Einschulungsjahr.",
+        "{column} '{value}' is no plausible year of school entry.",
+    ),
 }

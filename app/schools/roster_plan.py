@@ -125,6 +125,11 @@ def _sort(plan, actor, school_class, row, user, membership, current) -> None:
     """Put one matched pupil's row where it belongs for this caller."""
     in_class = membership is not None and membership.class_id == school_class.id
     changes = _field_changes(user, row) + ([] if in_class else ["class"])
+    if membership is not None and row.fields.get("attendance_year") not in (
+        None,
+        membership.attendance_year,
+    ):
+        changes.append("attendance_year")
     if not changes:
         plan.unchanged.append(user)
         return

@@ -180,7 +180,7 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "app.import.*_caption": js_matches("screens/roster-import.js", r"(?m)^  (\w+): \["),
     "app.import.col_*": js("screens/roster-import.js", "COLUMNS"),
     # the report's `changes`: the compared fields and "class" (schools/roster_plan.py)
-    "app.import.change_*": union(py("PERSON_FIELDS"), extra=("class",)),
+    "app.import.change_*": union(py("PERSON_FIELDS"), py("MEMBERSHIP_FIELDS"), extra=("class",)),
     "chain.status.*": check("vk_cases", "status"),
     "chain.anschluss_status.*": check("anschluesse", "status"),
     "chain.declaration.plan_*": py("PLANS"),
