@@ -7,7 +7,7 @@
 // `self` typed as what it is here, so tsc --checkJs knows the worker's events.
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-const VERSION = 'v20';
+const VERSION = 'v21';
 const CACHE = `anschluss-shell-${VERSION}`;
 
 const SHELL = [
@@ -23,6 +23,7 @@ const SHELL = [
   '/js/dom.js',
   '/js/ui-forms.js',
   '/js/ui-tables.js',
+  '/js/ui-charts.js',
   '/js/routes.js',
   '/js/drafts.js',
   '/js/device-data.js',

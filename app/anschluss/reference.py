@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.catalog.models import AnschlussOption, Berufsfeld, LeavingCertificate
+from app.catalog.models import AnschlussOption, Berufsfeld, LeavingCertificate, SboElement
 from app.core import clock
 from app.core.errors import Invalid
 from app.extensions import db
@@ -89,13 +89,19 @@ def week_start(day: date) -> date:
 
 
 def catalog() -> dict:
-    """Certificates, options (with the certificates they fit) and Berufsfelder: three queries."""
+    """Certificates, options (with the certificates they fit), Berufsfelder and the names of the
+    KAoA standard elements (screens name a missing step, never its SBO number): four queries."""
     from app.anschluss.models import STATUSES
 
     certificates = db.session.execute(select(LeavingCertificate.key, LeavingCertificate.text)).all()
     options = db.session.scalars(select(AnschlussOption)).all()
     fields = db.session.execute(
         select(Berufsfeld.kuerzel, Berufsfeld.text).order_by(Berufsfeld.number)
+    ).all()
+    steps = db.session.execute(
+        select(SboElement.kuerzel, SboElement.text)
+        .where(SboElement.level == "merkmal")
+        .order_by(SboElement.kuerzel)
     ).all()
 
     def cert_order(key: str) -> int:
@@ -121,5 +127,6 @@ def catalog() -> dict:
             for option in options
         ],
         "berufsfelder": [{"code": code, "text": text} for code, text in fields],
+        "steps": [{"code": code, "text": text} for code, text in steps],
         "statuses": list(STATUSES),
     }

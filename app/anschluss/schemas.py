@@ -214,4 +214,5 @@ class AnschlussCatalogSchema(OutputSchema):
     certificates = ma.fields.List(ma.fields.Nested(CatalogEntrySchema), required=True)
     options = ma.fields.List(ma.fields.Nested(CatalogOptionSchema), required=True)
     berufsfelder = ma.fields.List(ma.fields.Nested(CatalogEntrySchema), required=True)
+    steps = ma.fields.List(ma.fields.Nested(CatalogEntrySchema), required=True)
     statuses = ma.fields.List(ma.fields.String(), required=True)

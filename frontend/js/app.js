@@ -63,6 +63,8 @@ async function loadMe() {
 
 function renderShell() {
   const role = state.me ? state.me.role : null;
+  // Staff screens are tables and lists of many pupils: they get the width of a desktop screen.
+  document.body.dataset.audience = role && role !== 'pupil' ? 'staff' : 'pupil';
   document.getElementById('skip-link').textContent = t('app.shell.skip');
   document.getElementById('app-name').setAttribute('aria-label', t('app.shell.home_link'));
   renderLanguageChoice(role);

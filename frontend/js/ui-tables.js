@@ -46,19 +46,26 @@ function isCellSpec(cell) {
 export function table({ id, caption, captionId, labelledBy, class: extraClass, columns, rows, foot, rowHeader = 0 }) {
   const specs = columns.map((column) => (typeof column === 'object' ? column : { label: column }));
   const ownCaptionId = caption ? (captionId || `${id}-caption`) : null;
+  // On a phone a table of more than three columns shows each row as a card; every cell then
+  // names its column (data-label, drawn by the stylesheet) because the header row is hidden.
+  const labelOf = (index) => {
+    const label = specs[index] && specs[index].label;
+    return typeof label === 'string' ? label : (label instanceof Node ? label.textContent || '' : '');
+  };
   const cellOf = (cell, index) => {
     const { content, class: extra } = isCellSpec(cell) ? cell : { content: cell, class: null };
     const classes = [specs[index] && specs[index].num ? 'num' : null, extra].filter(Boolean).join(' ') || null;
+    const dataset = labelOf(index) ? { label: labelOf(index) } : null;
     return index === rowHeader
-      ? h('th', { scope: 'row', class: classes }, content)
-      : h('td', { class: classes }, content);
+      ? h('th', { scope: 'row', class: classes, dataset }, content)
+      : h('td', { class: classes, dataset }, content);
   };
   const rowOf = (row) => {
     const { cells, class: rowClass, dataset } = Array.isArray(row) ? { cells: row, class: null, dataset: null } : row;
     return h('tr', { class: rowClass, dataset }, cells.map(cellOf));
   };
   return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': labelledBy || ownCaptionId },
-    h('table', { class: ['table', extraClass], id },
+    h('table', { class: ['table', specs.length > 3 ? 'table--cards' : null, extraClass], id },
       caption ? h('caption', { id: ownCaptionId }, caption) : null,
       h('thead', {}, h('tr', {}, specs.map((column) => h('th', {
         scope: 'col', class: column.num ? 'num' : null, title: column.title,

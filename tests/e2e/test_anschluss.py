@@ -76,7 +76,7 @@ def test_stubo_filters_and_exports_the_noch_kein_anschluss_list(page, live_serve
         page.wait_for_url("**/#/leavers")
     page.locator("#leavers-table").wait_for()
     filters = page.locator("#leavers-filter")
-    filters.get_by_label("Nur „noch kein Anschluss“").check()
+    filters.get_by_label("Nur ohne gesicherten Anschluss (keine Zusage)").check()
     filters.get_by_label("Klasse").select_option(label="10a")
     with screens.new(page):  # the filter is a new route: wait for its screen, not the old one
         filters.get_by_role("button", name="Anzeigen").click()

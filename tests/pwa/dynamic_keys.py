@@ -190,6 +190,7 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "chain.channel.*": check("vk_case_contacts", "channel"),
     "chain.outcome.*": check("vk_case_contacts", "outcome"),
     "chain.given_by.*": check("handover_consents", "given_by"),
+    "chain.sex.*": lambda _: {"m", "w", "d", "x"},  # what roster_csv.SEX_VALUES stores
     "chain.fields.*": union(py("CASE_FIELDS"), py("STATUTORY_FIELDS")),
     "chain.disclosures.action.*": audit_actions(),
     "chain.disclosures.purpose.*": py_enum("Purpose"),

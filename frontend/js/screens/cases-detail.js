@@ -11,19 +11,23 @@ const CHANNELS = ['phone', 'letter', 'email', 'visit'];
 const OUTCOMES = ['erreicht', 'nicht_erreicht', 'nachricht_hinterlassen', 'termin_vereinbart',
   'termin_wahrgenommen', 'termin_nicht_wahrgenommen', 'unterlagen_zugesandt'];
 
-function transferData(ctx, item) {
+// The transfer record stores the official keys (certificate SBO_10_7_x, option code, sex w/m/d):
+// people read their names.
+function transferData(ctx, item, catalog) {
+  const certificate = (catalog.certificates || []).find((c) => c.code === item.prior_schooling.certificate);
+  const wishOption = (catalog.options || []).find((o) => o.code === item.intended_training.option_code);
   const { identity, contact, prior_schooling: school, intended_training: wish } = item;
   const address = [contact.street, [contact.postcode, contact.city].filter(Boolean).join(' ')]
     .filter(Boolean).join(', ');
   const rows = [
     ['chain.case.birth_date', formatDate(identity.birth_date, ctx.lang)],
-    ['chain.case.sex', identity.sex || '–'],
+    ['chain.case.sex', identity.sex ? ctx.t(`chain.sex.${identity.sex}`) : '–'],
     ['chain.case.address', address || '–'],
     ['chain.case.email', contact.email || '–'],
     ['chain.case.school', school.school_name || '–'],
     ['chain.case.school_form', school.school_form || '–'],
-    ['chain.case.certificate', school.certificate || '–'],
-    ['chain.case.wish', [wish.option_code, wish.text].filter(Boolean).join(' – ') || '–'],
+    ['chain.case.certificate', certificate ? certificate.text : '–'],
+    ['chain.case.wish', [wishOption ? wishOption.text : null, wish.text].filter(Boolean).join(' – ') || '–'],
     ['chain.case.legal_basis', item.legal_basis],
     ['chain.case.handed_over_at', formatDate(item.handed_over_at, ctx.lang)],
   ];
@@ -56,7 +60,7 @@ function statusForm(ctx, item, options, onSaved) {
     selectField({ id: 'case-option', name: 'anschluss_option', label: ctx.t('chain.case.option'),
       hint: ctx.t('chain.case.option_hint'), value: item.anschluss_option || '',
       options: [{ value: '', label: ctx.t('chain.case.no_option') },
-        ...options.map((o) => ({ value: o.code, label: `${o.code} – ${o.text}` }))] }),
+        ...options.map((o) => ({ value: o.code, label: o.text }))] }),
     h('div', { class: 'field' }, h('label', { for: 'case-follow-up' }, ctx.t('chain.case.follow_up_on')),
       h('input', { id: 'case-follow-up', name: 'follow_up_on', type: 'date', value: item.follow_up_on || '' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('chain.case.save'))),
@@ -132,7 +136,7 @@ export async function render(root, ctx) {
   const options = (catalog.options || []).filter((o) => !['NOKEAN', 'UNBE', 'ABSENZ'].includes(o.code));
   const title = ctx.t('chain.case.title', { name: personName(item.identity) });
   const draw = (current, message) => {
-    replace(root, back, h('h1', {}, title), schoolSide(ctx, current, catalog.options || []), transferData(ctx, current),
+    replace(root, back, h('h1', {}, title), schoolSide(ctx, current, catalog.options || []), transferData(ctx, current, catalog),
       statusForm(ctx, current, options, (saved) => draw(saved, ctx.t('chain.case.saved'))),
       contactLog(ctx, current, async () => draw(await ctx.api.get(`/cases/${current.id}`), ctx.t('chain.case.contact_saved'))),
       caseVacancies(ctx, current.id, async () => draw(await ctx.api.get(`/cases/${current.id}`))));

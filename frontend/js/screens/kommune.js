@@ -1,12 +1,11 @@
 // Kommune coordinator: aggregates of all schools — no personal data; small counts and those
 // that would let one recompute a small count arrive as "masked" and show as "gesperrt".
 
-import { figuresTable, formatDate, h, replace, screenReady } from '../ui.js';
-import { certificateLabel, optionLabel, prepare, statusLabel } from './anschluss-common.js';
-
-function share(value) {
-  return value === null ? '—' : `${Math.round(value * 100)} %`;
-}
+import { figuresTable, h, replace, screenReady } from '../ui.js';
+import { barChart } from '../ui-charts.js';
+import {
+  certificateLabel, optionLabel, prepare, share, statusChart, trendChart,
+} from './anschluss-common.js';
 
 /** A published count, or the word for a suppressed one. */
 function count(ctx, value) {
@@ -46,14 +45,16 @@ export async function render(root, ctx) {
         ...pairHeaders.flatMap((label, i) => [h('dt', {}, label), h('dd', {}, String(pair(data)[i]))]))),
     figuresTable('kommune-schools', ctx.t('anschluss.kommune.by_school'),
       [ctx.t('anschluss.kommune.school'), ...pairHeaders], data.by_school.map((item) => [item.school_name, ...pair(item)])),
-    figuresTable('kommune-status', ctx.t('anschluss.leavers.by_status'),
-      [ctx.t('anschluss.common.status'), ctx.t('anschluss.leavers.total')],
-      Object.entries(data.by_status).map(([status, value]) => [statusLabel(ctx, status), count(ctx, value)])),
-    figuresTable('kommune-options', ctx.t('anschluss.kommune.by_option'),
-      [ctx.t('anschluss.common.option'), ctx.t('anschluss.leavers.total')],
-      Object.entries(data.by_option).map(([code, value]) => [optionLabel(catalog, code), count(ctx, value)])),
-    crosstab(ctx, catalog, data.certificate_by_option),
-    figuresTable('kommune-trend', ctx.t('anschluss.leavers.trend'), ['', ...pairHeaders],
-      data.trend.map((point) => [formatDate(point.week_start, ctx.lang), ...pair(point)])));
+    h('section', { class: 'card charts', 'aria-labelledby': 'kommune-charts-h' },
+      h('h2', { id: 'kommune-charts-h' }, ctx.t('anschluss.kommune.distribution')),
+      statusChart(ctx, 'kommune-status', data.by_status, (value) => count(ctx, value)),
+      barChart({
+        id: 'kommune-options', title: ctx.t('anschluss.kommune.by_option'), valueLabel: ctx.t('anschluss.leavers.total'),
+        rows: Object.entries(data.by_option).map(([code, value]) => ({
+          label: optionLabel(catalog, code), value: Number(value) || 0, text: count(ctx, value),
+        })),
+      }),
+      trendChart(ctx, 'kommune-trend', data.trend, (value) => count(ctx, value))),
+    crosstab(ctx, catalog, data.certificate_by_option));
   screenReady(root, title);
 }

@@ -1,31 +1,39 @@
 // StuBO: the leaver cohort — summary, trend, the filterable "noch kein Anschluss" list, exports.
 
-import { formatDate, h, pager, pupilName, replace, screenReady, selectField, table } from '../ui.js';
+import { h, pager, pupilName, replace, screenReady, selectField, table } from '../ui.js';
 import {
-  certificateChoices, lightBadge, optionLabel, prepare, reasonList, statusLabel,
+  certificateChoices, certificateLabel, lightBadge, optionLabel, prepare, reasonList, share, statusChart,
+  statusLabel, trendChart,
 } from './anschluss-common.js';
 
 const PER_PAGE = 50;
 const SORTS = ['risk', 'name', 'class'];
 
+function classTable(ctx, summary) {
+  if (!summary.by_class.length) return null;
+  return table({
+    id: 'leavers-classes', caption: ctx.t('anschluss.leavers.by_class'),
+    columns: [ctx.t('anschluss.common.class'), { label: ctx.t('anschluss.leavers.total'), num: true },
+      { label: ctx.t('anschluss.leavers.secured'), num: true }, { label: ctx.t('anschluss.leavers.share'), num: true }],
+    rows: summary.by_class.map((item) => [
+      h('a', { href: `#/anschluss/classes/${item.class_id}` }, item.class_name),
+      String(item.leavers), String(item.secured), share(item.leavers ? item.secured / item.leavers : null)]),
+  });
+}
+
 function summaryCard(ctx, summary) {
-  const share = summary.secured_share === null ? '—' : `${Math.round(summary.secured_share * 100)} %`;
-  const trend = summary.trend.slice(-6);
   return h('section', { class: 'card', 'aria-labelledby': 'leavers-summary-h' },
     h('h2', { id: 'leavers-summary-h' }, ctx.t('anschluss.leavers.summary')),
     h('dl', { class: 'meta figures', id: 'leavers-figures' },
       h('dt', {}, ctx.t('anschluss.leavers.total')), h('dd', {}, String(summary.leavers)),
       h('dt', {}, ctx.t('anschluss.leavers.secured')), h('dd', {}, String(summary.secured)),
       h('dt', {}, ctx.t('anschluss.leavers.without')), h('dd', {}, String(summary.without_anschluss)),
-      h('dt', {}, ctx.t('anschluss.leavers.share')), h('dd', {}, share)),
-    h('h3', {}, ctx.t('anschluss.leavers.by_status')),
-    h('ul', { class: 'status-counts' }, Object.entries(summary.by_status).map(([status, count]) => h('li', {},
-      `${statusLabel(ctx, status)}: ${count}`))),
-    caseCounts(ctx, summary),
-    h('h3', {}, ctx.t('anschluss.leavers.trend')),
-    h('ul', { class: 'trend' }, trend.map((point) => h('li', {}, ctx.t('anschluss.leavers.trend_entry', {
-      week: formatDate(point.week_start, ctx.lang), secured: point.secured, leavers: point.leavers,
-    })))));
+      h('dt', {}, ctx.t('anschluss.leavers.share')), h('dd', {}, share(summary.secured_share))),
+    h('div', { class: 'charts' },
+      statusChart(ctx, 'leavers-status-chart', summary.by_status),
+      trendChart(ctx, 'leavers-trend-chart', summary.trend.slice(-12))),
+    classTable(ctx, summary),
+    caseCounts(ctx, summary));
 }
 
 // The Verantwortungskette outcome of handed-over leavers: the status only, no case details.
@@ -77,18 +85,19 @@ function leaverTable(ctx, catalog, page) {
   return table({
     id: 'leavers-table', captionId: 'leavers-caption',
     caption: ctx.t('anschluss.leavers.caption', { total: page.total }),
-    columns: [ctx.t('anschluss.common.name'), ctx.t('anschluss.common.class'), ctx.t('anschluss.common.light'),
-      ctx.t('anschluss.common.status'), ctx.t('anschluss.common.option'), ctx.t('anschluss.common.certificate'),
-      ctx.t('anschluss.common.reasons'), ctx.t('anschluss.common.case')],
+    // What the StuBO acts on first: light, reasons and the Verantwortungskette, then the record.
+    columns: [ctx.t('anschluss.common.name'), ctx.t('anschluss.common.light'), ctx.t('anschluss.common.reasons'),
+      ctx.t('anschluss.common.case'), ctx.t('anschluss.common.status'), ctx.t('anschluss.common.option'),
+      ctx.t('anschluss.common.certificate'), ctx.t('anschluss.common.class')],
     rows: page.items.map((row) => [
       h('a', { href: `#/anschluss/pupils/${row.pupil_id}` }, pupilName(row)),
-      row.class_name,
       lightBadge(ctx, row.traffic_light),
-      statusLabel(ctx, row.status),
-      optionLabel(catalog, row.option_code),
-      row.expected_certificate || '—',
       reasonList(ctx, row.risk_reasons),
       { content: caseLabel(ctx, row.case_status), class: 'case-status' },
+      statusLabel(ctx, row.status),
+      optionLabel(catalog, row.option_code),
+      certificateLabel(catalog, row.expected_certificate),
+      row.class_name,
     ]),
   });
 }
