@@ -1,7 +1,8 @@
 """The server's own texts in the reader's language: catalogues and language negotiation.
 
 Catalogues are `app/i18n/<language>.json`, one file per language, with sections (`titles`
-by HTTP status, `problems` by problem code, `fields` by field-message code). German is the
+by HTTP status, `problems` by problem code, `fields` by field-message code, `labels` for the
+words of exports and PDFs: column headers, names of reasons). German is the
 default and the fallback: an entry missing in another language is answered in German, so a
 new language (tr, ar, uk, ru, pl …) can start with a partial file. Texts take named
 parameters (`{date}`, `{name}`); dates and lists are formatted for the language.
@@ -25,7 +26,7 @@ from app.core.clock import SCHOOL_TZ
 
 DEFAULT_LANGUAGE = "de"
 CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "i18n"
-SECTIONS = ("titles", "problems", "fields")
+SECTIONS = ("titles", "problems", "fields", "labels")
 
 LanguageSource = Callable[[], str | None]
 _language_sources: list[LanguageSource] = []

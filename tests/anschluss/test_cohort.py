@@ -164,3 +164,35 @@ def test_portfolio_steps_feed_missing_steps_and_internship(anschluss_world, logi
     assert mine["internship_done"] is True and "no_internship" not in mine["risk_reasons"]
     assert "SBO 6.1" not in mine["missing_steps"] and "SBO 6.1" in other["missing_steps"]
     assert "no_internship" in other["risk_reasons"]
+
+
+def test_exports_name_what_the_codes_mean_in_the_readers_language(anschluss_world, login_as, db):
+    """Do the CSV and XLSX show status, option, certificate and reasons by name (German or
+    English as asked), with the codes only in their own columns at the end?"""
+    from app.dashboards.cohort import RISK_REASONS
+
+    w = anschluss_world
+    add_leavers(db, w.klasse, 7)
+    db.session.commit()
+    stubo = login_as(w.users.stubo)
+    url = f"/api/v1/schools/{w.school.id}/leavers/export.csv"
+    german = list(csv.reader(io.StringIO(stubo.get(url).data.decode("utf-8-sig")), delimiter=";"))
+    header = german[0]
+    assert header[-2:] == ["Anschlussoption (Kürzel)", "Abschluss (Schlüssel)"]
+    named = [row[: len(header) - 2] for row in german[1:]]
+    text = "\n".join(";".join(row) for row in named)
+    assert "noch kein Anschluss" in text and "nokean" not in text and "NOKEAN" not in text
+    assert "SBO_10_7" not in text
+    assert {row[-2] for row in german[1:]} >= {"NOKEAN", "DUAL"}
+    assert {row[-1] for row in german[1:]} == {"SBO_10_7_7", ""}
+    english = stubo.get(url, headers={"Accept-Language": "en"}).data.decode("utf-8-sig")
+    assert english.splitlines()[0].startswith("Class;Last name;First name")
+    assert "no Anschluss yet" in english
+    xlsx = stubo.get(url.replace(".csv", ".xlsx"), headers={"Accept-Language": "en"})
+    sheet = load_workbook(io.BytesIO(xlsx.data)).active
+    assert sheet.title == "Leavers" and next(sheet.values)[0] == "Class"
+    from app.core import i18n
+
+    for language in ("de", "en"):
+        for reason in RISK_REASONS:
+            assert i18n.text("labels", f"risk-reason-{reason}", language)

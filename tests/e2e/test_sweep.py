@@ -92,7 +92,8 @@ OVERFLOWING = """() => [...document.querySelectorAll('body *')]
   .slice(0, 6).map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${
     (el.textContent || '').trim().slice(0, 40)}`)"""
 
-LINKS = """() => [...document.querySelectorAll('main a[href^="#/"]')].map((a) => a.getAttribute('href'))"""
+LINKS = """() => [...document.querySelectorAll('main a[href^="#/"]')]
+  .map((a) => a.getAttribute('href'))"""
 
 
 def _pattern(path: str) -> re.Pattern:

@@ -172,6 +172,7 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "anschluss.owner.*": check("anschluss_next_steps", "owner"),
     "anschluss.me.news_*": js("screens/anschluss-me.js", "NEWS"),
     "anschluss.leavers.sort_*": js("screens/leavers.js", "SORTS"),
+    "anschluss.leavers.export_*": js_matches("screens/leavers.js", r"download\('(\w+)'\)"),
     "app.a11y.*.heading": js("screens/accessibility.js", "SECTIONS"),
     "app.a11y.*.text": js("screens/accessibility.js", "SECTIONS"),
     "app.home.role_intro.*": check("users", "role"),

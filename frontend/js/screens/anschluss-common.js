@@ -75,7 +75,11 @@ function shareOf(point) {
   return point.leavers ? point.secured / point.leavers : null;
 }
 
-/** Secured share per week: a column chart with the weeks' figures as the table alternative. */
+/**
+ * Secured share per week: a column chart with the weeks' figures as the table alternative.
+ * @param {any} ctx @param {string} id @param {any[]} trend
+ * @param {(value: any) => string} [text] how a count reads (the Kommune's may be masked)
+ */
 export function trendChart(ctx, id, trend, text = String) {
   return columnChart({
     id, title: ctx.t('anschluss.leavers.trend'),
@@ -89,7 +93,11 @@ export function trendChart(ctx, id, trend, text = String) {
   });
 }
 
-/** Leavers per Anschluss status as bars (statuses without anyone left out). */
+/**
+ * Leavers per Anschluss status as bars.
+ * @param {any} ctx @param {string} id @param {Record<string, any>} byStatus
+ * @param {(value: any) => string} [text] how a count reads (the Kommune's may be masked)
+ */
 export function statusChart(ctx, id, byStatus, text = String) {
   return barChart({
     id, title: ctx.t('anschluss.leavers.by_status'), valueLabel: ctx.t('anschluss.leavers.total'),

@@ -1,6 +1,8 @@
 // StuBO: the leaver cohort — summary, trend, the filterable "noch kein Anschluss" list, exports.
 
-import { h, pager, pupilName, replace, screenReady, selectField, table } from '../ui.js';
+import {
+  actionButton, errorText, h, pager, pupilName, replace, saveBlob, screenReady, selectField, table,
+} from '../ui.js';
 import {
   certificateChoices, certificateLabel, lightBadge, optionLabel, prepare, reasonList, share, statusChart,
   statusLabel, trendChart,
@@ -102,6 +104,25 @@ function leaverTable(ctx, catalog, page) {
   });
 }
 
+// Fetched, not linked: the request carries the screen's language, so the file's headers and
+// names are in it too (a plain link would send the browser's language).
+function exportButtons(ctx, base, exportQuery) {
+  const status = h('p', { role: 'status' });
+  const download = (kind) => actionButton({
+    label: ctx.t(`anschluss.leavers.export_${kind}`), id: `export-${kind}`,
+    onClick: async () => {
+      status.textContent = '';
+      try {
+        saveBlob(await ctx.api.download(`${base}/export.${kind}?${exportQuery}`),
+          `${ctx.t('anschluss.leavers.export_filename')}.${kind}`);
+      } catch (error) {
+        status.textContent = errorText(error);
+      }
+    },
+  });
+  return h('div', { class: 'actions exports' }, download('csv'), download('xlsx'), status);
+}
+
 function queryString(query, extra = {}) {
   return new URLSearchParams({ ...query, ...extra }).toString();
 }
@@ -131,9 +152,7 @@ export async function render(root, ctx) {
     h('p', { class: 'lead' }, ctx.t('anschluss.leavers.lead')),
     summaryCard(ctx, summary),
     filterForm(ctx, catalog, summary, query, (next) => go(next)),
-    h('div', { class: 'actions exports' },
-      h('a', { class: 'button button--secondary', id: 'export-csv', href: `/api/v1${base}/export.csv?${exportQuery}`, download: '' }, ctx.t('anschluss.leavers.export_csv')),
-      h('a', { class: 'button button--secondary', id: 'export-xlsx', href: `/api/v1${base}/export.xlsx?${exportQuery}`, download: '' }, ctx.t('anschluss.leavers.export_xlsx'))),
+    exportButtons(ctx, base, exportQuery),
     h('p', { class: 'field-hint' }, ctx.t('anschluss.leavers.export_hint')),
     leaverTable(ctx, catalog, list),
     pager({ page, pages, onPage: (target) => go(query, target) }));
