@@ -34,6 +34,7 @@ const SHELL = [
   '/js/screens/login.js',
   '/js/screens/enrol.js',
   '/js/screens/home.js',
+  '/js/screens/home-staff.js',
   '/js/screens/home-pupil.js',
   '/js/screens/more.js',
   '/js/bottom-nav.js',

@@ -74,9 +74,15 @@ def schulform_records() -> list[dict]:
     ]
 
 
+def berufsfeld_text(text: str) -> str:
+    """The SVWS catalogue writes "Gesellschafts-,Geisteswissenschaften": without the space after
+    the comma the name cannot wrap and widens a phone screen, so the space is added here."""
+    return text.replace("-,", "-, ")
+
+
 def berufsfeld_records() -> list[dict]:
     return [
-        {"kuerzel": row["kuerzel"], "number": int(row["id"]), "text": row["text"]}
+        {"kuerzel": row["kuerzel"], "number": int(row["id"]), "text": berufsfeld_text(row["text"])}
         for row in _csv_rows(REFERENCE_DIR / "kaoa_berufsfelder.csv")
     ]
 

@@ -12,9 +12,9 @@ from flask_smorest import Blueprint
 from app.core.api import problems
 from app.core.policy import access, allow, everywhere
 from app.dashboards import class_progress as progress
-from app.dashboards import overview, supply_demand, vacancy_supply
+from app.dashboards import overview, supply_demand, todo, vacancy_supply
 from app.dashboards.schemas import ClassProgressSchema, SupplyDemandSchema, VacancySupplySchema
-from app.dashboards.schemas_overview import PupilOverviewSchema
+from app.dashboards.schemas_overview import PupilOverviewSchema, StaffTodoSchema
 from app.internships import scopes
 from app.schools import scopes as school_scopes
 
@@ -33,6 +33,21 @@ blp = Blueprint(
 def my_overview():
     """Where I stand (questionnaire, Mein Weg, BFE days, bookings) and my next steps."""
     return overview.pupil_overview(current_user)
+
+
+@blp.route("/me/todo", methods=["GET"])
+@access(
+    allow(
+        "Class teachers (the classes taught now) and the StuBO (the school): counts only",
+        teacher=everywhere,
+        stubo=everywhere,
+    )
+)
+@blp.response(200, StaffTodoSchema)
+@problems(blp, 401, 403)
+def my_todo():
+    """What waits for me: booking requests, Anschluss reports, overdue agreements per class."""
+    return todo.staff_todo(current_user)
 
 
 @blp.route("/classes/<int:class_id>/progress", methods=["GET"])

@@ -59,3 +59,33 @@ class PupilOverviewSchema(OutputSchema):
     bfe = ma.fields.Nested(OverviewBfeSchema, required=True)
     bookings = ma.fields.Nested(OverviewBookingsSchema, required=True)
     next_steps = ma.fields.List(ma.fields.Nested(OverviewNextStepSchema), required=True)
+
+
+class TodoClassSchema(OutputSchema):
+    class_id = ma.fields.Integer(required=True)
+    class_name = ma.fields.String(required=True)
+    jahrgang = ma.fields.String(required=True)
+    booking_requests = ma.fields.Integer(
+        required=True, metadata={"description": "Bookings of the class waiting for confirmation"}
+    )
+    pending_reports = ma.fields.Integer(
+        required=True, metadata={"description": "Pupils' Anschluss reports waiting for a decision"}
+    )
+    overdue_agreements = ma.fields.Integer(
+        required=True,
+        metadata={"description": "Pupils whose Anschlussvereinbarung has an overdue next step"},
+    )
+
+
+class TodoTotalsSchema(OutputSchema):
+    booking_requests = ma.fields.Integer(required=True)
+    pending_reports = ma.fields.Integer(required=True)
+    overdue_agreements = ma.fields.Integer(required=True)
+
+
+class StaffTodoSchema(OutputSchema):
+    """What waits for a class teacher or StuBO, per class (counts only)."""
+
+    classes = ma.fields.List(ma.fields.Nested(TodoClassSchema), required=True)
+    totals = ma.fields.Nested(TodoTotalsSchema, required=True)
+    unread_notifications = ma.fields.Integer(required=True)

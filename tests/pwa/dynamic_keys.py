@@ -176,6 +176,9 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "app.a11y.*.heading": js("screens/accessibility.js", "SECTIONS"),
     "app.a11y.*.text": js("screens/accessibility.js", "SECTIONS"),
     "app.home.role_intro.*": check("users", "role"),
+    "app.home.todo.*.one": py("TODO_COUNTS"),
+    "app.home.todo.*.other": py("TODO_COUNTS"),
+    "app.home.todo.*.column": py("TODO_COUNTS"),
     "app.home.tiles.*.title": js_matches("screens/home.js", r"key: '(\w+)'"),
     "app.home.tiles.*.text": js_matches("screens/home.js", r"key: '(\w+)'"),
     "app.import.*_caption": js_matches("screens/roster-import.js", r"(?m)^  (\w+): \["),
@@ -205,6 +208,8 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "interests.types.*.text": js("screens/interests-common.js", "TYPES"),
     "internships.fields.*": check("bookings", "berufsfeld"),
     "internships.kinds.*": check("offers", "kind"),
+    "internships.class.filter_*": js("screens/internships-class.js", "FILTERS"),
+    "internships.class.empty_*": js("screens/internships-class.js", "FILTERS"),
     "internships.status.*": check("bookings", "status"),
     "internships.provider.status.*": check("offers", "status"),
     # offers.py answers sorted_by "fit" (the pupil's interest profile is known) or "date"

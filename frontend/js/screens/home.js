@@ -1,10 +1,11 @@
 // Role-aware start page: one tile per capability; tiles of capabilities that are not
 // there yet (no registered route) show as "coming soon".
 
-import { hasKey } from '../i18n.js';
+import { hasKey, loadNamespace } from '../i18n.js';
 import { ROUTES, allowed, navFor } from '../routes.js';
 import { h, replace, screenReady } from '../ui.js';
 import { renderPupilHome } from './home-pupil.js';
+import { staffTodo } from './home-staff.js';
 
 // Tiles per role: i18n key base (app.home.tiles.<key>.title / .text) and target path.
 // Every further navigation entry of the role gets a tile too (after these).
@@ -79,15 +80,19 @@ export async function render(root, ctx) {
   const heading = h('h1', {}, name ? ctx.t('app.home.greeting', { name }) : ctx.t('app.home.title'));
   const tileList = h('ul', { class: 'tiles', 'aria-labelledby': 'tiles-heading' }, tiles.map((item) => tile(ctx, item)));
   if (ctx.me.role === 'pupil') {
+    await loadNamespace('home'); // the heading below is in it (home-pupil.js loads it too late)
     // The pupil's home leads with their next steps; the areas follow as links.
     const more = h('section', { 'aria-labelledby': 'tiles-heading' },
       h('h2', { id: 'tiles-heading' }, ctx.t('home.more')), tileList);
     await renderPupilHome(root, ctx, { heading, passkeyHint, more });
     return;
   }
+  // Class teachers and StuBOs start with what waits for them; the areas follow.
+  const todo = ['teacher', 'stubo'].includes(ctx.me.role) ? await staffTodo(ctx) : null;
   replace(root,
     heading,
     h('p', { class: 'lead' }, ctx.t(`app.home.role_intro.${ctx.me.role}`)),
+    todo,
     passkeyHint,
     h('h2', { class: 'visually-hidden', id: 'tiles-heading' }, ctx.t('app.home.tiles_heading')),
     tileList);

@@ -1,7 +1,10 @@
 // #/internships (class picker) and #/internships/classes/:id: the teacher confirms bookings
 // (one by one or all at once), records guardians' consent and sees each pupil's BFE progress.
 
-import { actionButton, announce, errorText, h, notice, personName, replace, screenReady } from '../ui.js';
+import {
+  actionButton, announce, confirmBox, errorText, h, notice, personName, replace, screenReady, selectField,
+} from '../ui.js';
+import { plural } from '../i18n.js';
 import { kindName, prepare, slotLine, statusBadge } from './internships-common.js';
 
 async function classesOf(ctx) {
@@ -61,6 +64,26 @@ function pupilCard(ctx, pupil, act) {
       : h('p', { class: 'subtle' }, `${t('bookings')}: ${t('no_bookings')}`));
 }
 
+// What the list shows: everyone, pupils with a request to decide, pupils whose consent is missing.
+export const FILTERS = ['all', 'requested', 'consent'];
+
+function waits(pupil) {
+  return pupil.bookings.some((b) => b.status === 'requested');
+}
+
+function consentMissing(pupil) {
+  return !pupil.self_consent && pupil.bookings.some((b) => ['requested', 'confirmed', 'attended'].includes(b.status)
+    && !b.consent_given);
+}
+
+/** Pupils with a request to decide first, then by name (German collation: Ö near O). */
+function ordered(pupils, show) {
+  const collator = new Intl.Collator('de');
+  const shown = pupils.filter((p) => (show === 'requested' ? waits(p) : show === 'consent' ? consentMissing(p) : true));
+  return shown.sort((a, b) => Number(waits(b)) - Number(waits(a))
+    || collator.compare(a.last_name || '', b.last_name || '') || collator.compare(a.first_name || '', b.first_name || ''));
+}
+
 export async function render(root, ctx) {
   await prepare();
   if (!ctx.params.id) {
@@ -69,15 +92,23 @@ export async function render(root, ctx) {
   }
   const t = (key, params) => ctx.t(`internships.class.${key}`, params);
   const classId = Number(ctx.params.id);
+  const show = FILTERS.includes(ctx.query.show) ? ctx.query.show : 'all';
   const classes = await classesOf(ctx);
   const klass = classes.find((c) => c.id === classId) || { name: String(classId) };
   const title = t('title', { name: klass.name });
   const status = h('div', { id: 'class-status' });
   const content = h('div', { id: 'class-bookings' });
+  const bulk = h('div', { class: 'actions', id: 'class-bulk' });
+  let requested = 0;
 
   async function reload() {
     const data = await ctx.api.get(`/classes/${classId}/bookings`);
-    replace(content, h('ul', { class: 'list' }, data.pupils.map((p) => pupilCard(ctx, p, act))));
+    requested = data.pupils.reduce((sum, p) => sum + p.bookings.filter((b) => b.status === 'requested').length, 0);
+    const pupils = ordered(data.pupils, show);
+    replace(content, pupils.length
+      ? h('ul', { class: 'list' }, pupils.map((p) => pupilCard(ctx, p, act)))
+      : notice('info', t(`empty_${show}`)));
+    replace(bulk, requested ? confirmAllButton() : null);
   }
 
   async function act(path, body = {}) {
@@ -90,20 +121,39 @@ export async function render(root, ctx) {
     await reload();
   }
 
-  const confirmAll = actionButton({ label: t('confirm_all'), kind: 'button--primary', id: 'confirm-all', onClick: async () => {
-    try {
-      const done = await ctx.api.post(`/classes/${classId}/bookings/confirm`, {});
-      replace(status, notice('success', t('confirmed_all', { count: done.length })));
-      announce(t('confirmed_all', { count: done.length }));
-    } catch (error) {
-      replace(status, notice('error', errorText(error)));
-    }
-    await reload();
-  } });
+  // Confirming every open request at once cannot be undone in one step: ask first, then say
+  // how many were confirmed.
+  function confirmAllButton() {
+    return actionButton({ label: t('confirm_all'), kind: 'button--primary', id: 'confirm-all', onClick: () => {
+      const box = confirmBox({
+        id: 'confirm-all-question',
+        question: plural(requested, ['internships.class.confirm_all_question.one', 'internships.class.confirm_all_question.other']),
+        confirmLabel: t('confirm_all_yes'),
+        onCancel: () => replace(bulk, confirmAllButton()),
+        onConfirm: async () => {
+          const done = await ctx.api.post(`/classes/${classId}/bookings/confirm`, {});
+          replace(status, notice('success', t('confirmed_all', { count: done.length })));
+          announce(t('confirmed_all', { count: done.length }));
+          await reload();
+        },
+      });
+      replace(bulk, box);
+    } });
+  }
+
+  const filter = selectField({
+    id: 'class-filter', name: 'show', label: t('filter'), value: show,
+    options: FILTERS.map((value) => ({ value, label: t(`filter_${value}`) })),
+  });
+  filter.querySelector('select').addEventListener('change', (event) => {
+    const value = /** @type {HTMLSelectElement} */ (event.target).value;
+    ctx.navigate(`/internships/classes/${classId}${value === 'all' ? '' : `?show=${value}`}`);
+  });
   replace(root,
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/internships' }, t('pick'))),
     h('h1', {}, title),
-    h('div', { class: 'actions' }, confirmAll),
+    filter,
+    bulk,
     status,
     content);
   await reload();
