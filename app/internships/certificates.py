@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.auth.models import User
+from app.catalog.models import Berufsfeld
 from app.core import clock
 from app.core.errors import Conflict
 from app.extensions import db
@@ -45,6 +46,12 @@ def _pdf() -> tuple[FPDF, bool]:
     return pdf, False
 
 
+def _field_name(kuerzel: str) -> str:
+    """The Berufsfeld's name ("Elektro"), never its code ("EL")."""
+    field = db.session.get(Berufsfeld, kuerzel)
+    return field.text if field else kuerzel
+
+
 def _date(day) -> str:
     return f"{day:%d.%m.%Y}"
 
@@ -69,7 +76,7 @@ def certificate_lines(booking: Booking) -> tuple[str, list[str]]:
         f"Anbieter: {offer.provider.name}, {offer.street}, {offer.postcode} {offer.city}".strip(
             ", "
         ),
-        f"Berufsfeld: {booking.berufsfeld}",
+        f"Berufsfeld: {_field_name(booking.berufsfeld)}",
         f"Zeitraum: {period} ({days} {'Tag' if days == 1 else 'Tage'}, "
         f"täglich {slot.daily_start:%H:%M}–{slot.daily_end:%H:%M} Uhr)",
         "",

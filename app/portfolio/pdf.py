@@ -6,8 +6,15 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from app.interests.catalog import TYPES, questionnaire
+from app.core.i18n import format_value
+from app.interests.catalog import TYPES, field_weights, questionnaire
 from app.portfolio.pdf_labels import LABELS
+
+
+def _field_name(kuerzel: str) -> str:
+    """A Berufsfeld by its name ("Dienstleistung"), never its code ("D")."""
+    return next((f.text for f in field_weights() if f.kuerzel == kuerzel), kuerzel)
+
 
 # A Unicode font keeps names like "Yılmaz" intact; core Helvetica is Latin-1 only.
 UNICODE_FONTS = (
@@ -54,7 +61,8 @@ class _Pass(FPDF):
 
 def _profile_section(pdf: _Pass, profile: dict, words: dict, lang: str) -> None:
     types = questionnaire()["types"]
-    pdf.heading(words["profile_of"].format(date=profile["created_at"].date().isoformat()), 11)
+    created = format_value(profile["created_at"].date(), lang)
+    pdf.heading(words["profile_of"].format(date=created), 11)
     for letter in TYPES:
         pdf.bar(f"{letter} – {types[letter][lang]}", profile["scores"][letter])
     pdf.text_line(f"{words['code']}: {profile['code']}", bold=True)
@@ -72,19 +80,19 @@ def _profile_section(pdf: _Pass, profile: dict, words: dict, lang: str) -> None:
         pdf.text_line(f"• {occupation['title']} – {why}")
 
 
-def _step_section(pdf: _Pass, step: dict, words: dict) -> None:
+def _step_section(pdf: _Pass, step: dict, words: dict, lang: str) -> None:
     title = words["kinds"].get(step["kind"], step["official_text"])
     if step["kind"] == "field_day":
         title = f"{title} {step['sequence']}"
-    where = f"{step['sbo_kuerzel']}, {words['grade']} {step['jahrgang']}"
+    where = f"{words['grade']} {step['jahrgang']}"  # the step's name, not its SBO number
     pdf.text_line(f"{title} ({where})", bold=True)
     details = [words["status"][step["status"]]]
     if step["date"]:
-        details.append(step["date"].isoformat())
+        details.append(format_value(step["date"], lang))
     if step["provider"]:
         details.append(step["provider"])
     if step["berufsfeld"]:
-        details.append(step["berufsfeld"])
+        details.append(_field_name(step["berufsfeld"]))
     pdf.text_line(" · ".join(details))
     if step["reflection"]:
         pdf.text_line(f"{words['reflection']}: {step['reflection']}")
@@ -112,7 +120,7 @@ def render_pass(data: dict, lang: str = "de") -> bytes:
     if not data["steps"]:
         pdf.text_line(words["none"])
     for step in data["steps"]:
-        _step_section(pdf, step, words)
+        _step_section(pdf, step, words, lang)
     pdf.heading(words["sources"], 10)
     pdf.text_line(data["attributions"]["questionnaire"][lang], 8)
     pdf.text_line(data["attributions"]["occupations"][lang], 8)

@@ -63,6 +63,8 @@ def recipient_name(kind: str, school: School | None, kommune: Kommune | None) ->
     if kind == "berufskolleg" and school is not None:
         return school.name
     if kind == "kommune" and kommune is not None:
+        # The office's own name usually names its town already ("Kommunale Koordinierung
+        # Dortmund"): the town is added only where it does not.
         label = kommune.coordination_name or "Kommunale Koordinierung"
-        return f"{label} {kommune.name}"
+        return label if kommune.name in label else f"{label} {kommune.name}"
     return AGENTUR_NAME

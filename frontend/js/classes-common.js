@@ -1,5 +1,7 @@
 // Shared by the class screens: the class record (name, year) and the pupil list.
 
+import { plural } from './i18n.js';
+
 /** The class with id from the user's school (null when it cannot be found). */
 export async function findClass(ctx, classId) {
   if (!ctx.me.school_id) return null;
@@ -17,7 +19,7 @@ export function className(ctx, schoolClass) {
 
 export function enrolmentState(ctx, pupil) {
   if (pupil.enrolled) {
-    return ctx.t('app.class.state_enrolled', { count: pupil.passkey_count });
+    return plural(pupil.passkey_count, ['app.class.state_enrolled.one', 'app.class.state_enrolled.other']);
   }
   if (pupil.open_enrolment_code) return ctx.t('app.class.state_code_open');
   return ctx.t('app.class.state_none');

@@ -15,6 +15,20 @@ export function pupilName(person) {
   return [person.last_name, person.first_name].filter(Boolean).join(', ');
 }
 
+const collator = new Intl.Collator('de');
+
+/**
+ * Sort people by surname, then first name, as a German reader expects: König before Kovalenko,
+ * Özdemir beside Ozan (Intl.Collator('de')), where the server's binary order would put every
+ * umlaut after Z. Returns a new array. Paged lists are ordered by the server (docs/architecture.md).
+ * @param {any[]} people people with last_name and first_name
+ * @returns {any[]}
+ */
+export function byName(people) {
+  return [...people].sort((a, b) => collator.compare(a.last_name || '', b.last_name || '')
+    || collator.compare(a.first_name || '', b.first_name || ''));
+}
+
 /**
  * "Vorname Nachname": how headings and running text name a person.
  * @param {Person} person

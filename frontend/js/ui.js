@@ -10,7 +10,7 @@ export {
   clearErrors, errorText, field, filledValues, formErrors, formText, select, selectField,
 } from './ui-forms.js';
 export {
-  figuresTable, formatDate, formatDateTime, pager, personName, pupilName, table,
+  byName, figuresTable, formatDate, formatDateTime, pager, personName, pupilName, table,
 } from './ui-tables.js';
 
 /** @typedef {import('./dom.js').Child} Child */

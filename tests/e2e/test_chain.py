@@ -51,7 +51,11 @@ def test_handover_with_consent_reaches_the_berufskolleg_and_the_outcome_the_scho
     page.get_by_role("button", name="Einwilligung erfassen").click()
     page.get_by_text("Einwilligung erfasst.").first.wait_for()
     page.get_by_role("button", name=f"Übergeben an {world.college_name}").click()
-    page.get_by_text(f"Übergeben an {world.college_name}.").first.wait_for()
+    # Irreversible: asked first (axe-clean), said after.
+    page.get_by_text("Das lässt sich nicht zurücknehmen").wait_for()
+    assert_no_axe_violations(page, "handover asked")
+    page.get_by_role("button", name="Ja, übergeben").click()
+    page.get_by_text(f"wurden an {world.college_name} übergeben.").first.wait_for()
 
     bk_context = browser.new_context(
         base_url=live_server.url, locale="de-DE", viewport={"width": 360, "height": 740}

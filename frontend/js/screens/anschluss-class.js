@@ -1,6 +1,6 @@
 // Teacher: one row per pupil — Anschluss status, missing KAoA steps, overdue steps, traffic light.
 
-import { h, pupilName, replace, screenReady, table } from '../ui.js';
+import { byName, h, pupilName, replace, screenReady, table } from '../ui.js';
 import { lightBadge, optionLabel, prepare, reasonList, statusLabel, stepLabel } from './anschluss-common.js';
 
 function row(ctx, catalog, item) {
@@ -40,7 +40,7 @@ export async function render(root, ctx) {
     h('p', { class: 'lead' }, ctx.t('anschluss.class.lead')),
     table({
       id: 'anschluss-class-table', captionId: 'anschluss-class-caption', caption: ctx.t('anschluss.class.caption'),
-      columns, rows: rows.map((item) => row(ctx, catalog, item)),
+      columns, rows: byName(rows).map((item) => row(ctx, catalog, item)),
     }));
   screenReady(root, title);
 }

@@ -3,7 +3,7 @@
 import { className, enrolmentState, findClass } from '../classes-common.js';
 import { GUARDIAN_LANGUAGES, LANGUAGE_NAMES } from '../i18n.js';
 import {
-  announce, busy, errorText, formatDate, h, notice, pupilName, replace, saveBlob, screenReady, select, table,
+  announce, busy, byName, errorText, formatDate, h, notice, pupilName, replace, saveBlob, screenReady, select, table,
 } from '../ui.js';
 
 function pupilTable(ctx, pupils) {
@@ -12,7 +12,7 @@ function pupilTable(ctx, pupils) {
     captionId: 'pupils-caption',
     caption: ctx.t('app.class.caption', { count: pupils.length }),
     columns: [ctx.t('app.class.name'), ctx.t('app.class.birth_date'), ctx.t('app.class.state')],
-    rows: pupils.map((pupil) => [
+    rows: byName(pupils).map((pupil) => [
       [pupilName(pupil), pupil.display_name ? h('span', { class: 'subtle' }, ` (${pupil.display_name})`) : null],
       formatDate(pupil.birth_date, ctx.lang),
       h('span', { class: pupil.enrolled ? 'badge badge--ok' : 'badge' }, enrolmentState(ctx, pupil)),

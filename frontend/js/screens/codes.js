@@ -5,6 +5,7 @@
 // their login and tells them (issue 9, H2).
 
 import { className, enrolmentState, findClass } from '../classes-common.js';
+import { plural } from '../i18n.js';
 import {
   announce, busy, confirmBox, formatDate, formErrors, h, notice, personName, pupilName, replace, saveBlob,
   screenReady,
@@ -114,7 +115,7 @@ export async function render(root, ctx) {
   const showSheet = (entries) => {
     replace(output, sheet(ctx, title, entries));
     output.querySelector('h2').focus();
-    announce(ctx.t('app.codes.issued', { count: entries.length }));
+    announce(plural(entries.length, ['app.codes.issued.one', 'app.codes.issued.other']));
   };
 
   form.addEventListener('submit', (event) => {
@@ -135,7 +136,7 @@ export async function render(root, ctx) {
       try {
         const blob = await ctx.api.download(`/classes/${encodeURIComponent(id)}/enrolment-codes/sheet.pdf`, { pupil_ids: ids });
         saveBlob(blob, `anmeldecodes-${schoolClass ? schoolClass.name : id}.pdf`);
-        replace(output, notice('success', ctx.t('app.codes.pdf_done', { count: ids.length })));
+        replace(output, notice('success', plural(ids.length, ['app.codes.pdf_done.one', 'app.codes.pdf_done.other'])));
       } catch (error) { fail(error); }
     });
   });

@@ -3,8 +3,8 @@
 // consents; handing over and the statutory transfer are the StuBO's.
 
 import {
-  actionButton, announce, busy, errorText, formatDate, formErrors, h, pupilName, replace, saveBlob, screenReady,
-  selectField, table,
+  actionButton, announce, busy, byName, confirmBox, errorText, formatDate, formErrors, h, personName, pupilName,
+  replace, saveBlob, screenReady, selectField, table,
 } from '../ui.js';
 import { prepare, recipientFields, recipientKey, statusBadge } from './cases-common.js';
 
@@ -18,17 +18,26 @@ function handOverButtons(ctx, data, item, reload) {
     .map((x) => x.recipient_name));
   return item.consents.filter((c) => !handed.has(recipientLabel(data.recipients, c))).map((c) => {
     const label = recipientLabel(data.recipients, c);
-    return actionButton({ label: ctx.t('chain.handover.hand_over', { recipient: label }), onClick: async () => {
-      const body = { pupil_id: item.pupil_id, recipient: c.recipient };
-      if (c.recipient === 'berufskolleg') body.recipient_school_id = c.recipient_school_id;
-      if (data.round) body.identification_round_id = data.round.id;
-      try {
-        await ctx.api.post('/handovers', body);
-        await reload(ctx.t('chain.handover.handed_over', { recipient: label }));
-      } catch (error) {
-        await reload(errorText(error));
-      }
-    } });
+    const body = { pupil_id: item.pupil_id, recipient: c.recipient };
+    if (c.recipient === 'berufskolleg') body.recipient_school_id = c.recipient_school_id;
+    if (data.round) body.identification_round_id = data.round.id;
+    // A handover sends the pupil's data away for good: ask first, then say it is done.
+    const slot = h('div', { class: 'handover-action' });
+    const button = () => actionButton({
+      label: ctx.t('chain.handover.hand_over', { recipient: label }),
+      onClick: () => replace(slot, confirmBox({
+        id: `handover-question-${item.pupil_id}-${recipientKey(c).replace(':', '-')}`,
+        question: ctx.t('chain.handover.confirm', { pupil: personName(item), recipient: label }),
+        confirmLabel: ctx.t('chain.handover.confirm_yes'),
+        onCancel: () => replace(slot, button()),
+        onConfirm: async () => {
+          await ctx.api.post('/handovers', body);
+          await reload(ctx.t('chain.handover.handed_over_pupil', { pupil: personName(item), recipient: label }));
+        },
+      })),
+    });
+    replace(slot, button());
+    return slot;
   });
 }
 
@@ -59,7 +68,7 @@ function leaverTable(ctx, data, isStubo, reload) {
     caption: ctx.t('chain.handover.caption'),
     columns: [ctx.t('chain.handover.pupil'), ctx.t('chain.handover.class'), ctx.t('chain.handover.status'),
       ctx.t('chain.declaration.column'), ctx.t('chain.handover.consents'), ctx.t('chain.handover.handovers')],
-    rows: data.items.map((item) => [
+    rows: byName(data.items).map((item) => [
       pupilName(item),
       item.class_name,
       ctx.t(`chain.anschluss_status.${item.status}`),

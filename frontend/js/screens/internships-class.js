@@ -2,7 +2,7 @@
 // (one by one or all at once), records guardians' consent and sees each pupil's BFE progress.
 
 import {
-  actionButton, announce, confirmBox, errorText, h, notice, personName, replace, screenReady, selectField,
+  actionButton, announce, byName, confirmBox, errorText, h, notice, personName, replace, screenReady, selectField,
 } from '../ui.js';
 import { plural } from '../i18n.js';
 import { kindName, prepare, slotLine, statusBadge } from './internships-common.js';
@@ -78,10 +78,9 @@ function consentMissing(pupil) {
 
 /** Pupils with a request to decide first, then by name (German collation: Ö near O). */
 function ordered(pupils, show) {
-  const collator = new Intl.Collator('de');
   const shown = pupils.filter((p) => (show === 'requested' ? waits(p) : show === 'consent' ? consentMissing(p) : true));
-  return shown.sort((a, b) => Number(waits(b)) - Number(waits(a))
-    || collator.compare(a.last_name || '', b.last_name || '') || collator.compare(a.first_name || '', b.first_name || ''));
+  const sorted = byName(shown);
+  return [...sorted.filter(waits), ...sorted.filter((p) => !waits(p))];
 }
 
 export async function render(root, ctx) {

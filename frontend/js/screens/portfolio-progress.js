@@ -1,7 +1,7 @@
 // Teachers and StuBO: the class progress matrix (pupils × KAoA steps) – statuses only.
 
 import { loadNamespace } from '../i18n.js';
-import { ensureStylesheet, h, notice, pupilName, replace, screenReady, table } from '../ui.js';
+import { byName, ensureStylesheet, h, notice, pupilName, replace, screenReady, table } from '../ui.js';
 import { stepTitle } from './portfolio-common.js';
 
 async function classList(root, ctx) {
@@ -51,7 +51,7 @@ function matrix(ctx, data) {
     columns: [ctx.t('portfolio.progress.name'), ctx.t('portfolio.progress.mandatory_col'),
       ...data.steps.map((step) => ({ label: columnLabel(ctx, data, step), title: `${step.sbo_kuerzel} · ${step.official_text}` })),
       ctx.t('portfolio.progress.shared')],
-    rows: data.pupils.map((pupil) => [
+    rows: byName(data.pupils).map((pupil) => [
       pupilName(pupil),
       { class: 'num', content: ctx.t('portfolio.progress.mandatory_cell', { met: pupil.mandatory_met, due: pupil.mandatory_due }) },
       ...pupil.statuses.map((status) => statusCell(ctx, status)),

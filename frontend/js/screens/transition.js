@@ -3,8 +3,7 @@
 // school-year rollover and the year-end KAoA export.
 
 import {
-  actionButton, announce, errorText, formatDate, h, notice, pager, pupilName, replace, saveBlob, screenReady,
-  table,
+  actionButton, announce, byName, errorText, formatDate, h, notice, pager, pupilName, replace, saveBlob, screenReady, table,
 } from '../ui.js';
 import { applicationStatus, arrivalLabel, dutyCell, optionText, prepare } from './transition-common.js';
 
@@ -39,7 +38,7 @@ function cohortTable(ctx, catalog, data) {
     columns: [ctx.t('transition.common.name'), ctx.t('transition.common.class'), ctx.t('transition.common.status'),
       ctx.t('transition.applications.option'), ctx.t('transition.cohort.chosen'), ctx.t('transition.incoming.arrival'),
       ctx.t('transition.duty.title'), ctx.t('transition.cohort.closed')],
-    rows: data.items.map((item) => ({
+    rows: byName(data.items).map((item) => ({
       dataset: { pupil: String(item.pupil_id) },
       cells: [
         h('a', { href: `#/anschluss/pupils/${item.pupil_id}` }, pupilName(item)),
