@@ -21,7 +21,7 @@ from app.internships import waitlist
 from app.internships.capacity import place_booking, release
 from app.internships.eligibility import bookable_slot, choose_field
 from app.internships.models import BOOKING_SOURCES, Booking, Slot
-from app.internships.notify_hook import notify
+from app.internships.notify_hook import notify, requests_handled
 from app.schools.models import ClassMembership
 from app.schools.teaching import current_class_teacher_ids
 
@@ -124,6 +124,7 @@ def confirm(actor, booking_id: int) -> Booking:
         decided_by_id=actor.id,
     )
     tell(booking, "booking_confirmed")
+    requests_handled([booking.id])
     return booking
 
 
@@ -139,6 +140,7 @@ def reject(actor, booking_id: int) -> Booking:
     )
     release(booking)
     tell(booking, "booking_rejected")
+    requests_handled([booking.id])
     waitlist.promote(booking.slot_id)
     return booking
 
@@ -158,6 +160,7 @@ def cancel(actor, booking_id: int) -> Booking:
     )
     release(booking)
     tell(booking, "booking_cancelled", teachers=actor.role == "pupil")
+    requests_handled([booking.id])
     waitlist.promote(booking.slot_id)
     return booking
 
@@ -201,4 +204,5 @@ def confirm_for_class(actor, class_id: int, booking_ids: list[int] | None) -> li
             decided_by_id=actor.id,
         )
         tell(booking, "booking_confirmed")
+    requests_handled([booking.id for booking in bookings])
     return bookings

@@ -7,6 +7,7 @@ booking_rejected, booking_cancelled, booking_promoted, attendance_marked, provid
 
 from __future__ import annotations
 
+from app.notifications.services import mark_handled
 from app.notifications.services import notify as _notify
 
 
@@ -15,3 +16,9 @@ def notify(user_id: int | None, kind: str, data: dict) -> None:
     if user_id is None:
         return
     _notify(user_id, kind, data)
+
+
+def requests_handled(booking_ids) -> None:
+    """The booking requests were decided (or withdrawn): the teachers' "please decide"
+    notifications about them are read, whoever decided."""
+    mark_handled("booking_requested", "booking_id", booking_ids)

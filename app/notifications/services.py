@@ -90,6 +90,26 @@ def notify_each(kind: str, data_by_user: dict[int, dict]) -> int:
     return _insert_entries(users, kind, lambda user: dict(data_by_user[user.id]))
 
 
+def mark_handled(kind: str, key: str, values: Iterable[int]) -> int:
+    """Mark every unread notification of `kind` about one of `values` (its data[key]) as read,
+    for all its recipients: once someone has handled a request, nobody's inbox should still
+    ask for it. One UPDATE."""
+    values = sorted(set(values))
+    if not values:
+        return 0
+    result = db.session.execute(
+        update(Notification)
+        .where(
+            Notification.kind == kind,
+            Notification.read_at.is_(None),
+            Notification.data[key].as_integer().in_(values),
+        )
+        .values(read_at=clock.now())
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount
+
+
 def inbox(user, *, page: int, per_page: int, unread_only: bool = False) -> dict:
     """A page of the user's notifications, newest first, with total and unread counts."""
     base = select(Notification).where(Notification.user_id == user.id)
