@@ -43,6 +43,20 @@ def clashing_day(pupil_id: int, days: list[date]) -> date | None:
     )
 
 
+def _holds_slot(pupil_id: int, slot_id: int) -> bool:
+    """Does the pupil already have a booking (with days held) on this very slot?"""
+    return bool(
+        db.session.scalar(
+            select(
+                select(BookingDay.booking_id)
+                .join(Booking, Booking.id == BookingDay.booking_id)
+                .where(BookingDay.pupil_id == pupil_id, Booking.slot_id == slot_id)
+                .exists()
+            )
+        )
+    )
+
+
 def _take_place(slot_id: int) -> bool:
     result = db.session.execute(
         update(Slot)
@@ -107,6 +121,8 @@ def place_booking(
     days = slot_days(slot)
     clash = clashing_day(pupil_id, days)
     if clash is not None:
+        if _holds_slot(pupil_id, slot.id):  # the same slot again: say so, not "another date"
+            raise Conflict("slot-already-booked", field="slot_id")
         raise Conflict("booking-day-taken", field="slot_id", date=clash)
     try:
         with db.session.begin_nested():

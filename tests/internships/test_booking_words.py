@@ -42,3 +42,15 @@ def test_is_a_decided_request_read_in_every_teachers_inbox(world, reference, db,
     assert teacher.post(f"/api/v1/bookings/{booked.json['id']}/confirm").status_code == 200
     db.session.expire_all()
     assert unread_requests() == []
+
+
+def test_does_booking_the_same_slot_twice_say_so(world, reference, db, login_as):
+    """The same slot again: "Du hast diesen Termin bereits gebucht", not "another date"?"""
+    slot = make_slot(make_offer(world.provider_org, fields=("ITC",)))
+    db.session.commit()
+    pupil = login_as(world.pupil)
+    assert pupil.post("/api/v1/bookings", json={"slot_id": slot.id}).status_code == 201
+    again = pupil.post("/api/v1/bookings", json={"slot_id": slot.id})
+    assert again.status_code == 409
+    assert again.json["type"].endswith("/slot-already-booked")
+    assert "bereits gebucht" in again.json["detail"]
