@@ -35,6 +35,9 @@ class PupilTable:
     pupil_column: str | None = "pupil_id"
     parent: tuple[str, str] | None = None  # child rows: (parent table, link column)
     pseudonymous: bool = False  # after retention the row names the pupil by keyed pseudonym
+    # Rows of other people about the pupil (a teacher's notice "Mia asked for a place"):
+    # deleted with the pupil's app data too, not exported (they are the reader's inbox).
+    subject_column: str | None = None
 
     def __post_init__(self) -> None:
         if self.retention not in STAGES:

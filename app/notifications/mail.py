@@ -21,11 +21,12 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 
 from flask import current_app
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import delete, insert, or_, select, update
 
 from app.core import clock
 from app.extensions import db
 from app.notifications.models import Notification, OutboxMail
+from app.notifications.presenting import present
 
 log = logging.getLogger("anschluss.mail")
 
@@ -35,16 +36,20 @@ FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=6)
 
 
-def _compose(entry: Notification) -> tuple[str, str]:
+def _compose(entry) -> tuple[str, str]:
+    """Subject and body of a notice's mail (`entry`: a Notification or its presented view)."""
+    keys = ("link", "title_de", "body_de", "title_en", "body_en")
+    view = entry if isinstance(entry, dict) else {key: getattr(entry, key) for key in keys}
     base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
-    url = f"{base}/#{entry.link}"
+    url = f"{base}/#{view['link']}"
     body = (
-        f"{entry.title_de}\n\n{entry.body_de}\n\nIn Anschluss öffnen: {url}\n\n"
-        f"-- English --\n\n{entry.title_en}\n\n{entry.body_en}\n\nOpen in Anschluss: {url}\n\n"
+        f"{view['title_de']}\n\n{view['body_de']}\n\nIn Anschluss öffnen: {url}\n\n"
+        f"-- English --\n\n{view['title_en']}\n\n{view['body_en']}\n\n"
+        f"Open in Anschluss: {url}\n\n"
         "Diese Nachricht wurde automatisch von Anschluss verschickt. / "
         "This message was sent automatically by Anschluss.\n"
     )
-    return f"Anschluss: {entry.title_de}"[:255], body
+    return f"Anschluss: {view['title_de']}"[:255], body
 
 
 # Notices whose event was itself a mail or a letter (a coordinator's message): inbox and push only.
@@ -57,6 +62,7 @@ def _row(user, entry: Notification) -> dict | None:
     subject, body = _compose(entry)
     return {
         "user_id": user.id,
+        "subject_pupil_id": entry.subject_pupil_id,
         "notification_id": entry.id,
         "to_address": user.email,
         "subject": subject,
@@ -167,14 +173,34 @@ def transport():
     return SmtpTransport(config) if config.get("MAIL_SMTP_HOST") else ConsoleTransport()
 
 
+def _texts(row: OutboxMail) -> tuple[str, str]:
+    """A notice about a pupil is stored without the name: it is filled in at sending."""
+    entry = db.session.get(Notification, row.notification_id) if row.subject_pupil_id else None
+    if entry is None:
+        return row.subject, row.body
+    return _compose(present([entry])[0])
+
+
 def _message(row: OutboxMail) -> EmailMessage:
+    subject, body = _texts(row)
     message = EmailMessage()
     message["From"] = current_app.config.get("MAIL_FROM", "anschluss@localhost")
     message["To"] = row.to_address
-    message["Subject"] = row.subject
+    message["Subject"] = subject
     message["Message-ID"] = make_msgid(idstring=f"outbox-{row.id}")
-    message.set_content(row.body)
+    message.set_content(body)
     return message
+
+
+def purge_sent(now: datetime | None = None) -> int:
+    """Nightly: delete mails sent (or given up) more than MAIL_RETENTION_DAYS ago — they hold
+    names, addresses and links that are of no use once delivered."""
+    cutoff = (now or clock.now()) - timedelta(days=current_app.config["MAIL_RETENTION_DAYS"])
+    done = or_(
+        (OutboxMail.status == "sent") & (OutboxMail.sent_at < cutoff),
+        (OutboxMail.status == "failed") & (OutboxMail.created_at < cutoff),
+    )
+    return db.session.execute(delete(OutboxMail).where(done)).rowcount
 
 
 def retry_delay(attempts: int) -> timedelta:

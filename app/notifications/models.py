@@ -27,6 +27,12 @@ class Notification(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # The pupil a staff notice is about (issue 9, L2): referenced by id, never named in the
+    # stored text; the name is filled in when the notice is read or mailed (presenting.py),
+    # and the notice is deleted with the pupil's app data (privacy registry, subject_column).
+    subject_pupil_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(40))
     data: Mapped[dict] = mapped_column(JSON, default=dict)
     title_de: Mapped[str] = mapped_column(String(200))
@@ -57,6 +63,10 @@ class OutboxMail(db.Model):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     notification_id: Mapped[int | None] = mapped_column(
         ForeignKey("notifications.id", ondelete="SET NULL")
+    )
+    # As Notification.subject_pupil_id: the body names nobody; the sender fills the name in.
+    subject_pupil_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     to_address: Mapped[str] = mapped_column(String(255))
     subject: Mapped[str] = mapped_column(String(255))

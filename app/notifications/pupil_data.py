@@ -3,8 +3,20 @@
 from app.core.pupil_data import APP_DATA, PupilTable
 
 TABLES = (
-    PupilTable("notifications", APP_DATA, section="notifications", pupil_column="user_id"),
-    PupilTable("outbox_mails", APP_DATA, section="notifications", pupil_column="user_id"),
+    PupilTable(
+        "notifications",
+        APP_DATA,
+        section="notifications",
+        pupil_column="user_id",
+        subject_column="subject_pupil_id",
+    ),
+    PupilTable(
+        "outbox_mails",
+        APP_DATA,
+        section="notifications",
+        pupil_column="user_id",
+        subject_column="subject_pupil_id",
+    ),
     PupilTable(
         "push_messages",
         APP_DATA,

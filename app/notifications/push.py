@@ -21,6 +21,7 @@ from app.core import clock
 from app.core.errors import Invalid
 from app.extensions import db
 from app.notifications.models import Notification, PushMessage
+from app.notifications.presenting import present
 
 log = logging.getLogger("anschluss.push")
 PUSH_KINDS = ("booking_confirmed", "booking_promoted", "booking_reminder", "coordinator_message")
@@ -108,12 +109,14 @@ def queue(entries: Iterable[Notification]) -> int:
 
 
 def _payload(entry: Notification, user: User) -> str:
+    """Rendered at sending: a staff notice names the pupil only now (presenting.py)."""
     english = user.language == "en"
+    view = present([entry])[0]
     return json.dumps(
         {
-            "title": entry.title_en if english else entry.title_de,
-            "body": entry.body_en if english else entry.body_de,
-            "link": entry.link,
+            "title": view["title_en"] if english else view["title_de"],
+            "body": view["body_en"] if english else view["body_de"],
+            "link": view["link"],
         },
         ensure_ascii=False,
     )

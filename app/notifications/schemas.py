@@ -26,8 +26,8 @@ class NotificationSchema(OutputSchema):
     read_at = ma.fields.DateTime(allow_none=True)
     read = ma.fields.Method("_read", required=True)
 
-    def _read(self, entry) -> bool:
-        return entry.read_at is not None
+    def _read(self, entry: dict) -> bool:
+        return entry["read_at"] is not None
 
 
 class InboxPageSchema(PageSchema):

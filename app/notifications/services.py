@@ -18,23 +18,25 @@ from app.core.pagination import paginate
 from app.extensions import db
 from app.notifications import mail, push
 from app.notifications.models import Notification
+from app.notifications.presenting import NOBODY, present, subject_of
 from app.notifications.templates import render
 
 
-def _subject_name(data: dict, recipient_id: int) -> dict:
-    """Staff notices name the pupil the event is about (pupils read about themselves)."""
-    pupil_id = data.get("pupil_id")
-    if pupil_id is None or pupil_id == recipient_id or "pupil_name" in data:
-        return data
-    pupil = db.session.get(User, pupil_id)
-    return {**data, "pupil_name": pupil.full_name if pupil else "–"}
-
-
 def _entry_values(user: User, kind: str, data: dict, dedupe_key: str | None) -> dict:
-    subject_is_recipient = data.get("pupil_id") in (None, user.id)
-    data = _subject_name(data, user.id)
-    texts = render(kind, data, recipient_is_subject=subject_is_recipient)
-    return {"user_id": user.id, "kind": kind, "data": data, "dedupe_key": dedupe_key, **texts}
+    """A staff notice about a pupil keeps the pupil's id, not the name (presenting.py)."""
+    subject = subject_of(data, user.id)
+    if subject is not None:
+        data = {key: value for key, value in data.items() if key != "pupil_name"}
+    shown = {**data, "pupil_name": NOBODY} if subject is not None else data
+    texts = render(kind, shown, recipient_is_subject=subject is None)
+    return {
+        "user_id": user.id,
+        "subject_pupil_id": subject,
+        "kind": kind,
+        "data": data,
+        "dedupe_key": dedupe_key,
+        **texts,
+    }
 
 
 def _entry(user: User, kind: str, data: dict, dedupe_key: str | None) -> Notification:
@@ -116,7 +118,8 @@ def inbox(user, *, page: int, per_page: int, unread_only: bool = False) -> dict:
     if unread_only:
         base = base.where(Notification.read_at.is_(None))
     newest_first = base.order_by(Notification.created_at.desc(), Notification.id.desc())
-    return {**paginate(newest_first, page, per_page), "unread": unread_count(user)}
+    page_of = paginate(newest_first, page, per_page)
+    return {**page_of, "items": present(page_of["items"]), "unread": unread_count(user)}
 
 
 def unread_count(user) -> int:
@@ -127,14 +130,14 @@ def unread_count(user) -> int:
     )
 
 
-def mark_read(user, notification_id: int) -> Notification:
+def mark_read(user, notification_id: int) -> dict:
     entry = db.session.get(Notification, notification_id)
     if entry is None or entry.user_id != user.id:
         raise NotFound("notification-not-found")
     if entry.read_at is None:
         entry.read_at = clock.now()
         db.session.flush()
-    return entry
+    return present([entry])[0]
 
 
 def mark_all_read(user) -> dict:

@@ -142,6 +142,18 @@ def _delete(tables, pupil_ids: list[int]) -> int:
     return removed
 
 
+def _delete_about(pupil_ids: list[int]) -> int:
+    """Other people's rows about these pupils (staff notices, their mails: issue 9, L2)."""
+    removed = 0
+    for entry in registry.TABLES:
+        if entry.subject_column:
+            table = _t(entry.name)
+            removed += db.session.execute(
+                delete(table).where(table.c[entry.subject_column].in_(pupil_ids))
+            ).rowcount
+    return removed
+
+
 def _app_data_batch(cutoff: datetime, now: datetime, batch_size: int) -> tuple[int, int]:
     users = _t("users")
     login_left = or_(
@@ -150,11 +162,12 @@ def _app_data_batch(cutoff: datetime, now: datetime, batch_size: int) -> tuple[i
         users.c.webauthn_handle.is_not(None),
     )
     app_data = _stage(APP_DATA)
-    pupil_ids = _due(cutoff, app_data, login_left, batch_size)
+    about = tuple((e.name, e.subject_column) for e in registry.TABLES if e.subject_column)
+    pupil_ids = _due(cutoff, app_data + about, login_left, batch_size)
     if not pupil_ids:
         return 0, 0
     _free_future_seats(pupil_ids, now.date())
-    removed = _delete(app_data, pupil_ids)
+    removed = _delete_about(pupil_ids) + _delete(app_data, pupil_ids)
     db.session.execute(
         update(users)
         .where(users.c.id.in_(pupil_ids))

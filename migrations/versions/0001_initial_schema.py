@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:48:10.838863
+Create Date: 2026-12-05 16:55:43.764285
 
 """
 from alembic import op
@@ -573,6 +573,7 @@ def upgrade():
     op.create_table('notifications',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('subject_pupil_id', sa.Integer(), nullable=True),
     sa.Column('kind', sa.String(length=40), nullable=False),
     sa.Column('data', sa.JSON(), nullable=False),
     sa.Column('title_de', sa.String(length=200), nullable=False),
@@ -583,11 +584,13 @@ def upgrade():
     sa.Column('dedupe_key', sa.String(length=120), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['subject_pupil_id'], ['users.id'], name=op.f('fk_notifications_subject_pupil_id_users'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_notifications_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_notifications')),
     sa.UniqueConstraint('dedupe_key', name=op.f('uq_notifications_dedupe_key'))
     )
     with op.batch_alter_table('notifications', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_notifications_subject_pupil_id'), ['subject_pupil_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_notifications_user_id'), ['user_id'], unique=False)
         batch_op.create_index('ix_notifications_user_read', ['user_id', 'read_at'], unique=False)
 
@@ -916,6 +919,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=True),
     sa.Column('notification_id', sa.Integer(), nullable=True),
+    sa.Column('subject_pupil_id', sa.Integer(), nullable=True),
     sa.Column('to_address', sa.String(length=255), nullable=False),
     sa.Column('subject', sa.String(length=255), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
@@ -929,11 +933,13 @@ def upgrade():
     sa.CheckConstraint("status IN ('pending', 'sent', 'failed')", name=op.f('ck_outbox_mails_status')),
     sa.CheckConstraint('attempts >= 0', name=op.f('ck_outbox_mails_attempts_non_negative')),
     sa.ForeignKeyConstraint(['notification_id'], ['notifications.id'], name=op.f('fk_outbox_mails_notification_id_notifications'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['subject_pupil_id'], ['users.id'], name=op.f('fk_outbox_mails_subject_pupil_id_users'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_outbox_mails_user_id_users'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_mails'))
     )
     with op.batch_alter_table('outbox_mails', schema=None) as batch_op:
         batch_op.create_index('ix_outbox_mails_status_next', ['status', 'next_attempt_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_outbox_mails_subject_pupil_id'), ['subject_pupil_id'], unique=False)
 
     op.create_table('plan_declarations',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1436,6 +1442,7 @@ def downgrade():
 
     op.drop_table('plan_declarations')
     with op.batch_alter_table('outbox_mails', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_outbox_mails_subject_pupil_id'))
         batch_op.drop_index('ix_outbox_mails_status_next')
 
     op.drop_table('outbox_mails')
@@ -1501,6 +1508,7 @@ def downgrade():
     with op.batch_alter_table('notifications', schema=None) as batch_op:
         batch_op.drop_index('ix_notifications_user_read')
         batch_op.drop_index(batch_op.f('ix_notifications_user_id'))
+        batch_op.drop_index(batch_op.f('ix_notifications_subject_pupil_id'))
 
     op.drop_table('notifications')
     with op.batch_alter_table('interest_profiles', schema=None) as batch_op:

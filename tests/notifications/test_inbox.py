@@ -42,16 +42,21 @@ def test_does_a_rolled_back_change_leave_no_notification(world, db):
     assert db.session.scalar(select(OutboxMail.id)) is None
 
 
-def test_does_a_booking_request_reach_pupil_and_class_teacher(world, db):
-    """Does a booking request notify the pupil and name the pupil to their class teacher?"""
+def test_does_a_booking_request_reach_pupil_and_class_teacher(world, db, login_as):
+    """Does a booking request notify the pupil and name the pupil to their class teacher —
+    by id in the stored notice, by name only when the teacher reads it (issue 9, L2)?"""
     booking = pytest.importorskip("app.internships.booking")
     slot = make_slot(world.provider_org, school_days(1)[0], title="Pflege im Klinikum")
     db.session.commit()
     booking.request_booking(world.pupil, slot.id)
+    db.session.commit()
     entries = {n.user_id: n for n in db.session.scalars(select(Notification))}
     assert entries[world.pupil.id].title_de == "Anfrage gesendet: Pflege im Klinikum"
-    assert "Mia Becker" in entries[world.users.teacher.id].body_de
-    assert "Mia Becker" in entries[world.users.teacher.id].body_en
+    stored = entries[world.users.teacher.id]
+    assert stored.subject_pupil_id == world.pupil.id
+    assert "Mia" not in str(stored.data) + stored.body_de + stored.body_en + stored.title_de
+    (shown,) = login_as(world.users.teacher).get("/api/v1/me/notifications").json["items"]
+    assert "Mia Becker" in shown["body_de"] and "Mia Becker" in shown["body_en"]
 
 
 def test_can_a_user_list_and_read_their_inbox(world, login_as, db):
