@@ -152,6 +152,12 @@ const SHELL = [
   '/i18n/tr/guardian.json',
   '/i18n/uk/guardian.json',
   '/i18n/meta.json',
+  '/js/screens/activate.js',
+  '/js/screens/case-messages.js',
+  '/js/screens/password-common.js',
+  '/js/screens/password.js',
+  '/i18n/de/casemsg.json',
+  '/i18n/en/casemsg.json',
 ];
 
 const SHELL_PATHS = new Set(SHELL);

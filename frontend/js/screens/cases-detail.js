@@ -3,6 +3,7 @@
 import {
   announce, busy, clearErrors, formatDate, formErrors, h, personName, replace, screenReady, selectField,
 } from '../ui.js';
+import { caseMessages } from './case-messages.js';
 import { caseVacancies } from './case-vacancies.js';
 import { prepare, statusBadge, todayIso } from './cases-common.js';
 
@@ -90,7 +91,7 @@ function contactLog(ctx, item, onSaved) {
   const list = item.contacts.length
     ? h('ol', { class: 'list chain-contacts' }, item.contacts.map((c) => h('li', { class: 'list-item' },
       h('strong', {}, formatDate(c.date, ctx.lang)), ' · ', ctx.t(`chain.channel.${c.channel}`), ' · ',
-      ctx.t(`chain.outcome.${c.outcome}`))))
+      ctx.t(`chain.outcome.${c.outcome}`), c.template ? ` · ${ctx.t(`casemsg.template.${c.template}`)}` : '')))
     : h('p', {}, ctx.t('chain.case.no_contacts'));
   const form = h('form', { class: 'form', id: 'case-contact-form', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'contact-date' }, ctx.t('chain.case.contact_date')),
@@ -135,16 +136,18 @@ export async function render(root, ctx) {
   const catalog = await ctx.api.get('/anschluss/catalog');
   const options = (catalog.options || []).filter((o) => !['NOKEAN', 'UNBE', 'ABSENZ'].includes(o.code));
   const title = ctx.t('chain.case.title', { name: personName(item.identity) });
-  const draw = (current, message) => {
+  const draw = async (current, message) => {
+    const reload = async (text) => draw(await ctx.api.get(`/cases/${current.id}`), text);
     replace(root, back, h('h1', {}, title), schoolSide(ctx, current, catalog.options || []), transferData(ctx, current, catalog),
       statusForm(ctx, current, options, (saved) => draw(saved, ctx.t('chain.case.saved'))),
       contactLog(ctx, current, async () => draw(await ctx.api.get(`/cases/${current.id}`), ctx.t('chain.case.contact_saved'))),
+      await caseMessages(ctx, current, reload),
       caseVacancies(ctx, current.id, async () => draw(await ctx.api.get(`/cases/${current.id}`))));
     if (message) {
       const line = root.querySelector('#case-status-msg');
       if (line) line.textContent = message;
     }
   };
-  draw(item);
+  await draw(item);
   screenReady(root, title);
 }
