@@ -200,6 +200,7 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "chain.disclosures.purpose.*": py_enum("Purpose"),
     # disclosures.js: the actor's role, "system" for jobs without a person
     "chain.disclosures.role.*": union(check("users", "role"), extra=("system",)),
+    "casemsg.template.*": js("screens/case-messages.js", "TEMPLATES"),
     "guardian.step_status.*": check("portfolio_steps", "status"),
     "guardian.booking_status.*": py("GUARDIAN_BOOKING_STATES"),
     "guardian.pupil.action.*": py("LINK_ACTIONS"),
