@@ -73,3 +73,24 @@ def test_is_a_vacancy_of_another_kommune_refused(world, login_as, db):
     )
     assert response.status_code == 422
     assert "vacancy_id" in response.get_json()["errors"]
+
+
+def test_is_the_number_of_statements_of_case_matches_independent_of_the_vacancies(
+    world, login_as, db
+):
+    """Does the case's matching run the same number of statements for 2 and for 30 vacancies?"""
+    from tests.support import counted_statements
+
+    case = _case(world, db)
+    coordinator = login_as(world.users.kommune_coordinator)
+    counts = []
+    for total in (2, 30):
+        for _ in range(total - (2 if total == 30 else 0)):
+            make_vacancy(world.provider_org)
+        db.session.commit()
+        with counted_statements(db.engine) as statements:
+            response = coordinator.get(f"/api/v1/cases/{case.id}/vacancy-matches")
+        assert response.status_code == 200
+        assert len(response.get_json()["items"]) == min(total, 10)
+        counts.append(len(statements))
+    assert counts[0] == counts[1]
