@@ -35,6 +35,9 @@ class ClassSchema(OutputSchema):
     school_year = ma.fields.String(required=True)
     pupil_count = ma.fields.Integer(required=True)
     is_leaving_class = ma.fields.Boolean(required=True)
+    course_type = ma.fields.String(
+        allow_none=True, metadata={"description": "Berufskolleg classes: the kind of course"}
+    )
 
 
 class PupilRowSchema(OutputSchema):

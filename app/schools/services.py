@@ -69,6 +69,7 @@ def _class_rows(query) -> list[dict]:
             "school_year": label,
             "pupil_count": count,
             "is_leaving_class": c.is_leaving_class,
+            "course_type": c.course_type,
         }
         for c, label, count in rows
     ]

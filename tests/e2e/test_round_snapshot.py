@@ -174,3 +174,31 @@ def test_stubo_records_the_abitur_admission_of_a_q2_pupil(
     assert "nicht in der Identifikationsliste" in verdict
     assert_no_axe_violations(page, "schooling 360")
     assert page.js_errors == []
+
+
+def test_stubo_sets_the_course_type_of_a_berufskolleg_class(
+    page, live_server, login, assert_no_axe_violations
+):
+    """Does the StuBO of a Berufskolleg mark a class as dual (its apprentices are no leavers)?"""
+
+    def build():
+        from tests import factories as f
+
+        college = f.make_school(f.make_kommune(), "BK")
+        klasse = f.make_class(college, "FKE1", "BK1")
+        f.make_pupil(klasse, first_name="Jan", last_name="Ott")
+        return college.id, klasse.id
+
+    college_id, class_id = live_server.create(build)
+    stubo = live_server.make_user("stubo", school_id=college_id)
+    login(page, stubo)
+    page.goto(f"/#/classes/{class_id}")
+    page.get_by_role("heading", level=2, name="Bildungsgang der Klasse").wait_for()
+    page.select_option("#course-type", "dual")
+    page.get_by_role("button", name="Bildungsgang speichern").click()
+    page.get_by_text("Bildungsgang gespeichert.").wait_for()
+    assert_no_axe_violations(page, "course type 360")
+    page.reload()
+    page.get_by_role("heading", level=2, name="Bildungsgang der Klasse").wait_for()
+    assert page.locator("#course-type").input_value() == "dual"
+    assert page.js_errors == []

@@ -190,6 +190,7 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "chain.declaration.plan_*": py("PLANS"),
     "anschluss.declaration.plan_*": py("PLANS"),
     "anschluss.schooling.leaving_*": union(extra=("auto", "yes", "no")),
+    "app.class.course_*": union(js("screens/class.js", "COURSE_TYPES"), extra=("unset",)),
     "anschluss.schooling.exam_*": union(py("EXAMS"), extra=("none",)),
     "chain.channel.*": check("vk_case_contacts", "channel"),
     "chain.outcome.*": check("vk_case_contacts", "outcome"),

@@ -48,6 +48,34 @@ function guardianLetters(ctx, id) {
     h('div', { class: 'actions' }, button), status);
 }
 
+const COURSE_TYPES = ['full_time_general', 'full_time_vocational', 'dual'];
+
+/** Berufskolleg classes: the StuBO sets the kind of course (who counts as a leaver). */
+function courseType(ctx, schoolClass) {
+  if (!schoolClass.jahrgang.startsWith('BK') || !['stubo', 'admin'].includes(ctx.me.role)) return null;
+  const status = h('div', { id: 'course-status', role: 'status' });
+  const choice = select({
+    id: 'course-type', name: 'course_type', value: schoolClass.course_type || '',
+    options: [{ value: '', label: ctx.t('app.class.course_unset') },
+      ...COURSE_TYPES.map((type) => ({ value: type, label: ctx.t(`app.class.course_${type}`) }))],
+  });
+  const button = h('button', { type: 'button', class: 'button button--primary', id: 'save-course-type' },
+    ctx.t('app.class.course_save'));
+  button.addEventListener('click', () => busy(button, async () => {
+    try {
+      await ctx.api.put(`/classes/${schoolClass.id}/course-type`, { course_type: choice.value || null });
+      replace(status, notice('success', ctx.t('app.class.course_saved')));
+    } catch (error) {
+      replace(status, notice('error', errorText(error)));
+    }
+  }));
+  return h('section', { class: 'card', 'aria-labelledby': 'course-h' },
+    h('h2', { id: 'course-h' }, ctx.t('app.class.course_heading')),
+    h('p', {}, ctx.t('app.class.course_text')),
+    h('div', { class: 'field' }, h('label', { for: 'course-type' }, ctx.t('app.class.course_label')), choice),
+    h('div', { class: 'actions' }, button), status);
+}
+
 export async function render(root, ctx) {
   const { id } = ctx.params;
   const [schoolClass, pupils] = await Promise.all([
@@ -62,6 +90,7 @@ export async function render(root, ctx) {
     h('div', { class: 'actions' },
       h('a', { href: `#/classes/${id}/import`, class: 'button button--secondary', id: 'to-import' }, ctx.t('app.class.import')),
       h('a', { href: `#/classes/${id}/codes`, class: 'button button--primary', id: 'to-codes' }, ctx.t('app.class.codes'))),
+    courseType(ctx, schoolClass),
     pupilTable(ctx, pupils),
     guardianLetters(ctx, id));
   screenReady(root, title);
