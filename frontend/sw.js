@@ -158,6 +158,7 @@ const SHELL = [
   '/js/screens/password.js',
   '/i18n/de/casemsg.json',
   '/i18n/en/casemsg.json',
+  '/js/screens/push-toggle.js',
 ];
 
 const SHELL_PATHS = new Set(SHELL);
@@ -196,6 +197,22 @@ worker.addEventListener('activate', (event) => {
       .map((key) => caches.delete(key)));
     await worker.clients.claim();
   })());
+});
+
+// Web push (pupils who allowed it): the server sends title, body and the screen to open; the
+// notice shows nothing beyond what the inbox shows, and a tap opens the app on that screen.
+worker.addEventListener('push', (event) => {
+  let data = { title: 'Anschluss', body: '', link: '/inbox' };
+  try { data = { ...data, ...(event.data ? event.data.json() : {}) }; } catch { /* plain text: keep defaults */ }
+  event.waitUntil(worker.registration.showNotification(data.title, {
+    body: data.body, icon: '/icons/icon-192.png', data: { link: data.link }, lang: 'de',
+  }));
+});
+
+worker.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const link = (event.notification.data && event.notification.data.link) || '/inbox';
+  event.waitUntil(worker.clients.openWindow(`/#${link}`));
 });
 
 worker.addEventListener('message', (event) => {

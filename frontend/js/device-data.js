@@ -68,6 +68,7 @@ export async function unsentChanges() {
 export async function clearDevice() {
   forgetAccount();
   await clearAll();
+  await endPushSubscription();
   if (window.caches) {
     const names = await caches.keys();
     await Promise.all(names.filter((name) => !name.startsWith(SHELL_CACHE_PREFIX))
@@ -79,6 +80,16 @@ export async function clearDevice() {
     if (lang) localStorage.setItem('lang', lang);
     sessionStorage.clear();
   });
+}
+
+/** This device's push subscription ends with the login (the server drops it at logout too). */
+async function endPushSubscription() {
+  try {
+    if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return;
+    const registration = await navigator.serviceWorker.ready;
+    const subscription = registration.pushManager && await registration.pushManager.getSubscription();
+    if (subscription) await subscription.unsubscribe();
+  } catch { /* no push support: nothing to end */ }
 }
 
 /**

@@ -3,6 +3,7 @@
 import { loadNamespace } from '../i18n.js';
 import { announce, busy, ensureStylesheet, formatDateTime, h, notice, replace, screenReady } from '../ui.js';
 import { refreshInboxBadge } from './inbox-badge.js';
+import { pushToggle } from './push-toggle.js';
 
 const PER_PAGE = 20;
 
@@ -84,8 +85,9 @@ export async function render(root, ctx) {
     refreshInboxBadge(ctx.me).catch(() => {});
   }));
 
+  const push = await pushToggle(ctx).catch(() => null);
   replace(root, h('h1', {}, title), h('p', { class: 'lead' }, ctx.t('notifications.lead')),
-    summary, h('div', { class: 'actions' }, markAll), list, h('div', { class: 'actions' }, more));
+    summary, h('div', { class: 'actions' }, markAll), list, h('div', { class: 'actions' }, more), push);
   await load(1);
   screenReady(root, title);
 }
