@@ -6,7 +6,8 @@ import re
 
 from tests.internships.helpers import make_offer, make_slot
 
-HOSTILE = "Tag\rX-INJECTED:1\nBEGIN:VEVENT\r\nSUMMARY:Fake\x0bA\x00B\x1bC\x7fD\x85E\u2028F\tG;H,I\\"
+# No NUL: PostgreSQL cannot store it, and the API refuses it before anything reads it (L3).
+HOSTILE = "Tag\rX-INJECTED:1\nBEGIN:VEVENT\r\nSUMMARY:Fake\x0bA\x01B\x1bC\x7fD\x85E\u2028F\tG;H,I\\"
 CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
