@@ -20,7 +20,7 @@ from app.extensions import db
 from app.interests.models import InterestProfile
 from app.internships.models import BERUFSFELDER
 from app.schools.models import ClassMembership, School
-from app.vacancies import loading
+from app.vacancies import queries
 from app.vacancies.models import Vacancy, VacancyInterest
 from app.verantwortungskette.cases import CLOSING_STATUSES
 from app.verantwortungskette.models import WITHDRAWN, VkCase
@@ -41,7 +41,7 @@ def _supply(kommune_id: int, today) -> dict[str, tuple[int, int, int]]:
             func.sum(Vacancy.places),
             func.sum(interested),
         )
-        .where(Vacancy.kommune_id == kommune_id, loading.live_clause(today))
+        .where(Vacancy.kommune_id == kommune_id, queries.live_clause(today))
         .group_by(Vacancy.berufsfeld)
     )
     return {
@@ -53,7 +53,7 @@ def _supply(kommune_id: int, today) -> dict[str, tuple[int, int, int]]:
 def _unplaced_pupils(kommune_id: int, today):
     """SELECT of the pupil ids: leavers without a secured Anschluss, and open cases' youths."""
     leavers = (
-        loading.leaver_query(today)
+        queries.leaver_query(today)
         .with_only_columns(ClassMembership.pupil_id.label("pupil_id"))
         .where(School.kommune_id == kommune_id)
     )

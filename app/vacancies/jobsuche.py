@@ -5,7 +5,7 @@ client id as `X-API-Key` (angebotsart 4 = Ausbildung/Duales Studium). Each offer
 (`stellenangebote`: refnr, beruf, titel, arbeitgeber, eintrittsdatum, arbeitsort with plz, ort,
 strasse) becomes a vacancy of the Kommune with source "ba", its reference number and the link
 to the offer in the Jobbörse. An offer seen again is refreshed; one the search no longer lists
-is expired; a vacancy that began more than scoring.LATE_START_DAYS ago expires too. The
+is expired; a vacancy that began more than queries.LATE_START_DAYS ago expires too. The
 occupation is found by its exact name in the occupations catalogue (else the vacancy keeps the
 name only and matches by distance, certificate and start).
 """
@@ -25,7 +25,7 @@ from app.core import clock
 from app.extensions import db
 from app.schools.models import Kommune
 from app.vacancies.models import Vacancy
-from app.vacancies.scoring import LATE_START_DAYS
+from app.vacancies.queries import LATE_START_DAYS
 
 AUSBILDUNG = 4
 PAGE_SIZE = 100

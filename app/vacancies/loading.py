@@ -14,21 +14,17 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
 
-from app.anschluss.cohort_terms import record_of_membership, status_column
-from app.anschluss.models import SECURED_STATUSES, Anschluss
-from app.auth.models import User
 from app.catalog.models import Occupation
 from app.extensions import db
 from app.interests.models import InterestProfile
 from app.internships import geo
-from app.internships.models import BERUFSFELDER, Provider
-from app.schools.leaving import leaver_clause
-from app.schools.models import ClassMembership, School, SchoolClass, SchoolYear
+from app.internships.models import BERUFSFELDER
+from app.schools.models import ClassMembership, School
 from app.vacancies import certificates
 from app.vacancies.models import Vacancy
+from app.vacancies.queries import leaver_query, live_clause
 from app.vacancies.scoring import TYPES, Vacancies, Youths
 
 FIELD_INDEX = {code: index for index, code in enumerate(BERUFSFELDER)}
@@ -43,22 +39,6 @@ RIASEC_COLUMNS = (
 
 
 # -- vacancies ----------------------------------------------------------------------------------
-
-
-def live_clause(today: date):
-    """A vacancy pupils and coordinators may see: open, deadline not passed, and either
-    imported or of a provider the Kommune approved."""
-    provider = aliased(Provider)  # the outer query may join Provider itself
-    approved = (
-        select(provider.id)
-        .where(provider.id == Vacancy.provider_id, provider.approved_at.is_not(None))
-        .correlate(Vacancy)
-    )
-    return and_(
-        Vacancy.status == "open",
-        or_(Vacancy.apply_until.is_(None), Vacancy.apply_until >= today),
-        or_(Vacancy.source == "ba", approved.exists()),
-    )
 
 
 def _occupation_means() -> np.ndarray:
@@ -122,33 +102,6 @@ def _positions(postcodes) -> np.ndarray:
 
 
 # -- youths -------------------------------------------------------------------------------------
-
-
-def leaver_query(today: date):
-    """Members of leaving classes of the current school year without a secured Anschluss:
-    pupil id, certificate, home and school postcode."""
-    certificate = func.coalesce(Anschluss.achieved_certificate, Anschluss.expected_certificate)
-    return (
-        select(
-            ClassMembership.pupil_id.label("key"),
-            ClassMembership.pupil_id.label("pupil_id"),
-            certificate.label("certificate"),
-            func.coalesce(func.nullif(User.postcode, ""), School.postcode).label("postcode"),
-        )
-        .select_from(SchoolClass)
-        .join(SchoolYear, SchoolYear.id == SchoolClass.school_year_id)
-        .join(School, School.id == SchoolClass.school_id)
-        .join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
-        .join(User, User.id == ClassMembership.pupil_id)
-        .outerjoin(Anschluss, record_of_membership())
-        .where(
-            SchoolYear.starts_on <= today,
-            SchoolYear.ends_on >= today,
-            leaver_clause(),
-            status_column().not_in(SECURED_STATUSES),
-            User.active,
-        )
-    )
 
 
 def leavers_of_kommune(kommune_id: int, today: date) -> Youths:

@@ -16,7 +16,6 @@ from app.internships.consents import active_consents
 from app.internships.models import Provider
 from app.internships.scopes import user_kommune_id
 from app.schools.models import School
-from app.vacancies import loading, scoring
 from app.vacancies.models import Vacancy, VacancyInterest, VacancySuggestion
 from app.vacancies.views import serialize, suggestion_view
 from app.verantwortungskette.common import Gone
@@ -35,6 +34,8 @@ def _details(ids: list[int]) -> dict[int, tuple[Vacancy, bool | None]]:
 
 
 def _items(youths, vacancies, ranked: list[dict], extra) -> list[dict]:
+    from app.vacancies import scoring  # numpy: loaded by the first match request
+
     ids = [int(vacancies.ids[match["index"]]) for match in ranked]
     details = _details(ids)
     items = []
@@ -55,6 +56,8 @@ def _items(youths, vacancies, ranked: list[dict], extra) -> list[dict]:
 
 def for_pupil(pupil) -> dict:
     """ "Ausbildungsplätze für dich": only for a leaver whose Anschluss is not secured."""
+    from app.vacancies import loading, scoring  # numpy: loaded by the first match request
+
     today = clock.today()
     youths = loading.leaver(pupil.id, today)
     if youths is None:
@@ -89,6 +92,8 @@ def case_kommune(case: VkCase) -> int | None:
 
 def for_case(user, case_id: int) -> dict:
     """The case's matches beside the vacancies already suggested and their outcomes."""
+    from app.vacancies import loading, scoring  # numpy: loaded by the first match request
+
     case = db.session.get(VkCase, case_id)
     if case.status == WITHDRAWN:
         raise Gone("case-consent-withdrawn")
@@ -123,13 +128,15 @@ def for_case(user, case_id: int) -> dict:
     }
 
 
-def for_kommune(kommune_id: int, top: int = scoring.TOP) -> dict[int, list[dict]]:
+def for_kommune(kommune_id: int, top: int | None = None) -> dict[int, list[dict]]:
     """Every leaver of the Kommune without a secured Anschluss → their best matches (vacancy id,
     score, why). Four statements; the scoring is vectorised (scoring.py)."""
+    from app.vacancies import loading, scoring  # numpy: loaded by the first match request
+
     today = clock.today()
     youths = loading.leavers_of_kommune(kommune_id, today)
     vacancies = loading.load_vacancies(kommune_id, today)
-    ranked = scoring.rank(youths, vacancies, top)
+    ranked = scoring.rank(youths, vacancies, scoring.TOP if top is None else top)
     return {
         key: [
             {

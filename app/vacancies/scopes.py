@@ -15,7 +15,7 @@ def _get(vacancy_id) -> Vacancy | None:
 
 def is_live(vacancy: Vacancy) -> bool:
     """Open, deadline not passed, and imported or of a provider the Kommune approved (the same
-    rule as loading.live_clause, for one loaded row)."""
+    rule as queries.live_clause, for one loaded row)."""
     if vacancy.status != "open":
         return False
     if vacancy.apply_until is not None and vacancy.apply_until < clock.today():

@@ -26,11 +26,11 @@ from functools import lru_cache
 import numpy as np
 
 from app.vacancies import certificates
+from app.vacancies.queries import LATE_START_DAYS
 
 TYPES = ("R", "I", "A", "S", "E", "C")
 WEIGHTS = {"interest": 0.45, "certificate": 0.25, "distance": 0.2, "start": 0.1}
 MAX_KM = 50.0
-LATE_START_DAYS = 60
 TOP = 10
 PROFILE_REASON_AT = 0.6  # interest from which the explanation names the profile
 # The kinds of reason explain() gives (the screens word each one, de/en).

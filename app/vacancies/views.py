@@ -20,7 +20,7 @@ from app.internships.consents import active_consents
 from app.internships.models import Provider
 from app.internships.scopes import user_kommune_id
 from app.schools.models import School
-from app.vacancies import loading
+from app.vacancies import queries
 from app.vacancies.models import Vacancy, VacancyInterest, VacancySuggestion
 
 STAFF_VIEW = ("provider", "kommune_coordinator", "admin")
@@ -81,7 +81,7 @@ def _scoped(user, q: dict):
         query = query.where(Vacancy.kommune_id == user.kommune_id)
     elif user.role != "admin":
         query = query.where(
-            Vacancy.kommune_id == user_kommune_id(user), loading.live_clause(clock.today())
+            Vacancy.kommune_id == user_kommune_id(user), queries.live_clause(clock.today())
         )
     if user.role in STAFF_VIEW:
         if q.get("status"):
