@@ -21,6 +21,8 @@ API_BLUEPRINTS = (
     "app.schools.schooling_routes",
     "app.schools.routes_target_groups",
     "app.interests.routes",
+    "app.interests.routes_occupations",
+    "app.portfolio.routes_favourites",
     "app.portfolio.routes",
     "app.portfolio.routes_kaoa",
     "app.internships.routes",

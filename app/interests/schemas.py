@@ -111,6 +111,9 @@ class OccupationMatchSchema(OutputSchema):
     similarity = ma.fields.Integer(required=True)
     occupation_types = ma.fields.String(required=True)
     shared_types = ma.fields.String(required=True)
+    description = ma.fields.String(
+        allow_none=True, metadata={"description": "What the work is about (AuxCO, German)"}
+    )
 
 
 class InterestComparisonSchema(OutputSchema):

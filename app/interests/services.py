@@ -9,7 +9,7 @@ from app.catalog.models import Occupation
 from app.core.errors import Conflict, Invalid
 from app.core.provided import Provided
 from app.extensions import db
-from app.interests import catalog
+from app.interests import catalog, occupations
 from app.interests.matching import (
     TOP_OCCUPATIONS,
     OccupationProfile,
@@ -148,7 +148,10 @@ def profile_view(profile: InterestProfile, shared: bool, previous=None) -> dict:
         "ties": profile.ties,
         "berufsfelder": profile.berufsfelder,
         "explore": profile.explore,
-        "occupations": profile.occupations,
+        "occupations": [
+            {**job, "description": occupations.description(job["id"])}
+            for job in profile.occupations
+        ],
         "shared": shared,
         "comparison": _changes(profile, previous),
     }

@@ -84,3 +84,15 @@ class Share(db.Model):
     grantee: Mapped[str] = mapped_column(String(16), default="class_teacher")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class FavouriteOccupation(db.Model):
+    """An occupation on the pupil's Merkliste (pupil-owned, like every portfolio row)."""
+
+    __tablename__ = "favourite_occupations"
+    __table_args__ = (UniqueConstraint("pupil_id", "occupation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    occupation_id: Mapped[int] = mapped_column(ForeignKey("occupations.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)

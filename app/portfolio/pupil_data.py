@@ -5,4 +5,5 @@ from app.core.pupil_data import APP_DATA, PupilTable
 TABLES = (
     PupilTable("portfolio_steps", APP_DATA, view="steps"),
     PupilTable("portfolio_shares", APP_DATA, view="shares"),
+    PupilTable("favourite_occupations", APP_DATA, section="portfolio"),
 )

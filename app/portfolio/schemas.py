@@ -240,3 +240,11 @@ class NotTakenInputSchema(InputSchema):
         },
     )
     sequence = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=4))
+
+
+class FavouriteSchema(OutputSchema):
+    occupation_id = ma.fields.Integer(required=True)
+    title = ma.fields.String(required=True)
+    berufsfeld = ma.fields.String(allow_none=True)
+    berufsfeld_text = ma.fields.String(allow_none=True)
+    created_at = ma.fields.DateTime(required=True)

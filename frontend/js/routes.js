@@ -21,6 +21,8 @@ export const ROUTES = [
   { path: '/interests', module: './screens/interests.js', roles: ['pupil'], nav: 'nav.interests' },
   { path: '/interests/questionnaire', module: './screens/interests-questionnaire.js', roles: ['pupil'] },
   { path: '/interests/results', module: './screens/interests-results.js', roles: ['pupil'] },
+  { path: '/occupations/:id', module: './screens/occupation.js', roles: ['pupil'] },
+  { path: '/berufsfelder/:code', module: './screens/berufsfeld.js', roles: ['pupil'] },
   { path: '/portfolio', module: './screens/portfolio.js', roles: ['pupil'], nav: 'nav.portfolio' },
   { path: '/portfolio/steps/:id', module: './screens/portfolio-step.js', roles: ['pupil'] },
   { path: '/progress', module: './screens/portfolio-progress.js', roles: ['teacher', 'stubo'], nav: 'nav.progress' },

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:55:43.764285
+Create Date: 2026-12-05 16:58:49.841836
 
 """
 from alembic import op
@@ -457,6 +457,19 @@ def upgrade():
     )
     with op.batch_alter_table('enrolment_codes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_enrolment_codes_pupil_id'), ['pupil_id'], unique=False)
+
+    op.create_table('favourite_occupations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('occupation_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['occupation_id'], ['occupations.id'], name=op.f('fk_favourite_occupations_occupation_id_occupations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_favourite_occupations_pupil_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_favourite_occupations')),
+    sa.UniqueConstraint('pupil_id', 'occupation_id', name=op.f('uq_favourite_occupations_pupil_id_occupation_id'))
+    )
+    with op.batch_alter_table('favourite_occupations', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_favourite_occupations_pupil_id'), ['pupil_id'], unique=False)
 
     op.create_table('guardian_links',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1531,6 +1544,10 @@ def downgrade():
         batch_op.drop_index('ix_guardian_links_pupil')
 
     op.drop_table('guardian_links')
+    with op.batch_alter_table('favourite_occupations', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_favourite_occupations_pupil_id'))
+
+    op.drop_table('favourite_occupations')
     with op.batch_alter_table('enrolment_codes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_enrolment_codes_pupil_id'))
 

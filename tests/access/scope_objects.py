@@ -478,3 +478,33 @@ SCOPE_OBJECTS = {
     "guardian_link_id": _guardian_link_id,
     "token": _guardian_token,
 }
+
+
+def _occupation_id(world, db):
+    """Occupations are open reference content: any id works the same for everyone."""
+    from app.catalog.models import Occupation
+
+    occupation = Occupation(
+        id=990001,
+        title_de="Testberuf/in",
+        kldb_code="26212",
+        berufsfeld=None,
+        r=4,
+        i=3,
+        a=2,
+        s=2,
+        e=3,
+        c=4,
+        riasec_top3="RCI",
+    )
+    db.session.merge(occupation)
+    db.session.commit()
+    return {"own": 990001, "same_kommune": 990001, "other_kommune": 990002}
+
+
+def _kuerzel(world, db):
+    return {"own": "ITC", "same_kommune": "EL", "other_kommune": "XX"}
+
+
+SCOPE_OBJECTS["occupation_id"] = _occupation_id
+SCOPE_OBJECTS["kuerzel"] = _kuerzel

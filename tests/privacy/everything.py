@@ -48,6 +48,8 @@ def fill_portfolio(client) -> None:
     assert client.put(f"/api/v1/me/portfolio/steps/{step['id']}", json=body).status_code == 200
     share = client.post("/api/v1/me/shares", json={"item_type": "step", "item_id": step["id"]})
     assert share.status_code == 201
+    occupation = response.json["occupations"][0]["id"]
+    assert client.put(f"/api/v1/me/favourites/{occupation}").status_code == 201
 
 
 def _internships(world, pupil):

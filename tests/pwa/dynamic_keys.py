@@ -216,6 +216,9 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "internships.provider.status.*": check("offers", "status"),
     # offers.py answers sorted_by "fit" (the pupil's interest profile is known) or "date"
     "internships.offers.sorted_*": lambda _: {"fit", "date"},
+    "occupations.certificate.*": union(
+        js("screens/occupation.js", "CERTIFICATE_LEVELS"), extra=("unknown",)
+    ),
     "portfolio.status.*": check("portfolio_steps", "status"),
     "portfolio.berufsfelder.*": check("bookings", "berufsfeld"),
     # portfolio.js shows a step's confirmed or attended booking

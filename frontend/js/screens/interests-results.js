@@ -25,13 +25,13 @@ function fieldsSection(ctx, profile) {
   return h('section', { 'aria-labelledby': 'fields-heading' },
     h('h2', { id: 'fields-heading' }, ctx.t('interests.r.fields_heading')),
     h('ol', { class: 'list', id: 'berufsfelder' }, profile.berufsfelder.slice(0, 3).map((field) => h('li', { class: 'list-item' },
-      h('h3', { class: 'list-item__title' }, field.text),
+      h('h3', { class: 'list-item__title' }, fieldLink(field)),
       h('p', { class: 'subtle' }, ctx.t('interests.r.fields_score', { score: field.score })),
       h('p', {}, reason(ctx, field))))),
     h('h2', { id: 'explore-heading' }, ctx.t('interests.r.explore_heading')),
     h('p', {}, ctx.t('interests.r.explore_intro')),
     h('ul', { class: 'list', id: 'explore' }, profile.explore.map((field) => h('li', { class: 'list-item' },
-      h('h3', { class: 'list-item__title' }, field.text),
+      h('h3', { class: 'list-item__title' }, fieldLink(field)),
       h('p', { class: 'subtle' }, ctx.t('interests.r.explore_via', { type: typeName(ctx, field.via_type) })),
       h('p', {}, reason(ctx, field))))));
 }
@@ -41,10 +41,23 @@ function jobsSection(ctx, profile) {
     h('h2', { id: 'jobs-heading' }, ctx.t('interests.r.jobs_heading')),
     h('p', {}, ctx.t('interests.r.jobs_intro')),
     h('ol', { class: 'jobs', id: 'occupations' }, profile.occupations.map((job) => h('li', { class: 'jobs__item' },
-      h('span', { class: 'jobs__title' }, job.title),
-      h('span', { class: 'jobs__why' }, job.shared_types
-        ? ctx.t('interests.r.jobs_why', { types: typeList(ctx, job.shared_types) })
-        : ctx.t('interests.r.jobs_why_none'))))));
+      h('a', { class: 'jobs__title', href: `#/occupations/${job.id}` }, job.title),
+      h('span', { class: 'jobs__why' }, whyText(ctx, job)),
+      job.description ? h('span', { class: 'jobs__what', lang: 'de' }, ctx.t('interests.r.jobs_what', { task: job.description })) : null))));
+}
+
+/** Why an occupation fits, worded by how many of the pupil's three strongest types it shares. */
+function whyText(ctx, job) {
+  const shared = job.shared_types || '';
+  if (!shared) return ctx.t('interests.r.jobs_why_none');
+  const types = typeList(ctx, shared);
+  if (shared.length >= 3) return ctx.t('interests.r.jobs_why_all', { types });
+  if (shared.length === 1) return ctx.t('interests.r.jobs_why_one', { types });
+  return ctx.t('interests.r.jobs_why', { types });
+}
+
+function fieldLink(field) {
+  return h('a', { href: `#/berufsfelder/${encodeURIComponent(field.kuerzel)}` }, field.text);
 }
 
 function comparisonSection(ctx, profile) {

@@ -1,5 +1,7 @@
 // "Mein Weg": the pupil's KAoA steps with status, date and whether they are shared; export.
 
+import { isOffline } from '../api.js';
+import { getDraft, saveDraft } from '../drafts.js';
 import { loadNamespace } from '../i18n.js';
 import { ensureStylesheet, formatDate, h, notice, replace, screenReady } from '../ui.js';
 import { loadPortfolio, pendingStepIds, stepTitle } from './portfolio-common.js';
@@ -81,9 +83,37 @@ function exportSection(ctx) {
         ctx.t('portfolio.export.json'))));
 }
 
+const FAVOURITES = 'portfolio:favourites';
+
+/** The Merkliste, or offline the copy kept on this device (null when there is none). */
+async function loadFavourites(ctx) {
+  try {
+    const favourites = await ctx.api.get('/me/favourites');
+    await saveDraft(FAVOURITES, favourites);
+    return favourites;
+  } catch (error) {
+    if (!isOffline(error)) throw error;
+    return (await getDraft(FAVOURITES)) || null;
+  }
+}
+
+function favouritesSection(ctx, favourites) {
+  if (favourites === null) return null;
+  return h('section', { class: 'card', 'aria-labelledby': 'favourites-heading', id: 'favourites' },
+    h('h2', { id: 'favourites-heading' }, ctx.t('portfolio.favourites.heading')),
+    favourites.length
+      ? h('ul', { class: 'list', id: 'favourite-list' }, favourites.map((entry) => h('li', { class: 'list-item' },
+        h('a', { href: `#/occupations/${entry.occupation_id}`, class: 'list-item__title' }, entry.title),
+        entry.berufsfeld_text ? h('p', { class: 'subtle' }, entry.berufsfeld_text) : null)))
+      : h('p', { id: 'favourites-none' }, ctx.t('portfolio.favourites.none'), ' ',
+        h('a', { href: '#/interests' }, ctx.t('portfolio.favourites.to_interests'))));
+}
+
 export async function render(root, ctx) {
   await Promise.all([loadNamespace('portfolio'), ensureStylesheet('/css/portfolio.css')]);
-  const [{ portfolio, offline }, pending] = await Promise.all([loadPortfolio(ctx), pendingStepIds()]);
+  const [{ portfolio, offline }, pending, favourites] = await Promise.all([
+    loadPortfolio(ctx), pendingStepIds(), loadFavourites(ctx),
+  ]);
   const title = ctx.t('portfolio.title');
   if (!portfolio) {
     replace(root, h('h1', {}, title), notice('info', ctx.t('portfolio.offline_none')));
@@ -104,6 +134,7 @@ export async function render(root, ctx) {
     portfolio.earlier_steps.length
       ? h('ol', { class: 'list steps' }, portfolio.earlier_steps.map((step) => stepCard(ctx, step, pending))) : null,
     otherBookings(ctx, portfolio.bookings),
+    favouritesSection(ctx, favourites),
     exportSection(ctx));
   screenReady(root, title);
 }
