@@ -23,6 +23,7 @@ API_BLUEPRINTS = (
     "app.interests.routes",
     "app.interests.routes_occupations",
     "app.portfolio.routes_favourites",
+    "app.portfolio.routes_attachments",
     "app.portfolio.routes",
     "app.portfolio.routes_kaoa",
     "app.internships.routes",

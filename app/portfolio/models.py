@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core import clock
@@ -96,3 +105,43 @@ class FavouriteOccupation(db.Model):
     pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     occupation_id: Mapped[int] = mapped_column(ForeignKey("occupations.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+
+
+ATTACHMENT_TYPES = ("application/pdf", "image/jpeg", "image/png")
+
+
+class Attachment(db.Model):
+    """A certificate or photo on a step of "Mein Weg" (what `portfolio/attachments.py` accepted:
+    PDF, JPEG or PNG up to 5 MB, images re-encoded without their metadata). The content lives
+    in `attachment_contents` so lists never load it; `portfolio/storage.py` reads and writes it.
+    """
+
+    __tablename__ = "portfolio_attachments"
+    __table_args__ = (
+        CheckConstraint(
+            "media_type IN (" + ", ".join(f"'{t}'" for t in ATTACHMENT_TYPES) + ")",
+            name="media_type",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    step_id: Mapped[int] = mapped_column(
+        ForeignKey("portfolio_steps.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(120))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+
+
+class AttachmentContent(db.Model):
+    """The bytes of an attachment, in the database so that every worker can read them."""
+
+    __tablename__ = "attachment_contents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attachment_id: Mapped[int] = mapped_column(
+        ForeignKey("portfolio_attachments.id", ondelete="CASCADE"), unique=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)

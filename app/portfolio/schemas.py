@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshmallow as ma
+from flask_smorest.fields import Upload
 
 from app.core.schemas import InputSchema, OutputSchema
 from app.interests.schemas import (
@@ -62,6 +63,15 @@ class PortfolioBookingSchema(OutputSchema):
     )
 
 
+class AttachmentSchema(OutputSchema):
+    id = ma.fields.Integer(required=True)
+    step_id = ma.fields.Integer(required=True)
+    filename = ma.fields.String(required=True)
+    media_type = ma.fields.String(required=True)
+    size = ma.fields.Integer(required=True, metadata={"description": "Bytes as stored"})
+    created_at = ma.fields.DateTime(required=True)
+
+
 class PortfolioStepSchema(OutputSchema):
     id = ma.fields.Integer(required=True)
     jahrgang = ma.fields.String(required=True)
@@ -88,6 +98,9 @@ class PortfolioStepSchema(OutputSchema):
         PortfolioBookingSchema,
         allow_none=True,
         metadata={"description": "The confirmed/attended booking that fills this step, if any"},
+    )
+    attachments = ma.fields.List(
+        ma.fields.Nested(AttachmentSchema), metadata={"description": "Certificates and photos"}
     )
 
 
@@ -248,3 +261,13 @@ class FavouriteSchema(OutputSchema):
     berufsfeld = ma.fields.String(allow_none=True)
     berufsfeld_text = ma.fields.String(allow_none=True)
     created_at = ma.fields.DateTime(required=True)
+
+
+class AttachmentUploadSchema(InputSchema):
+    file = Upload(
+        required=True,
+        metadata={
+            "description": "A certificate or photo: PDF, JPEG or PNG, at most 5 MB; the type is "
+            "read from the content, images are stored re-encoded without metadata."
+        },
+    )

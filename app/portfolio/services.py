@@ -10,7 +10,7 @@ from app.core import clock
 from app.core.errors import Invalid, NotFound
 from app.extensions import db
 from app.interests.catalog import field_weights
-from app.portfolio import bookings, effective, plan
+from app.portfolio import attachments, bookings, effective, plan
 from app.portfolio.models import PortfolioStep
 from app.portfolio.sharing import shared_item_ids
 from app.schools.models import ClassMembership, SchoolClass, SchoolYear
@@ -148,6 +148,7 @@ def get_portfolio(pupil) -> dict:
     placed_steps = effective.place(pupil.id, steps, booked, here)
     placed = {s.row.id: s.booking for s in placed_steps if s.row is not None and s.booking}
     planned = _planned({s.jahrgang for s in steps}, here.profile)
+    files = attachments.by_step([s.id for s in steps])
 
     def position(step):
         entry = planned.get((step.jahrgang, step.sbo_kuerzel, step.sequence))
@@ -156,7 +157,10 @@ def get_portfolio(pupil) -> dict:
     def view(step):
         entry = planned.get((step.jahrgang, step.sbo_kuerzel, step.sequence))
         shown = step_view(step, texts, shared, entry is not None and entry.mandatory)
-        return bookings.overlay(shown, placed.get(step.id))
+        return {
+            **bookings.overlay(shown, placed.get(step.id)),
+            "attachments": files.get(step.id, []),
+        }
 
     current = sorted((s for s in steps if s.jahrgang == jahrgang), key=position)
     earlier = sorted(

@@ -9,6 +9,7 @@ from app.auth.models import User
 from app.core import audit
 from app.extensions import db
 from app.interests.models import InterestProfile
+from app.portfolio import attachments
 from app.portfolio.models import PortfolioStep, Share
 from app.portfolio.services import element_texts, step_view
 
@@ -38,6 +39,7 @@ def pupil_shared_items(user, pupil_id: int) -> dict:
     steps = _shared(PortfolioStep, "step", pupil_id)
     profiles = _shared(InterestProfile, "interest_profile", pupil_id)
     texts = element_texts({s.sbo_kuerzel for s in steps})
+    files = attachments.by_step([s.id for s in steps])
     audit.record(
         user,
         "read",
@@ -48,7 +50,9 @@ def pupil_shared_items(user, pupil_id: int) -> dict:
     )
     return {
         "pupil": {"id": pupil.id, "first_name": pupil.first_name, "last_name": pupil.last_name},
-        "steps": [step_view(s, texts, {s.id}) for s in steps],
+        "steps": [
+            {**step_view(s, texts, {s.id}), "attachments": files.get(s.id, [])} for s in steps
+        ],
         "interest_profiles": [
             {
                 "id": p.id,

@@ -10,6 +10,7 @@ the pupil has. Secrets (hashes, keys, pseudonyms, idempotency keys) are never ex
 
 from __future__ import annotations
 
+import base64
 from datetime import date, datetime, time
 
 from sqlalchemy import func, or_, select
@@ -37,6 +38,8 @@ SECRET_COLUMNS = {
 def _plain(value):
     if isinstance(value, datetime | date | time):
         return value.isoformat()
+    if isinstance(value, bytes):  # attachment contents: the file itself, base64-encoded
+        return base64.b64encode(value).decode("ascii")
     return value
 
 

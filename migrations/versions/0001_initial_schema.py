@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:58:49.841836
+Create Date: 2026-12-05 16:59:19.870729
 
 """
 from alembic import op
@@ -973,6 +973,23 @@ def upgrade():
     with op.batch_alter_table('plan_declarations', schema=None) as batch_op:
         batch_op.create_index('ix_plan_declarations_pupil', ['pupil_id', 'declared_at'], unique=False)
 
+    op.create_table('portfolio_attachments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pupil_id', sa.Integer(), nullable=False),
+    sa.Column('step_id', sa.Integer(), nullable=False),
+    sa.Column('filename', sa.String(length=120), nullable=False),
+    sa.Column('media_type', sa.String(length=40), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("media_type IN ('application/pdf', 'image/jpeg', 'image/png')", name=op.f('ck_portfolio_attachments_media_type')),
+    sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_portfolio_attachments_pupil_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['step_id'], ['portfolio_steps.id'], name=op.f('fk_portfolio_attachments_step_id_portfolio_steps'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_portfolio_attachments'))
+    )
+    with op.batch_alter_table('portfolio_attachments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_portfolio_attachments_pupil_id'), ['pupil_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_portfolio_attachments_step_id'), ['step_id'], unique=False)
+
     op.create_table('push_subscriptions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -1049,6 +1066,14 @@ def upgrade():
         batch_op.create_index('ix_vacancies_kommune_status', ['kommune_id', 'status', 'starts_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_vacancies_provider_id'), ['provider_id'], unique=False)
 
+    op.create_table('attachment_contents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('attachment_id', sa.Integer(), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.ForeignKeyConstraint(['attachment_id'], ['portfolio_attachments.id'], name=op.f('fk_attachment_contents_attachment_id_portfolio_attachments'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_attachment_contents')),
+    sa.UniqueConstraint('attachment_id', name=op.f('uq_attachment_contents_attachment_id'))
+    )
     op.create_table('offer_berufsfelder',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('offer_id', sa.Integer(), nullable=False),
@@ -1438,6 +1463,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_offer_berufsfelder_berufsfeld'))
 
     op.drop_table('offer_berufsfelder')
+    op.drop_table('attachment_contents')
     with op.batch_alter_table('vacancies', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_vacancies_provider_id'))
         batch_op.drop_index('ix_vacancies_kommune_status')
@@ -1450,6 +1476,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_push_subscriptions_session_id'))
 
     op.drop_table('push_subscriptions')
+    with op.batch_alter_table('portfolio_attachments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_portfolio_attachments_step_id'))
+        batch_op.drop_index(batch_op.f('ix_portfolio_attachments_pupil_id'))
+
+    op.drop_table('portfolio_attachments')
     with op.batch_alter_table('plan_declarations', schema=None) as batch_op:
         batch_op.drop_index('ix_plan_declarations_pupil')
 

@@ -508,3 +508,35 @@ def _kuerzel(world, db):
 
 SCOPE_OBJECTS["occupation_id"] = _occupation_id
 SCOPE_OBJECTS["kuerzel"] = _kuerzel
+
+
+def _attachment_id(world, db):
+    """A PDF on a shared step of the own pupil, of a pupil in the same Kommune and the other."""
+    from app.portfolio.models import Attachment, AttachmentContent, PortfolioStep, Share
+
+    ids = {}
+    for variant, pupil in (
+        ("own", world.pupil),
+        ("same_kommune", world.same_kommune_pupil),
+        ("other_kommune", world.other_pupil),
+    ):
+        step = PortfolioStep(pupil_id=pupil.id, jahrgang="10", sbo_kuerzel="SBO 2.1", sequence=9)
+        db.session.add(step)
+        db.session.flush()
+        db.session.add(Share(pupil_id=pupil.id, item_type="step", item_id=step.id))
+        attachment = Attachment(
+            pupil_id=pupil.id,
+            step_id=step.id,
+            filename="a.pdf",
+            media_type="application/pdf",
+            size=9,
+        )
+        db.session.add(attachment)
+        db.session.flush()
+        db.session.add(AttachmentContent(attachment_id=attachment.id, data=b"%PDF-1.4\n"))
+        ids[variant] = attachment.id
+    db.session.commit()
+    return ids
+
+
+SCOPE_OBJECTS["attachment_id"] = _attachment_id

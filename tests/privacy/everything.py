@@ -3,6 +3,7 @@ through services, test helpers and models (each row as the feature itself would 
 
 from __future__ import annotations
 
+import io
 import secrets
 from datetime import timedelta
 
@@ -48,6 +49,12 @@ def fill_portfolio(client) -> None:
     assert client.put(f"/api/v1/me/portfolio/steps/{step['id']}", json=body).status_code == 200
     share = client.post("/api/v1/me/shares", json={"item_type": "step", "item_id": step["id"]})
     assert share.status_code == 201
+    upload = client.post(
+        f"/api/v1/me/portfolio/steps/{step['id']}/attachments",
+        data={"file": (io.BytesIO(b"%PDF-1.4 Bescheinigung"), "bescheinigung.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert upload.status_code == 201, upload.json
     occupation = response.json["occupations"][0]["id"]
     assert client.put(f"/api/v1/me/favourites/{occupation}").status_code == 201
 
