@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 16:59:19.870729
+Create Date: 2026-12-05 16:59:51.132220
 
 """
 from alembic import op
