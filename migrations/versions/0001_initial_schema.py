@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 17:00:28.658341
+Create Date: 2026-12-05 17:06:10.495790
 
 """
 from alembic import op
