@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 17:06:10.495790
+Create Date: 2026-12-05 17:06:43.719051
 
 """
 from alembic import op
