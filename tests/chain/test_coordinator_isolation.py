@@ -22,6 +22,7 @@ from tests.chain.helpers import hand_over
 BK_ALLOWED = re.compile(
     r"^/api/v1/(auth/.*|me/notifications.*|me/language|schools|providers|anschluss/catalog|cases.*"
     r"|vacancies|vacancies/<int:vacancy_id>"
+    r"|kaoa/plan"  # the KAoA plan as reference data (elements per Jahrgang), no pupil in it
     r"|schools/<int:school_id>/(incoming(/arrivals)?|registration-imports))$"
 )
 PUPIL_PARAMS = {
