@@ -13,7 +13,6 @@ import io
 import re
 import warnings
 
-from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import and_, func, select
 
 from app.core import audit
@@ -40,6 +39,9 @@ def sniff(data: bytes) -> str | None:
 
 def clean_image(data: bytes, media_type: str) -> bytes:
     """Decode and encode again: same picture, no metadata. Refuses what does not decode."""
+    # Imported here: only uploads need Pillow, and workers start without it.
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

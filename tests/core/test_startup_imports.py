@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Each costs start-up 0.1–0.3 s and serves a few routes (PDFs, XLSX, allocation, passkeys).
-HEAVY = ("fpdf", "openpyxl", "scipy", "numpy", "webauthn")
+HEAVY = ("fpdf", "openpyxl", "scipy", "numpy", "webauthn", "PIL")
 
 PROBE = """
 import json, sys
