@@ -163,6 +163,15 @@ const SHELL = [
   '/i18n/de/casemsg.json',
   '/i18n/en/casemsg.json',
   '/js/screens/push-toggle.js',
+  '/i18n/de-LS/anschluss.json',
+  '/i18n/de-LS/internships.json',
+  '/i18n/de-LS/portfolio.json',
+  '/i18n/ar/app.json',
+  '/i18n/de-LS/app.json',
+  '/i18n/pl/app.json',
+  '/i18n/ru/app.json',
+  '/i18n/tr/app.json',
+  '/i18n/uk/app.json',
 ];
 
 const SHELL_PATHS = new Set(SHELL);
