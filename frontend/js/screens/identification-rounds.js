@@ -117,6 +117,42 @@ function roundList(ctx, rounds, reload, progress) {
       : h('p', { class: 'notice notice--info', id: 'rounds-empty' }, ctx.t('chain.rounds.none')));
 }
 
+/** The Kommune's agreement: when the application period opens, whether FHR admission excludes. */
+function settingsForm(ctx, settings, onSaved) {
+  const form = h('form', { class: 'form', id: 'chain-settings', novalidate: true },
+    h('fieldset', { class: 'fieldset' }, h('legend', {}, ctx.t('chain.settings.opens')),
+      field({ label: ctx.t('chain.settings.day'), name: 'application_opens_day', id: 'settings-day', type: 'number',
+        min: '1', max: '31', required: true, value: String(settings.application_opens_day) }),
+      field({ label: ctx.t('chain.settings.month'), name: 'application_opens_month', id: 'settings-month',
+        type: 'number', min: '1', max: '12', required: true, value: String(settings.application_opens_month) })),
+    h('div', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'fhr_admission_excludes', id: 'settings-fhr',
+        checked: settings.fhr_admission_excludes }),
+      h('label', { for: 'settings-fhr' }, ctx.t('chain.settings.fhr'))),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('chain.settings.save'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    busy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        await ctx.api.patch(`/kommunen/${settings.id}/chain-settings`, {
+          application_opens_day: Number(data.get('application_opens_day')),
+          application_opens_month: Number(data.get('application_opens_month')),
+          fhr_admission_excludes: data.get('fhr_admission_excludes') === 'on',
+        });
+        clearErrors(form);
+        await onSaved(ctx.t('chain.settings.saved'));
+      } catch (error) {
+        formErrors(form, error);
+      }
+    });
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'chain-settings-h' },
+    h('h2', { id: 'chain-settings-h' }, ctx.t('chain.settings.heading')),
+    h('p', {}, ctx.t('chain.settings.lead')), form);
+}
+
 export async function render(root, ctx) {
   await prepare();
   const title = ctx.t('chain.rounds.title');
@@ -129,6 +165,7 @@ export async function render(root, ctx) {
     // The status line is a live region: screen readers hear the message.
     if (message) status.textContent = message;
   };
+  const settings = ctx.me.kommune_id ? await ctx.api.get(`/kommunen/${ctx.me.kommune_id}/chain-settings`) : null;
   replace(root,
     h('h1', {}, title),
     h('p', { class: 'lead' }, ctx.t('chain.rounds.lead')),
@@ -137,7 +174,8 @@ export async function render(root, ctx) {
       root.querySelector('#round-create').reset();
       await reload(message);
     }),
-    listSlot);
+    listSlot,
+    settings ? settingsForm(ctx, settings, async (message) => { status.textContent = message; }) : null);
   await reload();
   screenReady(root, title);
 }
