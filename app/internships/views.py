@@ -166,7 +166,8 @@ def class_bookings(teacher, class_id: int) -> dict:
 
 
 def participants(provider_user, offer_id: int) -> list[dict]:
-    """Confirmed participants of an offer; names only where the pupil's consent is recorded."""
+    """Participants of an offer — requested (waiting for the teacher), confirmed, attended or not
+    — names only where the pupil's consent is recorded."""
     rows = db.session.execute(
         select(Booking, Slot, User, SchoolClass.name, School.name, School.phone)
         .join(Slot, Slot.id == Booking.slot_id)
@@ -174,7 +175,10 @@ def participants(provider_user, offer_id: int) -> list[dict]:
         .outerjoin(School, School.id == User.school_id)
         .outerjoin(ClassMembership, ClassMembership.pupil_id == User.id)
         .outerjoin(SchoolClass, SchoolClass.id == ClassMembership.class_id)
-        .where(Slot.offer_id == offer_id, Booking.status.in_(("confirmed", "attended", "no_show")))
+        .where(
+            Slot.offer_id == offer_id,
+            Booking.status.in_(("requested", "confirmed", "attended", "no_show")),
+        )
         .order_by(Slot.starts_on, Booking.id)
     ).all()
     offer = db.session.get(Offer, offer_id)
@@ -198,7 +202,8 @@ def participants(provider_user, offer_id: int) -> list[dict]:
                 "school_name": school_name if shared else None,
                 "class_name": class_name if shared else None,
                 "school_phone": school_phone if shared else None,
-                "attendance_open": slot.starts_on <= clock.today(),
+                "attendance_open": slot.starts_on <= clock.today()
+                and booking.status != "requested",
             }
         )
     shared_ids = sorted({r["booking_id"] for r in result if r["consent"]})

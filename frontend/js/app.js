@@ -241,6 +241,23 @@ function watchConnection() {
   });
 }
 
+// Others act meanwhile (a teacher confirms, a company marks attendance): a screen the user comes
+// back to after REFRESH_AFTER_MS away is loaded afresh — unless they had typed into it, which a
+// reload would throw away.
+const REFRESH_AFTER_MS = 30000;
+const away = { since: 0, typed: false };
+
+function refreshOnReturn() {
+  document.getElementById('main').addEventListener('input', () => { away.typed = true; });
+  window.addEventListener('hashchange', () => { away.typed = false; });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') { away.since = Date.now(); return; }
+    const long = away.since && Date.now() - away.since > REFRESH_AFTER_MS;
+    away.since = 0;
+    if (long && state.me && !state.offline && !away.typed) route();
+  });
+}
+
 async function start() {
   onUnauthorized(() => {
     if (!state.me) return;
@@ -260,6 +277,7 @@ async function start() {
   document.getElementById('lang-switch').addEventListener('change', switchLanguage);
   window.addEventListener('hashchange', route);
   watchConnection();
+  refreshOnReturn();
   await route();
   startServiceWorker();
   if (state.me) flushOutbox().catch(() => {});

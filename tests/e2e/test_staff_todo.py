@@ -83,3 +83,42 @@ def test_teacher_works_through_the_todo_list(
     screens.open(page, "/#/home")
     page.locator("#todo-done").wait_for()
     assert page.js_errors == []
+
+
+HIDE = """() => {
+  Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}"""
+# Back after a minute: the clock moves on, the page is visible again.
+RETURN = """() => {
+  const real = Date.now.bind(Date);
+  Date.now = () => real() + 60000;
+  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}"""
+
+
+def test_home_is_fresh_when_the_teacher_comes_back(page, live_server, login, screens):
+    """Someone else confirmed the requests while the tab was in the background: does the
+    home show it when the teacher returns, without a reload?"""
+    world = live_server.make_class_world(provider=True)
+    _requests(live_server, world)
+    login(page, world.teacher)
+    page.locator("#todo-list").get_by_text("2 Buchungsanfragen bestätigen").wait_for()
+
+    def others_decide():
+        from sqlalchemy import update
+
+        from app.extensions import db
+        from app.internships.models import Booking
+
+        db.session.execute(
+            update(Booking).where(Booking.pupil_id.in_(world.pupil_ids)).values(status="confirmed")
+        )
+
+    live_server.create(others_decide)
+    page.evaluate(HIDE)
+    with screens.new(page):
+        page.evaluate(RETURN)
+    page.locator("#todo-done").wait_for()
+    assert page.js_errors == []

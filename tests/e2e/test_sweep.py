@@ -92,6 +92,13 @@ OVERFLOWING = """() => [...document.querySelectorAll('body *')]
   .slice(0, 6).map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${
     (el.textContent || '').trim().slice(0, 40)}`)"""
 
+# Tables whose header row names two columns the same (the reader cannot tell them apart).
+TWIN_HEADERS = """() => [...document.querySelectorAll('main table')].flatMap((table) => {
+  const names = [...table.querySelectorAll('thead th')]
+    .map((th) => th.textContent.trim()).filter(Boolean);
+  return names.filter((name, i) => names.indexOf(name) !== i).map((name) => `${table.id}: ${name}`);
+})"""
+
 LINKS = """() => [...document.querySelectorAll('main a[href^="#/"]')]
   .map((a) => a.getAttribute('href'))"""
 
@@ -108,6 +115,9 @@ def _check(page, path: str, width: int, findings: list[str], axe) -> None:
     scroll = page.evaluate("document.documentElement.scrollWidth")
     if scroll > width:
         findings.append(f"{path}: {scroll} px wide: {page.evaluate(OVERFLOWING)}")
+    twins = page.evaluate(TWIN_HEADERS)
+    if twins:
+        findings.append(f"{path}: two columns with the same header: {twins}")
     codes = sorted({m.group(0) for m in RAW_CODES.finditer(page.evaluate(VISIBLE_TEXT))})
     if codes:
         findings.append(f"{path}: codes in visible text: {codes}")

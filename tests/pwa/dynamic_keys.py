@@ -210,6 +210,7 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "interests.types.*.text": js("screens/interests-common.js", "TYPES"),
     "internships.fields.*": check("bookings", "berufsfeld"),
     "internships.kinds.*": check("offers", "kind"),
+    "internships.provider.state_explained.*": js("screens/provider-offer.js", "PARTICIPANT_STATES"),
     "internships.class.filter_*": js("screens/internships-class.js", "FILTERS"),
     "internships.class.empty_*": js("screens/internships-class.js", "FILTERS"),
     "internships.status.*": check("bookings", "status"),

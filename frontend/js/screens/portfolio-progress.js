@@ -44,12 +44,26 @@ function statusCell(ctx, status) {
     content: h('span', { class: `status status--${status}` }, ctx.t(`portfolio.status.${status}`)) };
 }
 
+/** Column labels, numbered where two steps would read the same ("Berufsfelderkundung 1", "… 2"). */
+function columnLabels(ctx, data) {
+  const labels = data.steps.map((step) => columnLabel(ctx, data, step));
+  const counts = new Map();
+  labels.forEach((label) => counts.set(label, (counts.get(label) || 0) + 1));
+  const seen = new Map();
+  return labels.map((label) => {
+    if (counts.get(label) === 1) return label;
+    seen.set(label, (seen.get(label) || 0) + 1);
+    return `${label} ${seen.get(label)}`;
+  });
+}
+
 function matrix(ctx, data) {
+  const labels = columnLabels(ctx, data);
   return table({
     id: 'progress-matrix', class: 'progress-matrix', captionId: 'progress-caption',
     caption: ctx.t('portfolio.progress.caption', { name: data.class_name, jahrgang: data.jahrgang }),
     columns: [ctx.t('portfolio.progress.name'), ctx.t('portfolio.progress.mandatory_col'),
-      ...data.steps.map((step) => ({ label: columnLabel(ctx, data, step), title: `${step.sbo_kuerzel} · ${step.official_text}` })),
+      ...data.steps.map((step, i) => ({ label: labels[i], title: step.official_text })),
       ctx.t('portfolio.progress.shared')],
     rows: byName(data.pupils).map((pupil) => [
       pupilName(pupil),
