@@ -7,7 +7,7 @@
 // `self` typed as what it is here, so tsc --checkJs knows the worker's events.
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-const VERSION = 'v28';
+const VERSION = 'v29';
 const CACHE = `anschluss-shell-${VERSION}`;
 
 const SHELL = [
@@ -60,6 +60,7 @@ const SHELL = [
   '/js/screens/portfolio-common.js',
   '/js/screens/portfolio-share.js',
   '/js/screens/portfolio-step.js',
+  '/js/screens/portfolio-attachments.js',
   '/js/screens/portfolio-progress.js',
   '/js/screens/portfolio-shared.js',
   '/css/interests.css',

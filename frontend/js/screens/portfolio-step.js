@@ -10,6 +10,7 @@ import { isOffline } from '../api.js';
 import { BERUFSFELDER } from './internships-common.js';
 import { loadPortfolio, stepDraftKey, stepPath, stepTitle, updateSnapshot } from './portfolio-common.js';
 import { shareControl } from './portfolio-share.js';
+import { attachmentsSection } from './portfolio-attachments.js';
 
 const REFLECTION_MAX = 2000;
 const STATUSES = ['open', 'planned', 'done'];
@@ -124,6 +125,7 @@ export async function render(root, ctx) {
     draft ? notice('info', ctx.t('portfolio.step.draft_restored')) : null,
     buildForm(ctx, step, draft || step, status),
     status,
+    attachmentsSection(ctx, step, step.attachments || []),
     shareControl(ctx, { itemType: 'step', itemId: step.id, shared: step.shared, id: 'share-step' }));
   screenReady(root, title);
 }
