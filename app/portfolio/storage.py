@@ -3,7 +3,7 @@
 The database works for every worker and every deployment without more configuration, and a
 pupil's files go wherever their rows go (export, retention, backups). An S3-compatible
 backend would implement the same three functions, configured by URL (ATTACHMENT_STORAGE_URL);
-it is not built because no S3 client library is pinned in this project (docs/attachments.md).
+it is not built because no S3 client library is pinned in this project (docs/pupil-journey.md).
 """
 
 from __future__ import annotations
