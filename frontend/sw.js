@@ -80,6 +80,7 @@ const SHELL = [
   '/js/screens/disclosures.js',
   '/js/screens/identification-rounds.js',
   '/js/screens/round-snapshot.js',
+  '/js/screens/recipients.js',
   '/css/chain.css',
   '/i18n/de/chain.json',
   '/i18n/en/chain.json',

@@ -179,6 +179,7 @@ def _staff_specs(region: DemoRegion) -> list[dict]:
         "stubo": {"school_id": school.id},
         "bk_coordinator": {"school_id": bk.id, "kommune_id": region.kommune.id},
         "kommune_coordinator": {"kommune_id": region.kommune.id},
+        "recipient_coordinator": {"kommune_id": region.kommune.id},
         "provider": {"provider_id": region.providers[0].id, "kommune_id": region.kommune.id},
         "admin": {},
     }

@@ -1,8 +1,10 @@
-"""Demo Verantwortungskette: identification rounds I and II, two handed-over cases (bk, kommune).
+"""Demo Verantwortungskette: rounds I and II, recipients, three handed-over cases.
 
-Two leavers of 10b without Anschluss (status nokean in the demo Anschluss data) consented; the
-StuBO handed one to the Berufskolleg (coordinator `bk`, one contact logged) and one to the
-Kommune's coordination (`kommune`, follow-up overdue). Idempotent and deterministic.
+The Kommune has configured its recipients: the Agentur für Arbeit (coordinator `agentur`), its
+Berufskolleg (`bk`) and its Kommunale Koordinierung (`kommune`). Three leavers of 10b without
+Anschluss (status nokean in the demo Anschluss data) consented; the StuBO handed one to the
+Berufskolleg (one contact logged), one to the Kommune's coordination (follow-up overdue) and one
+to the Agentur für Arbeit (consent covers a phone number). Idempotent and deterministic.
 """
 
 from __future__ import annotations
@@ -16,8 +18,15 @@ from app.anschluss.models import Anschluss
 from app.core import clock
 from app.extensions import db
 from app.verantwortungskette import consent as consents
-from app.verantwortungskette import handover
-from app.verantwortungskette.models import CaseContact, Handover, IdentificationRound, VkCase
+from app.verantwortungskette import handover, recipients
+from app.verantwortungskette.models import (
+    CaseContact,
+    Handover,
+    IdentificationRound,
+    Recipient,
+    RecipientCoordinator,
+    VkCase,
+)
 
 if TYPE_CHECKING:
     from seeds.demo import DemoRegion
@@ -64,27 +73,52 @@ def _leavers_without_anschluss(region: DemoRegion, count: int):
     return [p for p in pupils if p.id in ids][:count]
 
 
-def _case(region: DemoRegion, pupil, recipient: str, school=None):
-    if db.session.scalar(
-        select(Handover.id).where(
-            Handover.pupil_id == pupil.id, Handover.recipient_kind == recipient
+def _recipient(region: DemoRegion, kind: str, school=None) -> Recipient:
+    query = select(Recipient).where(
+        Recipient.kommune_id == region.kommune.id, Recipient.kind == kind
+    )
+    found = db.session.scalar(query)
+    if found is None:
+        data = {"kind": kind, "school_id": school.id if school else None}
+        if kind == "agentur_fuer_arbeit":
+            data["name"] = f"Agentur für Arbeit {region.kommune.name}"
+        found = recipients.create(region.kommune.id, data)
+    return found
+
+
+def _recipients(region: DemoRegion) -> dict[str, Recipient]:
+    made = {
+        "agentur": _recipient(region, "agentur_fuer_arbeit"),
+        "berufskolleg": _recipient(region, "berufskolleg", region.schools["berufskolleg"]),
+        "kommune": _recipient(region, "kommunale_koordinierung"),
+    }
+    coordinator = region.users["agentur"]
+    if db.session.get(RecipientCoordinator, coordinator.id) is None:
+        db.session.add(
+            RecipientCoordinator(user_id=coordinator.id, recipient_id=made["agentur"].id)
         )
+    db.session.flush()
+    return made
+
+
+def _case(region: DemoRegion, pupil, recipient: Recipient, **coverage):
+    if db.session.scalar(
+        select(Handover.id).where(Handover.pupil_id == pupil.id, Handover.kind == "consent")
     ):
         return None
-    data = {"recipient": recipient}
-    if school is not None:
-        data["recipient_school_id"] = school.id
+    data = {"recipient_id": recipient.id}
     age = consents.age_on(pupil.birth_date, clock.today())
     given_by = "pupil" if age is not None and age >= 14 else "guardian"
-    consents._record(pupil, given_by, data, region.users["stubo"])
+    consents._record(pupil, given_by, {**data, **coverage}, region.users["stubo"])
     return handover.hand_over(region.users["stubo"], {"pupil_id": pupil.id, **data}).case
 
 
 def add_demo_chain(region: DemoRegion) -> dict:
     _rounds(region)
-    leavers = _leavers_without_anschluss(region, 2)
-    if len(leavers) == 2:
-        bk_case = _case(region, leavers[0], "berufskolleg", region.schools["berufskolleg"])
+    targets = _recipients(region)
+    leavers = _leavers_without_anschluss(region, 3)
+    if len(leavers) >= 2:
+        bk_case = _case(region, leavers[0], targets["berufskolleg"])
         if bk_case is not None:
             bk_case.status = "kontaktiert"
             bk_case.follow_up_on = clock.today() + timedelta(days=7)
@@ -92,14 +126,23 @@ def add_demo_chain(region: DemoRegion) -> dict:
                 CaseContact(
                     case_id=bk_case.id,
                     contacted_on=clock.today(),
-                    channel="phone",
-                    outcome="nachricht_hinterlassen",
+                    channel="letter",
+                    outcome="unterlagen_zugesandt",
                     recorded_by_id=region.users["bk"].id,
                 )
             )
-        kommune_case = _case(region, leavers[1], "kommune")
+        kommune_case = _case(region, leavers[1], targets["kommune"])
         if kommune_case is not None:
             kommune_case.follow_up_on = clock.today() - timedelta(days=3)
+    if len(leavers) == 3:
+        _case(
+            region,
+            leavers[2],
+            targets["agentur"],
+            covers=["phone"],
+            phone="0231 555 0102",
+            preferred_channel="phone",
+        )
     db.session.flush()
     # Totals, not "created now": a second run reports the same numbers (idempotence check).
     rounds = db.session.scalar(

@@ -72,6 +72,7 @@ STAFF = {
     "stubo": ("stubo", "Birgit", "Stuhldreher", "w"),
     "bk": ("bk_coordinator", "Markus", "Berghoff", "m"),
     "kommune": ("kommune_coordinator", "Nadine", "Kommer", "w"),
+    "agentur": ("recipient_coordinator", "Stefan", "Arbeiter", "m"),
     "betrieb": ("provider", "Piotr", "Kowalski", "m"),
 }
 # fmt: on

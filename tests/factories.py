@@ -104,6 +104,28 @@ def make_teacher(*classes: SchoolClass, school: School | None = None, **fields) 
     return teacher
 
 
+def make_recipient(kommune: Kommune, kind: str, name: str, school: School | None = None):
+    """A recipient organisation of the Kommune's Verantwortungskette."""
+    from app.verantwortungskette.models import Recipient
+
+    recipient = Recipient(
+        kommune_id=kommune.id, kind=kind, name=name, school_id=school.id if school else None
+    )
+    db.session.add(recipient)
+    db.session.flush()
+    return recipient
+
+
+def make_recipient_coordinator(recipient, **fields) -> User:
+    """A coordinator account of one recipient organisation (e.g. the Agentur für Arbeit)."""
+    from app.verantwortungskette.models import RecipientCoordinator
+
+    user = make_user("recipient_coordinator", kommune_id=recipient.kommune_id, **fields)
+    db.session.add(RecipientCoordinator(user_id=user.id, recipient_id=recipient.id))
+    db.session.flush()
+    return user
+
+
 def make_provider(kommune: Kommune, approved: bool = True, name: str | None = None) -> Provider:
     provider = Provider(
         name=name or f"Betrieb {_n()}",

@@ -129,6 +129,10 @@ def build_world(db):
     other_teacher = f.make_teacher(other_class)
     provider_org = f.make_provider(kommune)
     other_provider_org = f.make_provider(other_kommune)
+    agentur = f.make_recipient(kommune, "agentur_fuer_arbeit", "Agentur für Arbeit Dortmund")
+    other_agentur = f.make_recipient(
+        other_kommune, "agentur_fuer_arbeit", "Agentur für Arbeit Bochum"
+    )
     users = SimpleNamespace(
         pupil=pupil,
         teacher=teacher,
@@ -137,6 +141,7 @@ def build_world(db):
             "bk_coordinator", school_id=berufskolleg.id, kommune_id=kommune.id
         ),
         kommune_coordinator=f.make_user("kommune_coordinator", kommune_id=kommune.id),
+        recipient_coordinator=f.make_recipient_coordinator(agentur),
         provider=f.make_user("provider", provider_id=provider_org.id, kommune_id=kommune.id),
         admin=f.make_user("admin"),
     )
@@ -161,6 +166,8 @@ def build_world(db):
         other_teacher=other_teacher,
         provider_org=provider_org,
         other_provider_org=other_provider_org,
+        agentur=agentur,
+        other_agentur=other_agentur,
         users=users,
     )
 

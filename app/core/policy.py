@@ -17,8 +17,24 @@ from flask_login import current_user
 from app.core import audit
 from app.core.errors import DomainError, Forbidden, NotFound, Unauthorized
 
-ROLES = ("pupil", "teacher", "stubo", "bk_coordinator", "kommune_coordinator", "provider", "admin")
-STAFF_ROLES = ("teacher", "stubo", "bk_coordinator", "kommune_coordinator", "admin")
+ROLES = (
+    "pupil",
+    "teacher",
+    "stubo",
+    "bk_coordinator",
+    "kommune_coordinator",
+    "recipient_coordinator",
+    "provider",
+    "admin",
+)
+STAFF_ROLES = (
+    "teacher",
+    "stubo",
+    "bk_coordinator",
+    "kommune_coordinator",
+    "recipient_coordinator",
+    "admin",
+)
 
 Scope = Callable[[object, dict], bool | None]
 

@@ -121,11 +121,7 @@ def _consents(pupil: User) -> dict:
     ]
     handover = []
     for recipient in chain_consent.recipients_for(pupil):
-        school_id = recipient["recipient_school_id"]
-        kommune_id = None if school_id else _home_kommune(pupil)
-        found = chain_consent.active_consent(
-            pupil.id, recipient["recipient"], school_id, kommune_id
-        )
+        found = chain_consent.active_for_choice(pupil.id, recipient)
         handover.append({**recipient, "given": found is not None})
     return {
         "company": company,
@@ -137,11 +133,6 @@ def _consents(pupil: User) -> dict:
 
 def consents_of(link: GuardianLink) -> dict:
     return _consents(db.session.get(User, link.pupil_id))
-
-
-def _home_kommune(pupil: User) -> int | None:
-    school = db.session.get(School, pupil.school_id) if pupil.school_id else None
-    return school.kommune_id if school else None
 
 
 def view(link: GuardianLink) -> dict:
@@ -191,10 +182,7 @@ def set_handover_consent(link: GuardianLink, data: dict, given: bool) -> None:
     if given:
         chain_consent.give_by_guardian(pupil, data)
     else:
-        school_id, kommune_id = chain_consent.resolve_recipient(
-            pupil, data["recipient"], data.get("recipient_school_id")
-        )
-        found = chain_consent.active_consent(pupil.id, data["recipient"], school_id, kommune_id)
+        found = chain_consent.active_consent(pupil.id, chain_consent.resolve_recipient(pupil, data))
         if found is None:
             raise NotFound("consent-not-found")
         chain_consent.withdraw(found.id, "guardian")
@@ -204,7 +192,11 @@ def set_handover_consent(link: GuardianLink, data: dict, given: bool) -> None:
 
 def _named_recipient(pupil: User, data: dict) -> str:
     for recipient in chain_consent.recipients_for(pupil):
-        same_kind = recipient["recipient"] == data["recipient"]
+        if data.get("recipient_id") is not None:
+            if recipient["recipient_id"] == data["recipient_id"]:
+                return recipient["name"]
+            continue
+        same_kind = recipient["recipient"] == data.get("recipient")
         if same_kind and recipient["recipient_school_id"] == data.get("recipient_school_id"):
             return recipient["name"]
     raise Invalid("recipient-not-offered", field="recipient")

@@ -89,6 +89,7 @@ class CompanyConsentSchema(OutputSchema):
 
 class HandoverConsentStateSchema(OutputSchema):
     recipient = ma.fields.String(required=True)
+    recipient_id = ma.fields.Integer(allow_none=True)
     recipient_school_id = ma.fields.Integer(allow_none=True)
     name = ma.fields.String(required=True)
     given = ma.fields.Boolean(required=True)
@@ -118,6 +119,11 @@ class GuardianConsentInputSchema(InputSchema):
     kind = ma.fields.String(required=True, validate=ma.validate.OneOf(("company", "handover")))
     given = ma.fields.Boolean(required=True, metadata={"description": "false withdraws"})
     provider_id = ma.fields.Integer(validate=ma.validate.Range(min=1))
+    recipient_id = ma.fields.Integer(
+        allow_none=True,
+        validate=ma.validate.Range(min=1),
+        metadata={"description": "A recipient organisation of the pupil's Kommune"},
+    )
     recipient = ma.fields.String(validate=ma.validate.OneOf(("berufskolleg", "kommune")))
     recipient_school_id = ma.fields.Integer(allow_none=True, validate=ma.validate.Range(min=1))
 
@@ -125,7 +131,8 @@ class GuardianConsentInputSchema(InputSchema):
     def _names_recipient(self, data, **_kwargs):
         if data["kind"] == "company" and "provider_id" not in data:
             raise ma.ValidationError("Missing data for required field.", "provider_id")
-        if data["kind"] == "handover" and "recipient" not in data:
+        named = "recipient" in data or data.get("recipient_id") is not None
+        if data["kind"] == "handover" and not named:
             raise ma.ValidationError("Missing data for required field.", "recipient")
 
 

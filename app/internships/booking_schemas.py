@@ -47,6 +47,11 @@ class GuardianConsentSchema(InputSchema):
         validate=ma.validate.Equal(True, error="must-confirm"),
         metadata={"description": "the teacher confirms the guardian's signed form is at hand"},
     )
+    guardian_reason = ma.fields.String(
+        allow_none=True,
+        validate=ma.validate.Length(max=300),
+        metadata={"description": "From 14: why the pupil cannot consent personally (required)"},
+    )
 
 
 class OfferBriefSchema(OutputSchema):
@@ -148,6 +153,7 @@ class ConsentSchema(OutputSchema):
     provider_id = ma.fields.Integer(required=True)
     provider_name = ma.fields.String(required=True)
     given_by = ma.fields.String(required=True)
+    guardian_reason = ma.fields.String(allow_none=True)
     text_version = ma.fields.String(required=True)
     given_at = ma.fields.DateTime(required=True)
     revoked_at = ma.fields.DateTime(allow_none=True)

@@ -1,31 +1,25 @@
 """Consent to pass a pupil's minimal data to a provider (§ 120(5) SchulG NRW, Art. 7 DSGVO).
 
-From 14 a pupil consents themselves; below 14 (or when the birth date is unknown) the
-teacher records the guardian's signed consent. Consent names one provider (the recipient)
-and can be withdrawn at any time; from then on the provider sees no name any more.
+Who consents follows the one rule of `app/core/consent_age.py` (the Verantwortungskette uses
+the same): from 14 the pupil; below 14 (or when the birth date is unknown) the teacher records
+the guardian's signed consent; from 14 a guardian's consent only with the school's reason why
+the pupil cannot consent. Every consent staff record is audited. Consent names one provider
+(the recipient) and can be withdrawn at any time; from then on the provider sees no name.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import select
 
 from app.auth.models import User
-from app.core import clock
+from app.core import audit, clock, consent_age
+from app.core.consent_age import SELF_CONSENT_AGE, age_on
 from app.core.errors import Forbidden, Invalid, NotFound
 from app.extensions import db
 from app.internships.models import ACTIVE_STATES, Booking, DataTransferConsent, Offer, Slot
 
 CONSENT_TEXT_VERSION = "2026-1"
-SELF_CONSENT_AGE = 14
-
-
-def age_on(birth_date: date | None, day: date) -> int | None:
-    if birth_date is None:
-        return None
-    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
-    return day.year - birth_date.year - before_birthday
+__all__ = ["SELF_CONSENT_AGE", "age_on"]  # the internships' views read the rule from here
 
 
 def active_consents(pupil_ids) -> set[tuple[int, int]]:
@@ -84,7 +78,9 @@ def give_own_to(pupil, provider_id: int) -> DataTransferConsent:
     return _active(pupil.id, provider_id) or _store(pupil.id, provider_id, "pupil", age, None)
 
 
-def _store(pupil_id, provider_id, given_by, age, recorded_by_id) -> DataTransferConsent:
+def _store(
+    pupil_id, provider_id, given_by, age, recorded_by_id, reason=None
+) -> DataTransferConsent:
     consent = DataTransferConsent(
         pupil_id=pupil_id,
         provider_id=provider_id,
@@ -92,6 +88,7 @@ def _store(pupil_id, provider_id, given_by, age, recorded_by_id) -> DataTransfer
         pupil_age=age,
         text_version=CONSENT_TEXT_VERSION,
         recorded_by_id=recorded_by_id,
+        guardian_reason=reason,
     )
     db.session.add(consent)
     db.session.flush()
@@ -125,8 +122,11 @@ def booked_providers(pupil_id: int) -> list[tuple[int, str]]:
     return [(provider_id, name) for provider_id, name in rows]
 
 
-def record_guardian(teacher, booking_id: int) -> DataTransferConsent:
-    """The teacher records that a guardian signed the consent for this booking's provider."""
+def record_guardian(
+    teacher, booking_id: int, guardian_reason: str | None = None
+) -> DataTransferConsent:
+    """The teacher records that a guardian signed the consent for this booking's provider:
+    below 14 always, from 14 only with the reason why the pupil cannot consent (audited)."""
     booking = db.session.get(Booking, booking_id)
     provider_id = booking.slot.offer.provider_id
     pupil = db.session.get(User, booking.pupil_id)
@@ -134,7 +134,17 @@ def record_guardian(teacher, booking_id: int) -> DataTransferConsent:
     if existing is not None:
         return existing
     age = age_on(pupil.birth_date, clock.today())
-    return _store(pupil.id, provider_id, "guardian", age, teacher.id)
+    reason = consent_age.check_giver(age, "guardian", guardian_reason)
+    consent = _store(pupil.id, provider_id, "guardian", age, teacher.id, reason)
+    audit.record(
+        teacher,
+        "create",
+        "data_transfer_consent",
+        [pupil.id],
+        audit.Purpose.INTERNSHIP_PLANNING,
+        ("consent", "guardian_reason") if reason else ("consent",),
+    )
+    return consent
 
 
 def revoke_own(pupil, provider_id: int) -> DataTransferConsent:
@@ -168,6 +178,7 @@ def serialize(consent: DataTransferConsent, provider_name: str | None = None) ->
         "provider_id": consent.provider_id,
         "provider_name": provider_name,
         "given_by": consent.given_by,
+        "guardian_reason": consent.guardian_reason,
         "text_version": consent.text_version,
         "given_at": consent.given_at,
         "revoked_at": consent.revoked_at,

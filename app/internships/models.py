@@ -230,6 +230,8 @@ class DataTransferConsent(db.Model):
     pupil_age: Mapped[int | None]
     text_version: Mapped[str] = mapped_column(String(20))
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # Why a guardian consents for a pupil of 14 or older (required then; core/consent_age.py).
+    guardian_reason: Mapped[str | None] = mapped_column(String(300))
     given_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 

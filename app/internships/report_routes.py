@@ -62,9 +62,12 @@ def confirm_class_bookings(data, class_id: int):
 @blp.arguments(GuardianConsentSchema)
 @blp.response(201, ConsentSchema)
 @problems(blp, 401, 403, 404, 422)
-def guardian_consent(_data, booking_id: int):
-    """Record the guardian's consent to pass data to this booking's provider."""
-    return consents.serialize(consents.record_guardian(current_user, booking_id))
+def guardian_consent(data, booking_id: int):
+    """Record the guardian's consent to pass data to this booking's provider (from 14 only
+    with the reason why the pupil cannot consent)."""
+    return consents.serialize(
+        consents.record_guardian(current_user, booking_id, data.get("guardian_reason"))
+    )
 
 
 @blp.route("/me/consents", methods=["GET"])

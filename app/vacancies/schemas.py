@@ -164,7 +164,12 @@ class InterestSchema(OutputSchema):
 
 class SuggestionInputSchema(InputSchema):
     vacancy_id = ma.fields.Integer(required=True, validate=ID_RANGE)
-    channel = ma.fields.String(load_default="phone", validate=ma.validate.OneOf(CONTACT_CHANNELS))
+    channel = ma.fields.String(
+        validate=ma.validate.OneOf(CONTACT_CHANNELS),
+        metadata={
+            "description": "defaults to the case's default channel (what the consent covers)"
+        },
+    )
     date = ma.fields.Date(metadata={"description": "defaults to today"})
     outcome = ma.fields.String(
         load_default="vorgeschlagen", validate=ma.validate.OneOf(SUGGESTION_OUTCOMES)

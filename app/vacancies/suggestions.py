@@ -59,7 +59,11 @@ def suggest(user, case_id: int, data: dict) -> dict:
         contact = cases.add_contact(
             user,
             case.id,
-            {"date": day, "channel": data["channel"], "outcome": "ausbildungsplatz_vorgeschlagen"},
+            {
+                "date": day,
+                "channel": data.get("channel") or cases.default_channel(case),
+                "outcome": "ausbildungsplatz_vorgeschlagen",
+            },
         )
         suggestion = VacancySuggestion(
             case_id=case.id,

@@ -1,7 +1,10 @@
 """The receiving coordinator's cases: list, detail, status/outcome, follow-up and contact log.
 
-A bk_coordinator sees the cases handed to their Berufskolleg, a kommune_coordinator those
-handed to their Kommune's coordination — only the transfer fields, nothing else of the pupil.
+Every coordinator belongs to one recipient organisation and sees only the cases handed to it:
+a bk_coordinator those of their Berufskolleg, a kommune_coordinator those of their Kommune's
+coordination, a recipient_coordinator (Agentur für Arbeit, Jobcenter, Jugendhilfe …) those of
+the organisation their account belongs to — only the transfer fields, nothing else of the pupil.
+The contact log offers only channels the transfer covers (no phone without a number).
 """
 
 from __future__ import annotations
@@ -13,14 +16,16 @@ from app.anschluss import reference
 from app.core import audit, clock
 from app.core.errors import Invalid
 from app.extensions import db
-from app.verantwortungskette import common, school_side
+from app.verantwortungskette import common, recipients, school_side
 from app.verantwortungskette.models import WITHDRAWN, CaseContact, Handover, VkCase
 
 CLOSING_STATUSES = ("vermittelt", "abgelehnt", "abgeschlossen")
 PURPOSE = {
     "bk_coordinator": audit.Purpose.SCHOOL_TRANSFER,
     "kommune_coordinator": audit.Purpose.PLACEMENT_FOLLOWUP,
+    "recipient_coordinator": audit.Purpose.PLACEMENT_FOLLOWUP,
 }
+COORDINATOR_ROLES = tuple(PURPOSE)
 
 
 def recipient_clause(user):
@@ -29,6 +34,9 @@ def recipient_clause(user):
         return (VkCase.recipient_kind == "berufskolleg") & (
             VkCase.recipient_school_id == user.school_id
         )
+    if user.role == "recipient_coordinator":
+        organisation = recipients.organisation_of(user)
+        return VkCase.recipient_id == organisation if organisation else VkCase.id.is_(None)
     return (VkCase.recipient_kind == "kommune") & (VkCase.recipient_kommune_id == user.kommune_id)
 
 
@@ -37,7 +45,26 @@ def is_recipient(user, case: VkCase) -> bool:
         return case.recipient_kind == "berufskolleg" and case.recipient_school_id == user.school_id
     if user.role == "kommune_coordinator":
         return case.recipient_kind == "kommune" and case.recipient_kommune_id == user.kommune_id
+    if user.role == "recipient_coordinator":
+        return case.recipient_id is not None and case.recipient_id == recipients.organisation_of(
+            user
+        )
     return False
+
+
+def contact_channels(case: VkCase) -> list[str]:
+    """The channels the transfer makes possible: letter and visit need the address only."""
+    return [
+        *(["phone"] if case.phone else []),
+        *(["email"] if case.email else []),
+        "letter",
+        "visit",
+    ]
+
+
+def default_channel(case: VkCase) -> str:
+    channels = contact_channels(case)
+    return case.preferred_channel if case.preferred_channel in channels else channels[0]
 
 
 def overdue_clause(today):
@@ -76,7 +103,12 @@ def _view(case: VkCase, today, contacts=None, school: dict | None = None) -> dic
             "postcode": case.postcode,
             "city": case.city,
             "email": case.email,
+            "phone": case.phone,
+            "preferred_channel": case.preferred_channel,
         },
+        "recipient_name": handover.recipient_name,
+        "contact_channels": contact_channels(case),
+        "default_channel": default_channel(case),
         "prior_schooling": {
             "school_name": case.school_name,
             "school_form": case.school_form,
@@ -200,6 +232,8 @@ def add_contact(user, case_id: int, data: dict, template: str | None = None) -> 
     case = _active(case_id)
     if data["date"] > reference.today():
         raise Invalid("contact-in-future", field="date")
+    if data["channel"] not in contact_channels(case):
+        raise Invalid("contact-channel-not-covered", field="channel")
     contact = CaseContact(
         case_id=case.id,
         contacted_on=data["date"],

@@ -14,8 +14,10 @@ from app.extensions import db
 from app.schools.models import Kommune, School
 
 CONSENT_PURPOSE = "verantwortungskette"
-CONSENT_TEXT_VERSION = "vk-2026-1"
-SELF_CONSENT_AGE = 14
+# vk-2026-2: the text names the recipient organisation, the data categories (with phone and
+# e-mail only where ticked) and the retention period; the text itself is in the catalogues
+# (frontend/i18n/*/chain.json "consent_text.vk-2026-2").
+CONSENT_TEXT_VERSION = "vk-2026-2"
 
 LEGAL_BASIS_CONSENT = "Einwilligung (Art. 6 Abs. 1 lit. a, Art. 7 DSGVO; § 120 Abs. 5 SchulG NRW)"
 LEGAL_BASIS_STATUTORY = (

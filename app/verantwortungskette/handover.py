@@ -1,7 +1,8 @@
-"""Handover with consent: the school hands a leaver to a Berufskolleg or the Kommune.
+"""Handover with consent: the school hands a leaver to a recipient organisation of its Kommune.
 
 The legal basis is recorded per transfer; without a valid, unwithdrawn consent naming exactly
-that recipient the handover is refused. The case gets a copy of the transfer fields only.
+that recipient the handover is refused. The case gets a copy of the transfer fields only, and
+the pupil's phone number, e-mail and preferred channel only where the consent covers them.
 """
 
 from __future__ import annotations
@@ -15,15 +16,17 @@ from app.auth.models import User
 from app.core import audit, clock
 from app.core.errors import Conflict, Invalid
 from app.extensions import db
-from app.schools.models import Kommune, School
-from app.verantwortungskette import common, rounds
+from app.schools.models import School
+from app.verantwortungskette import common, recipients, rounds
 from app.verantwortungskette import consent as consents
-from app.verantwortungskette.models import WITHDRAWN, Handover, VkCase
+from app.verantwortungskette.models import CASE_KIND, WITHDRAWN, Handover, HandoverConsent, VkCase
 
-RECIPIENT_PURPOSE = {
-    "berufskolleg": audit.Purpose.SCHOOL_TRANSFER,
-    "kommune": audit.Purpose.PLACEMENT_FOLLOWUP,
-}
+
+def purpose_for(kind: str) -> str:
+    """A Berufskolleg admits a pupil (school transfer); everyone else follows up placement."""
+    if kind == "berufskolleg":
+        return audit.Purpose.SCHOOL_TRANSFER
+    return audit.Purpose.PLACEMENT_FOLLOWUP
 
 
 def _pupil_of_school(staff: User, pupil_id: int) -> User:
@@ -46,8 +49,19 @@ def _wish(pupil_id: int, anschluss: Anschluss | None) -> tuple[str | None, str |
     return (None if option in NO_ANSCHLUSS_OPTIONS else option), None
 
 
-def transfer_fields(pupil: User) -> dict:
-    """Identity, contact, prior schooling and intended training — nothing else (B1)."""
+def covered_contact(consent: HandoverConsent | None, pupil: User) -> dict:
+    """Phone, e-mail and the preferred channel — each only where the consent covers it."""
+    covers = set((consent.categories or "").split(",")) if consent else set()
+    return {
+        "email": pupil.email if "email" in covers else None,
+        "phone": consent.phone if consent and "phone" in covers else None,
+        "preferred_channel": consent.preferred_channel if consent else None,
+    }
+
+
+def transfer_fields(pupil: User, consent: HandoverConsent | None = None) -> dict:
+    """Identity, address, prior schooling and intended training, and the contact data the
+    consent covers — nothing else (B1)."""
     school = db.session.get(School, pupil.school_id)
     _year, anschluss = record.find_record(pupil.id)  # the leaving cohort's record
     wish_option, wish_text = _wish(pupil.id, anschluss)
@@ -59,7 +73,7 @@ def transfer_fields(pupil: User) -> dict:
         "street": pupil.street,
         "postcode": pupil.postcode,
         "city": pupil.city,
-        "email": pupil.email,
+        **covered_contact(consent, pupil),
         "school_name": school.name,
         "school_form": common.schulform_names([school.schulform]).get(
             school.schulform, school.schulform
@@ -92,19 +106,17 @@ def _open_case_exists(consent_id: int) -> bool:
 
 def hand_over(staff: User, data: dict) -> Handover:
     pupil = _pupil_of_school(staff, data["pupil_id"])
-    kind = data["recipient"]
-    school_id, kommune_id = consents.resolve_recipient(pupil, kind, data.get("recipient_school_id"))
-    consent = consents.active_consent(pupil.id, kind, school_id, kommune_id)
+    recipient = consents.resolve_recipient(pupil, data)
+    kind = CASE_KIND[recipient.kind]
+    consent = consents.active_consent(pupil.id, recipient)
     if consent is None:
-        raise Invalid("handover-without-consent", field="recipient")
+        raise Invalid("handover-without-consent", field=recipients.named_field(data))
     if _open_case_exists(consent.id):
         raise Conflict("already-handed-over")
     home = db.session.get(School, pupil.school_id)
     round_id = data.get("identification_round_id")
     if round_id is not None:
         round_id = rounds.round_for_school(home, round_id).id
-    recipient_school = db.session.get(School, school_id) if school_id else None
-    recipient_kommune = db.session.get(Kommune, kommune_id) if kommune_id else None
     now = clock.now()
     year = reference.current_school_year()
     handover = Handover(
@@ -116,10 +128,11 @@ def hand_over(staff: User, data: dict) -> Handover:
         legal_basis=common.LEGAL_BASIS_CONSENT,
         consent_id=consent.id,
         recipient_kind=kind,
-        recipient_school_id=school_id,
-        recipient_kommune_id=kommune_id,
-        recipient_name=common.recipient_name(kind, recipient_school, recipient_kommune),
-        fields=",".join(common.CASE_FIELDS),
+        recipient_id=recipient.id,
+        recipient_school_id=recipient.school_id,
+        recipient_kommune_id=recipient.kommune_id,
+        recipient_name=recipient.name,
+        fields=",".join(_fields(consent)),
         identification_round_id=round_id,
         handed_over_by_id=staff.id,
         handed_over_at=now,
@@ -127,19 +140,23 @@ def hand_over(staff: User, data: dict) -> Handover:
     handover.case = VkCase(
         pupil_id=pupil.id,
         recipient_kind=kind,
-        recipient_school_id=school_id,
-        recipient_kommune_id=kommune_id,
+        recipient_id=recipient.id,
+        recipient_school_id=recipient.school_id,
+        recipient_kommune_id=recipient.kommune_id,
         status="neu",
         created_at=now,
         updated_at=now,
-        **transfer_fields(pupil),
+        **transfer_fields(pupil, consent),
     )
     db.session.add(handover)
     db.session.flush()
-    audit.record(
-        staff, "transfer", "vk_case", [pupil.id], RECIPIENT_PURPOSE[kind], common.CASE_FIELDS
-    )
+    audit.record(staff, "transfer", "vk_case", [pupil.id], purpose_for(kind), _fields(consent))
     return handover
+
+
+def _fields(consent: HandoverConsent) -> tuple[str, ...]:
+    covered = [c for c in (consent.categories or "").split(",") if c]
+    return (*common.CASE_FIELDS, *covered)
 
 
 def handover_view(handover: Handover, case_status: str | None) -> dict:

@@ -109,6 +109,7 @@ def _chain_state(pupil_ids: list[int]) -> tuple[dict, dict, dict]:
             {
                 "id": consent.id,
                 "recipient": consent.recipient_kind,
+                "recipient_id": consent.recipient_id,
                 "recipient_school_id": consent.recipient_school_id,
                 "given_by": consent.given_by,
             }

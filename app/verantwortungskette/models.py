@@ -21,10 +21,22 @@ from app.core import clock
 from app.core.db import UTCDateTime
 from app.extensions import db
 
-# Who may receive a case: a Berufskolleg (its bk_coordinator) or the Kommune's coordination /
-# Jugendberufsagentur (its kommune_coordinator); the statutory transfer goes to the Agentur.
-RECIPIENTS = ("berufskolleg", "kommune")
-TRANSFER_RECIPIENTS = (*RECIPIENTS, "agentur_fuer_arbeit")
+# Recipients are named legal entities the Kommune configures (docs/glossary.md "Empfänger"):
+# a Jugendberufsagentur is a cooperation of these, never a recipient itself.
+RECIPIENT_KINDS = (
+    "agentur_fuer_arbeit",
+    "jobcenter",
+    "jugendhilfe",
+    "berufskolleg",
+    "kommunale_koordinierung",
+)
+# The kind a consent, handover and case record for a recipient: the Kommune's coordination
+# keeps its former name "kommune"; the others are the organisation's kind.
+CASE_KIND = {kind: kind for kind in RECIPIENT_KINDS} | {"kommunale_koordinierung": "kommune"}
+RECIPIENTS = tuple(CASE_KIND.values())
+TRANSFER_RECIPIENTS = RECIPIENTS
+# What a consent may cover beyond the transfer fields every case carries.
+OPTIONAL_CATEGORIES = ("phone", "email")
 # consent and statutory (SchülerDÜG) handovers; the transition after the summer adds the
 # Schulpflicht handover of VO-DV I § 7 to the receiving school and the Schulpflicht case
 # opened for the Kommune when a youth did not arrive (app/transition).
@@ -42,6 +54,7 @@ CASE_STATUSES = (
 # Set by the system when the consent is withdrawn; never by the coordinator.
 WITHDRAWN = "widerrufen"
 CONTACT_CHANNELS = ("phone", "letter", "email", "visit")
+PREFERRED_CHANNELS = ("phone", "email", "letter")
 CONTACT_OUTCOMES = (
     "erreicht",
     "nicht_erreicht",
@@ -81,6 +94,44 @@ class IdentificationRound(db.Model):
     frozen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class Recipient(db.Model):
+    """A recipient organisation of a Kommune's Verantwortungskette (a named legal entity)."""
+
+    __tablename__ = "recipients"
+    __table_args__ = (
+        CheckConstraint(_in("kind", RECIPIENT_KINDS), name="kind"),
+        CheckConstraint(
+            "(kind = 'berufskolleg') = (school_id IS NOT NULL)", name="school_only_for_college"
+        ),
+        UniqueConstraint("kommune_id", "name"),
+        UniqueConstraint("kommune_id", "school_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kommune_id: Mapped[int] = mapped_column(ForeignKey("kommunen.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(200))
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
+    address: Mapped[str | None] = mapped_column(String(300))
+    email: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
+
+
+class RecipientCoordinator(db.Model):
+    """A coordinator account belongs to one recipient organisation (role recipient_coordinator)."""
+
+    __tablename__ = "recipient_coordinators"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    recipient_id: Mapped[int] = mapped_column(
+        ForeignKey("recipients.id", ondelete="CASCADE"), index=True
+    )
+
+
 class HandoverConsent(db.Model):
     """Consent to hand a pupil's transfer fields to exactly one recipient (Art. 7 DSGVO)."""
 
@@ -90,9 +141,10 @@ class HandoverConsent(db.Model):
         CheckConstraint(_in("recipient_kind", RECIPIENTS), name="recipient_kind"),
         CheckConstraint(
             "(recipient_kind = 'berufskolleg' AND recipient_school_id IS NOT NULL) OR "
-            "(recipient_kind = 'kommune' AND recipient_kommune_id IS NOT NULL)",
+            "(recipient_kind <> 'berufskolleg' AND recipient_kommune_id IS NOT NULL)",
             name="recipient",
         ),
+        CheckConstraint(_in("preferred_channel", PREFERRED_CHANNELS), name="preferred_channel"),
         Index("ix_handover_consents_pupil", "pupil_id", "withdrawn_at"),
         Index("ix_handover_consents_pseudonym", "pupil_pseudonym"),
     )
@@ -105,9 +157,17 @@ class HandoverConsent(db.Model):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     text_version: Mapped[str] = mapped_column(String(16))
     purpose: Mapped[str] = mapped_column(String(32))
-    recipient_kind: Mapped[str] = mapped_column(String(16))
+    recipient_kind: Mapped[str] = mapped_column(String(24))
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"), index=True)
     recipient_school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
     recipient_kommune_id: Mapped[int | None] = mapped_column(ForeignKey("kommunen.id"))
+    # Why a guardian consents for a pupil of 14 or older (required then; core/consent_age.py).
+    guardian_reason: Mapped[str | None] = mapped_column(String(300))
+    # What the consent covers beyond the transfer fields (comma-separated OPTIONAL_CATEGORIES),
+    # the number the pupil gave for it, and how the pupil prefers to be contacted.
+    categories: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str | None] = mapped_column(String(40))
+    preferred_channel: Mapped[str | None] = mapped_column(String(8))
     given_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     withdrawn_via: Mapped[str | None] = mapped_column(String(8))
@@ -136,6 +196,7 @@ class Handover(db.Model):
         ForeignKey("handover_consents.id", ondelete="SET NULL")
     )
     recipient_kind: Mapped[str] = mapped_column(String(24))
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"))
     recipient_school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
     recipient_kommune_id: Mapped[int | None] = mapped_column(ForeignKey("kommunen.id"))
     recipient_name: Mapped[str] = mapped_column(String(255))
@@ -161,6 +222,8 @@ class VkCase(db.Model):
         CheckConstraint(_in("recipient_kind", RECIPIENTS), name="recipient_kind"),
         Index("ix_vk_cases_school_recipient", "recipient_school_id", "status", "follow_up_on"),
         Index("ix_vk_cases_kommune_recipient", "recipient_kommune_id", "status", "follow_up_on"),
+        Index("ix_vk_cases_recipient", "recipient_id", "status", "follow_up_on"),
+        CheckConstraint(_in("preferred_channel", PREFERRED_CHANNELS), name="preferred_channel"),
         Index("ix_vk_cases_pupil", "pupil_id"),
         Index("ix_vk_cases_closed", "closed_at"),
     )
@@ -170,7 +233,8 @@ class VkCase(db.Model):
         ForeignKey("handovers.id", ondelete="CASCADE"), unique=True
     )
     pupil_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    recipient_kind: Mapped[str] = mapped_column(String(16))
+    recipient_kind: Mapped[str] = mapped_column(String(24))
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"))
     recipient_school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
     recipient_kommune_id: Mapped[int | None] = mapped_column(ForeignKey("kommunen.id"))
     status: Mapped[str] = mapped_column(String(20), default="neu")
@@ -188,6 +252,9 @@ class VkCase(db.Model):
     postcode: Mapped[str | None] = mapped_column(String(5))
     city: Mapped[str | None] = mapped_column(String(120))
     email: Mapped[str | None] = mapped_column(String(255))
+    # only when the consent covers them (and never for a statutory or Schulpflicht case)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    preferred_channel: Mapped[str | None] = mapped_column(String(8))
     school_name: Mapped[str | None] = mapped_column(String(255))
     school_form: Mapped[str | None] = mapped_column(String(200))
     certificate: Mapped[str | None] = mapped_column(String(16))

@@ -5,7 +5,7 @@ disclosure view still finds them through the keyed pseudonym); cases are school 
 chain also runs its own, shorter schedule for closed cases (`retention.py`).
 """
 
-from app.core.pupil_data import PSEUDONYMISED, SCHOOL_RECORD, PupilTable
+from app.core.pupil_data import APP_DATA, PSEUDONYMISED, SCHOOL_RECORD, PupilTable
 
 TABLES = (
     PupilTable("handover_consents", PSEUDONYMISED, section="handover", pseudonymous=True),
@@ -21,4 +21,10 @@ TABLES = (
     # The identification list as frozen at a round's cut-off, and the pupil's own answers.
     PupilTable("round_snapshot_entries", SCHOOL_RECORD, section="identification"),
     PupilTable("plan_declarations", SCHOOL_RECORD, section="identification"),
+    PupilTable(
+        "recipient_coordinators",
+        APP_DATA,
+        excluded="staff accounts only: which recipient organisation a coordinator works for",
+        pupil_column="user_id",
+    ),
 )

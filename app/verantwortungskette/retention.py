@@ -97,7 +97,9 @@ def _pseudonymise_consents(cutoff: datetime, batch_size: int) -> int:
     )
     if ids:
         db.session.execute(
-            update(HandoverConsent).where(HandoverConsent.id.in_(ids)).values(pupil_id=None)
+            update(HandoverConsent)
+            .where(HandoverConsent.id.in_(ids))
+            .values(pupil_id=None, phone=None, guardian_reason=None)
         )
     return len(ids)
 

@@ -19,14 +19,16 @@ from app.verantwortungskette.schemas_cases import (
 )
 
 RECEIVERS = allow(
-    "Coordinators see only the cases handed to their Berufskolleg / Kommune",
+    "Coordinators see only the cases handed to their recipient organisation",
     bk_coordinator=everywhere,
     kommune_coordinator=everywhere,
+    recipient_coordinator=everywhere,
 )
 CASE_RECEIVER = allow(
-    "Only the receiving coordinator reaches a case",
+    "Only the receiving organisation's coordinator reaches a case",
     bk_coordinator=chain_scopes.case_handed_to_me,
     kommune_coordinator=chain_scopes.case_handed_to_me,
+    recipient_coordinator=chain_scopes.case_handed_to_me,
 )
 
 

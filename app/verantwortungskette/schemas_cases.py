@@ -61,7 +61,9 @@ class CaseContactDataSchema(OutputSchema):
     street = f.String(allow_none=True)
     postcode = f.String(allow_none=True)
     city = f.String(allow_none=True)
-    email = f.String(allow_none=True)
+    email = f.String(allow_none=True, metadata={"description": "only if the consent covers it"})
+    phone = f.String(allow_none=True, metadata={"description": "only if the consent covers it"})
+    preferred_channel = f.String(allow_none=True)
 
 
 class CasePriorSchoolingSchema(OutputSchema):
@@ -102,6 +104,13 @@ class CaseSchema(OutputSchema):
     overdue = f.Boolean(required=True)
     handed_over_at = f.DateTime(required=True)
     legal_basis = f.String(required=True)
+    recipient_name = f.String(required=True)
+    contact_channels = f.List(
+        f.String(validate=ma.validate.OneOf(CONTACT_CHANNELS)),
+        required=True,
+        metadata={"description": "Channels the transfer covers (phone only with a number)"},
+    )
+    default_channel = f.String(required=True, validate=ma.validate.OneOf(CONTACT_CHANNELS))
     updated_at = f.DateTime(required=True)
     identity = f.Nested(CaseIdentitySchema, required=True)
     contact = f.Nested(CaseContactDataSchema, required=True)

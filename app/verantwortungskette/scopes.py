@@ -6,7 +6,12 @@ from app.extensions import db
 from app.schools import scopes as school_scopes
 from app.schools.models import School
 from app.verantwortungskette.cases import is_recipient
-from app.verantwortungskette.models import HandoverConsent, IdentificationRound, VkCase
+from app.verantwortungskette.models import (
+    HandoverConsent,
+    IdentificationRound,
+    Recipient,
+    VkCase,
+)
 from app.verantwortungskette.round_models import PlanDeclaration
 
 
@@ -18,6 +23,15 @@ def case_handed_to_me(user, args) -> bool | None:
     """Only the coordinator of the receiving Berufskolleg / Kommune reaches a case."""
     case = _get(VkCase, args.get("case_id"))
     return None if case is None else is_recipient(user, case)
+
+
+def recipient_of_my_kommune(user, args) -> bool | None:
+    recipient = _get(Recipient, args.get("recipient_id"))
+    return None if recipient is None else recipient.kommune_id == user.kommune_id
+
+
+def recipient_exists(_user, args) -> bool | None:
+    return None if _get(Recipient, args.get("recipient_id")) is None else True
 
 
 def round_of_my_kommune(user, args) -> bool | None:

@@ -48,6 +48,24 @@ def _certificate_names() -> dict[str, str]:
     return names
 
 
+EXPECTED_MARK = " (erwartet)"
+
+
+def _certificate(row, names: dict[str, str]) -> dict:
+    if row.achieved_certificate:
+        return {
+            "certificate": names.get(row.achieved_certificate, ""),
+            "certificate_state": "achieved",
+        }
+    if row.expected_certificate:
+        name = names.get(row.expected_certificate, "")
+        return {
+            "certificate": name + EXPECTED_MARK if name else "",
+            "certificate_state": "expected",
+        }
+    return {"certificate": "", "certificate_state": None}
+
+
 def _address(row) -> str:
     place = " ".join(part for part in (row.postcode, row.city) if part)
     return ", ".join(part for part in (row.street, place) if part)
@@ -79,10 +97,9 @@ def _records(school: School) -> list[dict]:
             "sex": SEX_LABELS.get(row.sex or "", ""),
             "address": _address(row),
             "school_form": school_form,
-            # § 31a Abs. 1 Nr. 7 SGB III: the certificate achieved, once the school recorded it
-            "certificate": certificates.get(
-                row.achieved_certificate or row.expected_certificate or "", ""
-            ),
+            # § 31a Abs. 1 Nr. 7 SGB III: the certificate achieved, once the school recorded
+            # it; before that the expected one, marked "(erwartet)" (docs/statutory-transfer.md)
+            **_certificate(row, certificates),
         }
         for row in rows
     ]

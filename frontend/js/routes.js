@@ -5,7 +5,7 @@
 // Paths may have parameters: '/classes/:id' fills ctx.params.id.
 
 export const ROLES = [
-  'pupil', 'teacher', 'stubo', 'bk_coordinator', 'kommune_coordinator', 'provider', 'admin',
+  'pupil', 'teacher', 'stubo', 'bk_coordinator', 'kommune_coordinator', 'recipient_coordinator', 'provider', 'admin',
 ];
 
 export const ROUTES = [
@@ -51,10 +51,11 @@ export const ROUTES = [
   { path: '/anschluss/pupils/:id', module: './screens/anschluss-pupil.js', roles: ['teacher', 'stubo', 'admin'] },
   { path: '/leavers', module: './screens/leavers.js', roles: ['stubo'], nav: 'nav.cohort' },
   { path: '/kommune', module: './screens/kommune.js', roles: ['kommune_coordinator'], nav: 'nav.region' },
-  { path: '/cases', module: './screens/cases.js', roles: ['bk_coordinator', 'kommune_coordinator'], nav: 'nav.cases' },
+  { path: '/cases', module: './screens/cases.js', roles: ['bk_coordinator', 'kommune_coordinator', 'recipient_coordinator'], nav: 'nav.cases' },
+  { path: '/recipients', module: './screens/recipients.js', roles: ['kommune_coordinator'], nav: 'nav.recipients' },
   { path: '/identification-rounds', module: './screens/identification-rounds.js', roles: ['kommune_coordinator'], nav: 'nav.rounds' },
   { path: '/identification-rounds/:id', module: './screens/round-snapshot.js', roles: ['kommune_coordinator', 'stubo'] },
-  { path: '/cases/:id', module: './screens/cases-detail.js', roles: ['bk_coordinator', 'kommune_coordinator'] },
+  { path: '/cases/:id', module: './screens/cases-detail.js', roles: ['bk_coordinator', 'kommune_coordinator', 'recipient_coordinator'] },
   { path: '/handover', module: './screens/handover.js', roles: ['stubo', 'teacher'], nav: 'nav.handover' },
   { path: '/disclosures', module: './screens/disclosures.js', roles: ['pupil'], nav: 'nav.disclosures' },
   { path: '/my-applications', module: './screens/applications-me.js', roles: ['pupil'], nav: 'nav.applications' },

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 17:06:43.719051
+Create Date: 2026-12-05 17:08:36.294167
 
 """
 from alembic import op
@@ -196,6 +196,25 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_classes_school_year_id'), ['school_year_id'], unique=False)
         batch_op.create_index('ix_classes_school_year_jahrgang', ['school_id', 'school_year_id', 'jahrgang'], unique=False)
 
+    op.create_table('recipients',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kommune_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=24), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('school_id', sa.Integer(), nullable=True),
+    sa.Column('address', sa.String(length=300), nullable=True),
+    sa.Column('email', sa.String(length=255), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("(kind = 'berufskolleg') = (school_id IS NOT NULL)", name=op.f('ck_recipients_school_only_for_college')),
+    sa.CheckConstraint("kind IN ('agentur_fuer_arbeit', 'jobcenter', 'jugendhilfe', 'berufskolleg', 'kommunale_koordinierung')", name=op.f('ck_recipients_kind')),
+    sa.ForeignKeyConstraint(['kommune_id'], ['kommunen.id'], name=op.f('fk_recipients_kommune_id_kommunen'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_recipients_school_id_schools')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_recipients')),
+    sa.UniqueConstraint('kommune_id', 'name', name=op.f('uq_recipients_kommune_id_name')),
+    sa.UniqueConstraint('kommune_id', 'school_id', name=op.f('uq_recipients_kommune_id_school_id'))
+    )
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('role', sa.String(length=24), nullable=False),
@@ -220,7 +239,7 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('webauthn_handle', sa.LargeBinary(length=64), nullable=True),
     sa.Column('must_change_password', sa.Boolean(), nullable=False),
-    sa.CheckConstraint("role IN ('pupil', 'teacher', 'stubo', 'bk_coordinator', 'kommune_coordinator', 'provider', 'admin')", name=op.f('ck_users_role')),
+    sa.CheckConstraint("role IN ('pupil', 'teacher', 'stubo', 'bk_coordinator', 'kommune_coordinator', 'recipient_coordinator', 'provider', 'admin')", name=op.f('ck_users_role')),
     sa.ForeignKeyConstraint(['kommune_id'], ['kommunen.id'], name=op.f('fk_users_kommune_id_kommunen')),
     sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_users_school_id_schools')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
@@ -511,16 +530,23 @@ def upgrade():
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('text_version', sa.String(length=16), nullable=False),
     sa.Column('purpose', sa.String(length=32), nullable=False),
-    sa.Column('recipient_kind', sa.String(length=16), nullable=False),
+    sa.Column('recipient_kind', sa.String(length=24), nullable=False),
+    sa.Column('recipient_id', sa.Integer(), nullable=True),
     sa.Column('recipient_school_id', sa.Integer(), nullable=True),
     sa.Column('recipient_kommune_id', sa.Integer(), nullable=True),
+    sa.Column('guardian_reason', sa.String(length=300), nullable=True),
+    sa.Column('categories', sa.String(length=100), nullable=False),
+    sa.Column('phone', sa.String(length=40), nullable=True),
+    sa.Column('preferred_channel', sa.String(length=8), nullable=True),
     sa.Column('given_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('withdrawn_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('withdrawn_via', sa.String(length=8), nullable=True),
-    sa.CheckConstraint("(recipient_kind = 'berufskolleg' AND recipient_school_id IS NOT NULL) OR (recipient_kind = 'kommune' AND recipient_kommune_id IS NOT NULL)", name=op.f('ck_handover_consents_recipient')),
+    sa.CheckConstraint("(recipient_kind = 'berufskolleg' AND recipient_school_id IS NOT NULL) OR (recipient_kind <> 'berufskolleg' AND recipient_kommune_id IS NOT NULL)", name=op.f('ck_handover_consents_recipient')),
     sa.CheckConstraint("given_by IN ('pupil', 'guardian')", name=op.f('ck_handover_consents_given_by')),
-    sa.CheckConstraint("recipient_kind IN ('berufskolleg', 'kommune')", name=op.f('ck_handover_consents_recipient_kind')),
+    sa.CheckConstraint("preferred_channel IN ('phone', 'email', 'letter')", name=op.f('ck_handover_consents_preferred_channel')),
+    sa.CheckConstraint("recipient_kind IN ('agentur_fuer_arbeit', 'jobcenter', 'jugendhilfe', 'berufskolleg', 'kommune')", name=op.f('ck_handover_consents_recipient_kind')),
     sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_handover_consents_pupil_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['recipient_id'], ['recipients.id'], name=op.f('fk_handover_consents_recipient_id_recipients')),
     sa.ForeignKeyConstraint(['recipient_kommune_id'], ['kommunen.id'], name=op.f('fk_handover_consents_recipient_kommune_id_kommunen')),
     sa.ForeignKeyConstraint(['recipient_school_id'], ['schools.id'], name=op.f('fk_handover_consents_recipient_school_id_schools')),
     sa.ForeignKeyConstraint(['recorded_by_id'], ['users.id'], name=op.f('fk_handover_consents_recorded_by_id_users'), ondelete='SET NULL'),
@@ -529,6 +555,7 @@ def upgrade():
     with op.batch_alter_table('handover_consents', schema=None) as batch_op:
         batch_op.create_index('ix_handover_consents_pseudonym', ['pupil_pseudonym'], unique=False)
         batch_op.create_index('ix_handover_consents_pupil', ['pupil_id', 'withdrawn_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_handover_consents_recipient_id'), ['recipient_id'], unique=False)
 
     op.create_table('identification_rounds',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -733,6 +760,16 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_pupil_target_groups')),
     sa.UniqueConstraint('pupil_id', name=op.f('uq_pupil_target_groups_pupil_id'))
     )
+    op.create_table('recipient_coordinators',
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('recipient_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['recipient_id'], ['recipients.id'], name=op.f('fk_recipient_coordinators_recipient_id_recipients'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_recipient_coordinators_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('user_id', name=op.f('pk_recipient_coordinators'))
+    )
+    with op.batch_alter_table('recipient_coordinators', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_recipient_coordinators_recipient_id'), ['recipient_id'], unique=False)
+
     op.create_table('svws_connections',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('school_id', sa.Integer(), nullable=False),
@@ -843,6 +880,7 @@ def upgrade():
     sa.Column('pupil_age', sa.Integer(), nullable=True),
     sa.Column('text_version', sa.String(length=20), nullable=False),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
+    sa.Column('guardian_reason', sa.String(length=300), nullable=True),
     sa.Column('given_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
     sa.CheckConstraint("given_by IN ('pupil', 'guardian')", name=op.f('ck_data_transfer_consents_given_by')),
@@ -881,6 +919,7 @@ def upgrade():
     sa.Column('legal_basis', sa.String(length=200), nullable=False),
     sa.Column('consent_id', sa.Integer(), nullable=True),
     sa.Column('recipient_kind', sa.String(length=24), nullable=False),
+    sa.Column('recipient_id', sa.Integer(), nullable=True),
     sa.Column('recipient_school_id', sa.Integer(), nullable=True),
     sa.Column('recipient_kommune_id', sa.Integer(), nullable=True),
     sa.Column('recipient_name', sa.String(length=255), nullable=False),
@@ -890,11 +929,12 @@ def upgrade():
     sa.Column('handed_over_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('pseudonymised_at', sa.DateTime(timezone=True), nullable=True),
     sa.CheckConstraint("kind IN ('consent', 'statutory', 'school_transfer', 'schulpflicht')", name=op.f('ck_handovers_kind')),
-    sa.CheckConstraint("recipient_kind IN ('berufskolleg', 'kommune', 'agentur_fuer_arbeit')", name=op.f('ck_handovers_recipient_kind')),
+    sa.CheckConstraint("recipient_kind IN ('agentur_fuer_arbeit', 'jobcenter', 'jugendhilfe', 'berufskolleg', 'kommune')", name=op.f('ck_handovers_recipient_kind')),
     sa.ForeignKeyConstraint(['consent_id'], ['handover_consents.id'], name=op.f('fk_handovers_consent_id_handover_consents'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['handed_over_by_id'], ['users.id'], name=op.f('fk_handovers_handed_over_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['identification_round_id'], ['identification_rounds.id'], name=op.f('fk_handovers_identification_round_id_identification_rounds'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_handovers_pupil_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['recipient_id'], ['recipients.id'], name=op.f('fk_handovers_recipient_id_recipients')),
     sa.ForeignKeyConstraint(['recipient_kommune_id'], ['kommunen.id'], name=op.f('fk_handovers_recipient_kommune_id_kommunen')),
     sa.ForeignKeyConstraint(['recipient_school_id'], ['schools.id'], name=op.f('fk_handovers_recipient_school_id_schools')),
     sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_handovers_school_id_schools')),
@@ -1167,7 +1207,8 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('handover_id', sa.Integer(), nullable=False),
     sa.Column('pupil_id', sa.Integer(), nullable=True),
-    sa.Column('recipient_kind', sa.String(length=16), nullable=False),
+    sa.Column('recipient_kind', sa.String(length=24), nullable=False),
+    sa.Column('recipient_id', sa.Integer(), nullable=True),
     sa.Column('recipient_school_id', sa.Integer(), nullable=True),
     sa.Column('recipient_kommune_id', sa.Integer(), nullable=True),
     sa.Column('status', sa.String(length=20), nullable=False),
@@ -1184,16 +1225,20 @@ def upgrade():
     sa.Column('postcode', sa.String(length=5), nullable=True),
     sa.Column('city', sa.String(length=120), nullable=True),
     sa.Column('email', sa.String(length=255), nullable=True),
+    sa.Column('phone', sa.String(length=40), nullable=True),
+    sa.Column('preferred_channel', sa.String(length=8), nullable=True),
     sa.Column('school_name', sa.String(length=255), nullable=True),
     sa.Column('school_form', sa.String(length=200), nullable=True),
     sa.Column('certificate', sa.String(length=16), nullable=True),
     sa.Column('wish_option', sa.String(length=16), nullable=True),
     sa.Column('wish_text', sa.String(length=200), nullable=True),
-    sa.CheckConstraint("recipient_kind IN ('berufskolleg', 'kommune')", name=op.f('ck_vk_cases_recipient_kind')),
+    sa.CheckConstraint("preferred_channel IN ('phone', 'email', 'letter')", name=op.f('ck_vk_cases_preferred_channel')),
+    sa.CheckConstraint("recipient_kind IN ('agentur_fuer_arbeit', 'jobcenter', 'jugendhilfe', 'berufskolleg', 'kommune')", name=op.f('ck_vk_cases_recipient_kind')),
     sa.CheckConstraint("status IN ('neu', 'kontaktiert', 'in_beratung', 'vermittelt', 'nicht_erreichbar', 'abgelehnt', 'abgeschlossen', 'widerrufen')", name=op.f('ck_vk_cases_status')),
     sa.ForeignKeyConstraint(['anschluss_option'], ['anschluss_options.kuerzel'], name=op.f('fk_vk_cases_anschluss_option_anschluss_options')),
     sa.ForeignKeyConstraint(['handover_id'], ['handovers.id'], name=op.f('fk_vk_cases_handover_id_handovers'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['pupil_id'], ['users.id'], name=op.f('fk_vk_cases_pupil_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['recipient_id'], ['recipients.id'], name=op.f('fk_vk_cases_recipient_id_recipients')),
     sa.ForeignKeyConstraint(['recipient_kommune_id'], ['kommunen.id'], name=op.f('fk_vk_cases_recipient_kommune_id_kommunen')),
     sa.ForeignKeyConstraint(['recipient_school_id'], ['schools.id'], name=op.f('fk_vk_cases_recipient_school_id_schools')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_vk_cases')),
@@ -1203,6 +1248,7 @@ def upgrade():
         batch_op.create_index('ix_vk_cases_closed', ['closed_at'], unique=False)
         batch_op.create_index('ix_vk_cases_kommune_recipient', ['recipient_kommune_id', 'status', 'follow_up_on'], unique=False)
         batch_op.create_index('ix_vk_cases_pupil', ['pupil_id'], unique=False)
+        batch_op.create_index('ix_vk_cases_recipient', ['recipient_id', 'status', 'follow_up_on'], unique=False)
         batch_op.create_index('ix_vk_cases_school_recipient', ['recipient_school_id', 'status', 'follow_up_on'], unique=False)
 
     op.create_table('allocation_preferences',
@@ -1432,6 +1478,7 @@ def downgrade():
     op.drop_table('allocation_preferences')
     with op.batch_alter_table('vk_cases', schema=None) as batch_op:
         batch_op.drop_index('ix_vk_cases_school_recipient')
+        batch_op.drop_index('ix_vk_cases_recipient')
         batch_op.drop_index('ix_vk_cases_pupil')
         batch_op.drop_index('ix_vk_cases_kommune_recipient')
         batch_op.drop_index('ix_vk_cases_closed')
@@ -1530,6 +1577,10 @@ def downgrade():
 
     op.drop_table('user_sessions')
     op.drop_table('svws_connections')
+    with op.batch_alter_table('recipient_coordinators', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_recipient_coordinators_recipient_id'))
+
+    op.drop_table('recipient_coordinators')
     op.drop_table('pupil_target_groups')
     with op.batch_alter_table('providers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_providers_kommune_id'))
@@ -1566,6 +1617,7 @@ def downgrade():
 
     op.drop_table('identification_rounds')
     with op.batch_alter_table('handover_consents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_handover_consents_recipient_id'))
         batch_op.drop_index('ix_handover_consents_pupil')
         batch_op.drop_index('ix_handover_consents_pseudonym')
 
@@ -1628,6 +1680,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_users_kommune_id'))
 
     op.drop_table('users')
+    op.drop_table('recipients')
     with op.batch_alter_table('classes', schema=None) as batch_op:
         batch_op.drop_index('ix_classes_school_year_jahrgang')
         batch_op.drop_index(batch_op.f('ix_classes_school_year_id'))

@@ -42,6 +42,20 @@ def _kommune_id(world, db):
     }
 
 
+def _recipient_id(world, db):
+    """Recipient organisations: the own Kommune's Agentur, a Jobcenter of the same Kommune,
+    the other Kommune's Agentur."""
+    from tests import factories as f
+
+    jobcenter = f.make_recipient(world.kommune, "jobcenter", "Jobcenter Dortmund")
+    db.session.commit()
+    return {
+        "own": world.agentur.id,
+        "same_kommune": jobcenter.id,
+        "other_kommune": world.other_agentur.id,
+    }
+
+
 def _provider_id(world, db):
     return {
         "own": world.provider_org.id,
@@ -457,6 +471,7 @@ SCOPE_OBJECTS = {
     "pupil_id": _pupil_id,
     "kommune_id": _kommune_id,
     "provider_id": _provider_id,
+    "recipient_id": _recipient_id,
     "step_id": _step_id,
     "passkey_id": _passkey_id,
     "vereinbarung_id": _vereinbarung_id,

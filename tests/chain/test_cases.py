@@ -19,6 +19,9 @@ CASE_KEYS = {
     "overdue",
     "handed_over_at",
     "legal_basis",
+    "recipient_name",
+    "contact_channels",  # what the transfer covers: no phone without a number
+    "default_channel",
     "updated_at",
     "identity",
     "contact",
@@ -39,7 +42,18 @@ def test_does_the_coordinator_see_only_transfer_fields(world, login_as, db):
     item = items[0]
     assert set(item) == CASE_KEYS
     assert set(item["identity"]) == {"first_name", "last_name", "birth_date", "sex"}
-    assert set(item["contact"]) == {"street", "postcode", "city", "email"}
+    assert set(item["contact"]) == {
+        "street",
+        "postcode",
+        "city",
+        "email",
+        "phone",
+        "preferred_channel",
+    }
+    # the consent covers no phone or e-mail: neither is transferred, and no "Telefon" default
+    assert item["contact"]["email"] is None and item["contact"]["phone"] is None
+    assert item["contact_channels"] == ["letter", "visit"]
+    assert item["default_channel"] == "letter"
     assert set(item["prior_schooling"]) == {"school_name", "school_form", "certificate"}
     assert set(item["intended_training"]) == {"option_code", "text"}
     assert item["identity"]["last_name"] == "Becker"
@@ -74,18 +88,18 @@ def test_can_the_coordinator_log_contacts_without_free_text(world, login_as, db)
     today = clock.today().isoformat()
     response = bk.post(
         f"/api/v1/cases/{case.id}/contacts",
-        json={"date": today, "channel": "phone", "outcome": "nicht_erreicht"},
+        json={"date": today, "channel": "letter", "outcome": "nicht_erreicht"},
     )
     assert response.status_code == 201
     assert response.get_json()["outcome"] == "nicht_erreicht"
     note = bk.post(
         f"/api/v1/cases/{case.id}/contacts",
-        json={"date": today, "channel": "phone", "outcome": "erreicht", "note": "wirkte krank"},
+        json={"date": today, "channel": "letter", "outcome": "erreicht", "note": "wirkte krank"},
     )
     assert note.status_code == 422 and "note" in note.get_json()["errors"]
     free = bk.post(
         f"/api/v1/cases/{case.id}/contacts",
-        json={"date": today, "channel": "phone", "outcome": "hat keine Lust"},
+        json={"date": today, "channel": "letter", "outcome": "hat keine Lust"},
     )
     assert free.status_code == 422 and "outcome" in free.get_json()["errors"]
     future = (clock.today() + timedelta(days=2)).isoformat()
@@ -96,7 +110,7 @@ def test_can_the_coordinator_log_contacts_without_free_text(world, login_as, db)
     assert later.status_code == 422 and "date" in later.get_json()["errors"]
     detail = bk.get(f"/api/v1/cases/{case.id}").get_json()
     assert [(c["channel"], c["outcome"]) for c in detail["contacts"]] == [
-        ("phone", "nicht_erreicht")
+        ("letter", "nicht_erreicht")
     ]
     assert detail["status"] == "kontaktiert"
 

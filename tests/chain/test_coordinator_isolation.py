@@ -52,9 +52,22 @@ def test_are_the_bk_coordinators_routes_only_cases_and_directories(app):
     assert extra == []
 
 
+def test_are_the_recipient_coordinators_routes_only_cases_and_directories(app):
+    """May an Agentur / Jobcenter coordinator call anything but cases, own account, directories?"""
+    allowed = re.compile(
+        r"^/api/v1/(auth/.*|me/notifications.*|schools|providers|anschluss/catalog|cases.*)$"
+    )
+    extra = [
+        f"{m} {r.rule}"
+        for r, m in _granting(app, "recipient_coordinator")
+        if not allowed.match(r.rule)
+    ]
+    assert extra == []
+
+
 def test_does_no_pupil_route_admit_a_receiving_coordinator(app):
     """Does any route about a pupil, class or pupil object name a coordinator role?"""
-    for role in ("bk_coordinator", "kommune_coordinator"):
+    for role in ("bk_coordinator", "kommune_coordinator", "recipient_coordinator"):
         leaking = [
             f"{m} {r.rule}" for r, m in _granting(app, role) if set(r.arguments) & PUPIL_PARAMS
         ]

@@ -23,7 +23,13 @@ def test_can_a_pupil_of_14_consent_per_recipient_in_the_app(world, login_as):
     pupil = login_as(world.pupil)
     overview = pupil.get("/api/v1/me/handover-consents").get_json()
     assert overview["may_consent_myself"] is True
-    assert {r["recipient"] for r in overview["recipients"]} == {"berufskolleg", "kommune"}
+    # the Kommune's configured Agentur, its Berufskolleg and its coordination (former targets)
+    assert {r["recipient"] for r in overview["recipients"]} == {
+        "agentur_fuer_arbeit",
+        "berufskolleg",
+        "kommune",
+    }
+    assert all(r["terms"]["retention_months"] > 0 for r in overview["recipients"])
     response = pupil.post(
         "/api/v1/me/handover-consents",
         json={"recipient": "berufskolleg", "recipient_school_id": world.berufskolleg.id},

@@ -6,6 +6,8 @@ import csv
 import io
 from datetime import date
 
+from sqlalchemy import select
+
 from app.anschluss.models import Anschluss
 from app.core import clock
 from app.verantwortungskette.models import Handover
@@ -240,3 +242,27 @@ def test_does_the_identification_list_run_a_constant_number_of_statements(world,
         hand_over(world.users.stubo, pupil, "berufskolleg", world.berufskolleg)
     db.session.commit()
     assert count(client) == small
+
+
+def test_does_the_statutory_transfer_name_the_achieved_certificate_and_mark_an_expected_one(
+    world, login_as, db, reference
+):
+    """§ 31a (1) Nr. 7 SGB III: the achieved certificate once recorded, else the expected one
+    marked "(erwartet)" — in the preview and in the file."""
+    nokean, _ = _setup_population(world, db)
+    record = db.session.scalar(select(Anschluss).where(Anschluss.pupil_id == nokean.id))
+    record.achieved_certificate = "SBO_10_7_3"
+    db.session.commit()
+    stubo = login_as(world.users.stubo)
+    preview = stubo.get(f"/api/v1/schools/{world.school.id}/statutory-transfer").get_json()
+    by_id = {item["pupil_id"]: item for item in preview["items"]}
+    assert by_id[nokean.id]["certificate_state"] == "achieved"
+    assert "(erwartet)" not in by_id[nokean.id]["certificate"]
+    assert by_id[world.pupil_b.id]["certificate_state"] == "expected"
+    assert by_id[world.pupil_b.id]["certificate"].endswith(" (erwartet)")
+    assert by_id[world.pupil.id]["certificate_state"] is None
+    response = stubo.post(f"/api/v1/schools/{world.school.id}/statutory-transfer.csv", json={})
+    rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig")), delimiter=";"))
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["Klein"][6] == by_id[nokean.id]["certificate"]
+    assert by_name["Schulz"][6].endswith(" (erwartet)")

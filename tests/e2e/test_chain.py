@@ -72,7 +72,8 @@ def test_handover_with_consent_reaches_the_berufskolleg_and_the_outcome_the_scho
     assert "Gesamtschule E2E" in bk.locator("main").inner_text()
     assert "10e" not in bk.locator("main").inner_text()
     assert_no_axe_violations(bk, "case 360")
-    bk.select_option("#contact-channel", "phone")
+    # no phone number was transferred: the log offers letter and visit, letter first
+    assert bk.locator("#contact-channel option").all_inner_texts() == ["Brief", "Hausbesuch"]
     bk.select_option("#contact-outcome", "termin_vereinbart")
     bk.get_by_role("button", name="Kontakt eintragen").click()
     bk.locator(".chain-contacts li").first.wait_for()

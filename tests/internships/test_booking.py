@@ -337,3 +337,24 @@ def test_supply_and_demand_per_field(world, login_as, db):
         f"/api/v1/schools/{world.other_school.id}/supply-demand"
     )
     assert other.status_code == 403
+
+
+def test_from_14_a_guardian_consents_only_with_the_schools_reason(world, login_as, db, bfe):
+    """Issue 9 L1: is a guardian's consent for a 15-year-old refused without a reason, and
+    recorded and audited with one (the rule the Verantwortungskette uses, too)?"""
+    from tests.chain.helpers import audit_rows
+
+    older = f.make_pupil(
+        world.klasse, birth_date=clock.today().replace(year=clock.today().year - 15)
+    )
+    db.session.commit()
+    booking_id = book(login_as(older), bfe.id).json["id"]
+    teacher = login_as(world.users.teacher)
+    url = f"/api/v1/bookings/{booking_id}/guardian-consent"
+    refused = teacher.post(url, json={"guardian_signature_seen": True})
+    assert refused.status_code == 422 and "guardian_reason" in refused.json["errors"]
+    reason = "Die Schülerin kann die Tragweite nicht einschätzen (Förderbedarf)."
+    recorded = teacher.post(url, json={"guardian_signature_seen": True, "guardian_reason": reason})
+    assert recorded.status_code == 201 and recorded.json["guardian_reason"] == reason
+    event = audit_rows(db, "data_transfer_consent")[-1]
+    assert event.pupil_id == older.id and "guardian_reason" in event.categories

@@ -196,7 +196,10 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
     "chain.outcome.*": check("vk_case_contacts", "outcome"),
     "chain.given_by.*": check("handover_consents", "given_by"),
     "chain.sex.*": lambda _: {"m", "w", "d", "x"},  # what roster_csv.SEX_VALUES stores
-    "chain.fields.*": union(py("CASE_FIELDS"), py("STATUTORY_FIELDS")),
+    "chain.fields.*": union(py("CASE_FIELDS"), py("STATUTORY_FIELDS"), py("OPTIONAL_CATEGORIES")),
+    "chain.recipient_kind.*": check("recipients", "kind"),
+    # cases-common.js consentText(): one text per consent version (verantwortungskette/common.py)
+    "chain.consent_text.*": lambda _: {"vk-2026-1", "vk-2026-2"},
     "chain.disclosures.action.*": audit_actions(),
     "chain.disclosures.purpose.*": py_enum("Purpose"),
     # disclosures.js: the actor's role, "system" for jobs without a person

@@ -38,7 +38,7 @@ def test_does_an_invitation_become_the_youths_application(world, login_as, db):
     db.session.commit()
     coordinator = login_as(world.users.kommune_coordinator)
     url = f"/api/v1/cases/{case.id}/vacancy-suggestions"
-    suggested = coordinator.post(url, json={"vacancy_id": vacancy.id, "channel": "phone"})
+    suggested = coordinator.post(url, json={"vacancy_id": vacancy.id, "channel": "letter"})
     assert suggested.status_code == 200, suggested.get_json()
     contact = db.session.get(CaseContact, suggested.get_json()["contact_id"])
     assert contact.outcome == "ausbildungsplatz_vorgeschlagen"

@@ -8,7 +8,6 @@ import { caseVacancies } from './case-vacancies.js';
 import { prepare, statusBadge, todayIso } from './cases-common.js';
 
 const STATUSES = ['neu', 'kontaktiert', 'in_beratung', 'vermittelt', 'nicht_erreichbar', 'abgelehnt', 'abgeschlossen'];
-const CHANNELS = ['phone', 'letter', 'email', 'visit'];
 const OUTCOMES = ['erreicht', 'nicht_erreicht', 'nachricht_hinterlassen', 'termin_vereinbart',
   'termin_wahrgenommen', 'termin_nicht_wahrgenommen', 'unterlagen_zugesandt'];
 
@@ -25,10 +24,13 @@ function transferData(ctx, item, catalog) {
     ['chain.case.sex', identity.sex ? ctx.t(`chain.sex.${identity.sex}`) : '–'],
     ['chain.case.address', address || '–'],
     ['chain.case.email', contact.email || '–'],
+    ['chain.case.phone', contact.phone || '–'],
+    ['chain.case.preferred_channel', contact.preferred_channel ? ctx.t(`chain.channel.${contact.preferred_channel}`) : '–'],
     ['chain.case.school', school.school_name || '–'],
     ['chain.case.school_form', school.school_form || '–'],
     ['chain.case.certificate', certificate ? certificate.text : '–'],
     ['chain.case.wish', [wishOption ? wishOption.text : null, wish.text].filter(Boolean).join(' – ') || '–'],
+    ['chain.case.recipient', item.recipient_name],
     ['chain.case.legal_basis', item.legal_basis],
     ['chain.case.handed_over_at', formatDate(item.handed_over_at, ctx.lang)],
   ];
@@ -97,7 +99,8 @@ function contactLog(ctx, item, onSaved) {
     h('div', { class: 'field' }, h('label', { for: 'contact-date' }, ctx.t('chain.case.contact_date')),
       h('input', { id: 'contact-date', name: 'date', type: 'date', value: todayIso(), max: todayIso(), required: true })),
     selectField({ id: 'contact-channel', name: 'channel', label: ctx.t('chain.case.channel'),
-      options: CHANNELS.map((c) => ({ value: c, label: ctx.t(`chain.channel.${c}`) })) }),
+      hint: ctx.t('chain.case.channel_hint'), value: item.default_channel,
+      options: item.contact_channels.map((c) => ({ value: c, label: ctx.t(`chain.channel.${c}`) })) }),
     selectField({ id: 'contact-outcome', name: 'outcome', label: ctx.t('chain.case.outcome'),
       options: OUTCOMES.map((o) => ({ value: o, label: ctx.t(`chain.outcome.${o}`) })) }),
     h('p', { class: 'field-hint' }, ctx.t('chain.case.no_free_text')),

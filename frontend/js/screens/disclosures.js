@@ -3,7 +3,9 @@
 import {
   actionButton, announce, busy, formatDate, formatDateTime, formErrors, h, replace, screenReady, selectField, table,
 } from '../ui.js';
-import { prepare, recipientFields, recipientKey, statusBadge } from './cases-common.js';
+import {
+  consentText, consentTextBox, coverageBody, coverageFields, prepare, recipientFields, recipientKey, statusBadge,
+} from './cases-common.js';
 import { guardianSection } from './disclosures-guardian.js';
 
 function transfers(ctx, items) {
@@ -35,6 +37,7 @@ function consents(ctx, overview, reload) {
         h('h3', { class: 'list-item__title' }, c.recipient_name),
         h('p', {}, ctx.t('chain.disclosures.given', { date: formatDate(c.given_at, ctx.lang), by: ctx.t(`chain.given_by.${c.given_by}`) })),
         c.withdrawn_at ? h('p', {}, ctx.t('chain.disclosures.withdrawn', { date: formatDate(c.withdrawn_at, ctx.lang) })) : null,
+        h('p', {}, consentText(ctx, c.terms)),
         h('p', { class: 'subtle' }, ctx.t('chain.disclosures.text_version', { version: c.text_version })),
         withdraw);
     }))
@@ -55,10 +58,14 @@ function giveForm(ctx, overview, reload) {
   if (!choices.length) return [heading, text];
   const form = h('form', { class: 'form', id: 'give-consent-form', novalidate: true },
     selectField({ id: 'give-recipient', name: 'recipient', label: ctx.t('chain.handover.recipient'), options: choices }),
+    ...coverageFields(ctx, 'give', { covers: ctx.t('chain.disclosures.covers'), phone: ctx.t('chain.disclosures.phone'),
+      preferred: ctx.t('chain.disclosures.preferred_channel') }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('chain.disclosures.give'))));
+  form.insertBefore(consentTextBox(ctx, form, overview.recipients, 'give-consent-text'), form.lastChild);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const body = recipientFields(new FormData(form).get('recipient'));
+    const values = new FormData(form);
+    const body = { ...recipientFields(values.get('recipient')), ...coverageBody(values) };
     busy(form.querySelector('button[type=submit]'), async () => {
       try {
         await ctx.api.post('/me/handover-consents', body);

@@ -3,10 +3,12 @@
 // consents; handing over and the statutory transfer are the StuBO's.
 
 import {
-  actionButton, announce, busy, byName, confirmBox, errorText, formatDate, formErrors, h, personName, pupilName,
+  actionButton, announce, busy, byName, confirmBox, errorText, field, formatDate, formErrors, h, personName, pupilName,
   replace, saveBlob, screenReady, selectField, table,
 } from '../ui.js';
-import { prepare, recipientFields, recipientKey, statusBadge } from './cases-common.js';
+import {
+  consentTextBox, coverageBody, coverageFields, prepare, recipientFields, recipientKey, statusBadge,
+} from './cases-common.js';
 
 function recipientLabel(recipients, r) {
   const found = recipients.find((x) => recipientKey(x) === recipientKey(r));
@@ -18,8 +20,8 @@ function handOverButtons(ctx, data, item, reload) {
     .map((x) => x.recipient_name));
   return item.consents.filter((c) => !handed.has(recipientLabel(data.recipients, c))).map((c) => {
     const label = recipientLabel(data.recipients, c);
-    const body = { pupil_id: item.pupil_id, recipient: c.recipient };
-    if (c.recipient === 'berufskolleg') body.recipient_school_id = c.recipient_school_id;
+    /** @type {Record<string, unknown>} */
+    const body = { pupil_id: item.pupil_id, ...recipientFields(recipientKey(c)) };
     if (data.round) body.identification_round_id = data.round.id;
     // A handover sends the pupil's data away for good: ask first, then say it is done.
     const slot = h('div', { class: 'handover-action' });
@@ -92,11 +94,17 @@ function consentForm(ctx, data, reload) {
     selectField({ id: 'consent-given-by', name: 'given_by', label: ctx.t('chain.handover.given_by'),
       hint: ctx.t('chain.handover.given_by_hint'),
       options: ['guardian', 'pupil'].map((g) => ({ value: g, label: ctx.t(`chain.given_by.${g}`) })) }),
+    field({ id: 'consent-guardian-reason', name: 'guardian_reason', type: 'textarea', maxlength: 300, rows: 2,
+      label: ctx.t('chain.handover.guardian_reason'), hint: ctx.t('chain.handover.guardian_reason_hint') }),
+    ...coverageFields(ctx, 'consent', { covers: ctx.t('chain.handover.covers'), phone: ctx.t('chain.handover.phone'),
+      preferred: ctx.t('chain.handover.preferred_channel') }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button button--primary' }, ctx.t('chain.handover.record_consent'))));
+  form.insertBefore(consentTextBox(ctx, form, data.recipients, 'consent-text'), form.lastChild);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const values = new FormData(form);
-    const body = { ...recipientFields(values.get('recipient')), given_by: values.get('given_by') };
+    const body = { ...recipientFields(values.get('recipient')), given_by: values.get('given_by'),
+      guardian_reason: values.get('guardian_reason') || null, ...coverageBody(values) };
     busy(form.querySelector('button[type=submit]'), async () => {
       try {
         await ctx.api.post(`/pupils/${values.get('pupil_id')}/handover-consents`, body);

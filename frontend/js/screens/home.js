@@ -29,6 +29,7 @@ export const TILES = {
     { key: 'school_internships', path: '/internships' },
   ],
   bk_coordinator: [{ key: 'incoming', path: '/incoming' }, { key: 'cases', path: '/cases' }],
+  recipient_coordinator: [{ key: 'cases', path: '/cases' }],
   kommune_coordinator: [
     { key: 'cases', path: '/cases' },
     { key: 'region', path: '/kommune' },
