@@ -55,7 +55,7 @@ def test_are_the_bk_coordinators_routes_only_cases_and_directories(app):
 def test_are_the_recipient_coordinators_routes_only_cases_and_directories(app):
     """May an Agentur / Jobcenter coordinator call anything but cases, own account, directories?"""
     allowed = re.compile(
-        r"^/api/v1/(auth/.*|me/notifications.*|schools|providers|anschluss/catalog|cases.*)$"
+        r"^/api/v1/(auth/.*|me/notifications.*|me/language|schools|providers|anschluss/catalog|cases.*)$"
     )
     extra = [
         f"{m} {r.rule}"

@@ -101,7 +101,8 @@ function consents(ctx, data, token, redraw) {
   }));
   const handover = data.handover.map((r) => consentRow(ctx, {
     name: r.name, given: r.given, token, redraw,
-    body: { kind: 'handover', recipient: r.recipient, recipient_school_id: r.recipient_school_id },
+    body: r.recipient_id ? { kind: 'handover', recipient_id: r.recipient_id }
+      : { kind: 'handover', recipient: r.recipient, recipient_school_id: r.recipient_school_id },
   }));
   return section('guardian-consents-h', ctx.t('guardian.consents_heading'),
     h('h3', {}, ctx.t('guardian.company_heading')),
