@@ -92,7 +92,8 @@ def test_the_agentur_receives_only_the_case_handed_to_it(
     stubo.get_by_role("button", name="Einwilligung erfassen").click()
     stubo.get_by_text("Einwilligung erfasst.").first.wait_for()
     stubo.get_by_role("button", name=f"Übergeben an {world.agentur_name}").click()
-    stubo.get_by_text(f"Übergeben an {world.agentur_name}.").first.wait_for()
+    stubo.get_by_role("button", name="Ja, übergeben").click()
+    stubo.get_by_text(f"wurden an {world.agentur_name} übergeben.").first.wait_for()
     stubo_context.close()
 
     agentur_context = browser.new_context(
