@@ -20,7 +20,7 @@ from tests.chain.helpers import hand_over
 # board of Ausbildungsplätze (a directory of companies' vacancies, to suggest one in a case;
 # issue 15).
 BK_ALLOWED = re.compile(
-    r"^/api/v1/(auth/.*|me/notifications.*|me/language|schools|providers|anschluss/catalog|cases.*"
+    r"^/api/v1/(auth/.*|me/notifications.*|me/language|kaoa/plan|schools|providers|anschluss/catalog|cases.*"
     r"|vacancies|vacancies/<int:vacancy_id>"
     r"|kaoa/plan"  # the KAoA plan as reference data (elements per Jahrgang), no pupil in it
     r"|schools/<int:school_id>/(incoming(/arrivals)?|registration-imports))$"
@@ -55,7 +55,7 @@ def test_are_the_bk_coordinators_routes_only_cases_and_directories(app):
 def test_are_the_recipient_coordinators_routes_only_cases_and_directories(app):
     """May an Agentur / Jobcenter coordinator call anything but cases, own account, directories?"""
     allowed = re.compile(
-        r"^/api/v1/(auth/.*|me/notifications.*|me/language|schools|providers|anschluss/catalog|cases.*)$"
+        r"^/api/v1/(auth/.*|me/notifications.*|me/language|kaoa/plan|schools|providers|anschluss/catalog|cases.*)$"
     )
     extra = [
         f"{m} {r.rule}"
