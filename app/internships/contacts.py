@@ -116,6 +116,20 @@ def create_contact(user, provider_id: int, data: dict) -> dict:
     return {"contact": _view(contact, expires_at), "activation_expires_at": expires_at}
 
 
+def resend_activation(user, provider_id: int, user_id: int) -> dict:
+    """A new link for a contact who has not set a password yet (the old link ends)."""
+    contact = db.session.get(User, user_id)
+    if contact.password_hash or not contact.active:
+        raise Conflict("contact-already-activated")
+    token, expires_at = activation.issue(contact, user)
+    _activation_mail(contact, db.session.get(Provider, provider_id), token, expires_at)
+    security_log.info(
+        "provider contact activation resent",
+        extra={"event": "provider.activation_resent", "user_id": contact.id, "by": user.id},
+    )
+    return _view(contact, expires_at)
+
+
 def deactivate_contact(user, provider_id: int, user_id: int) -> None:
     """Switch the contact's account off and end its sessions (409 for the last contact)."""
     others = select(func.count(User.id)).where(

@@ -230,6 +230,22 @@ def create_contact(data, provider_id: int):
     return contacts.create_contact(current_user, provider_id, data)
 
 
+@blp.route("/providers/<int:provider_id>/contacts/<int:user_id>/activation", methods=["POST"])
+@access(
+    allow(
+        "Whoever may add a provider's contacts may send a contact a new activation link",
+        provider=scopes.contact_of_own_provider,
+        kommune_coordinator=scopes.contact_in_own_kommune,
+        admin=scopes.contact_exists,
+    )
+)
+@blp.response(200, ContactSchema)
+@problems(blp, 401, 403, 404, (409, "The contact has set a password already, or was removed"))
+def resend_activation(provider_id: int, user_id: int):
+    """Mail the contact a new activation link (the old one stops working)."""
+    return contacts.resend_activation(current_user, provider_id, user_id)
+
+
 @blp.route("/providers/<int:provider_id>/contacts/<int:user_id>", methods=["DELETE"])
 @access(
     allow(

@@ -113,3 +113,23 @@ def test_is_an_email_required(world, login_as):
         _url(world), json={"first_name": "Kai", "last_name": "Neumann"}
     )
     assert response.status_code == 422 and "email" in response.json["errors"]
+
+
+def test_can_a_new_link_be_sent_and_does_the_old_one_end(app, db, world, login_as):
+    """Does a resent link replace the old one, and is resending refused once activated?"""
+    provider = login_as(world.users.provider)
+    contact_id = provider.post(_url(world), json=NEW).json["contact"]["id"]
+    old = activation_token_of(contact_id)
+    resend = f"{_url(world)}/{contact_id}/activation"
+    other = f.make_user("kommune_coordinator", kommune_id=world.other_kommune.id)
+    db.session.commit()
+    assert login_as(other).post(resend).status_code == 403
+    response = login_as(world.users.kommune_coordinator).post(resend)
+    assert response.status_code == 200 and response.json["activated"] is False
+    new = activation_token_of(contact_id)
+    assert new != old
+    assert _activate(app, old).status_code == 401
+    assert _activate(app, new).status_code == 200
+    again = provider.post(resend)
+    assert again.status_code == 409
+    assert again.json["type"].endswith("/problems/contact-already-activated")

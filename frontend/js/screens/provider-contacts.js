@@ -92,6 +92,20 @@ function contactItem(ctx, providerId, contact, reload) {
         : t(ctx, 'activation_expired'))]),
     actions);
   if (!contact.active || self) return item;
+  if (!contact.activated) {
+    const resend = h('button', { type: 'button', class: 'button button--secondary', id: `contact-${contact.id}-resend`,
+      'aria-label': t(ctx, 'resend_label', { name }) }, t(ctx, 'resend'));
+    resend.addEventListener('click', () => busy(resend, async () => {
+      try {
+        const updated = await ctx.api.post(`/providers/${providerId}/contacts/${contact.id}/activation`);
+        await reload(notice('success', t(ctx, 'resent', { name, email: updated.email || '',
+          date: formatDate(updated.activation_expires_at, ctx.lang) })));
+      } catch (error) {
+        await reload(notice('error', errorText(error)));
+      }
+    }));
+    actions.append(resend);
+  }
   const remove = h('button', { type: 'button', class: 'button button--danger-quiet', id: `contact-${contact.id}-remove`,
     'aria-label': t(ctx, 'remove_label', { name }) }, t(ctx, 'remove'));
   remove.addEventListener('click', () => {
