@@ -7,7 +7,7 @@
 // `self` typed as what it is here, so tsc --checkJs knows the worker's events.
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-const VERSION = 'v34';
+const VERSION = 'v35';
 const CACHE = `anschluss-shell-${VERSION}`;
 
 const SHELL = [
@@ -63,6 +63,9 @@ const SHELL = [
   '/js/screens/portfolio-attachments.js',
   '/js/screens/portfolio-progress.js',
   '/js/screens/portfolio-shared.js',
+  '/js/screens/placements.js',
+  '/i18n/de/placements.json',
+  '/i18n/en/placements.json',
   '/css/interests.css',
   '/css/portfolio.css',
   '/i18n/de/interests.json',

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app.catalog.models import AnschlussOption, Berufsfeld, LeavingCertificate, SboElement
-from app.core import clock
+from app.core import clock, i18n
 from app.core.errors import Invalid
 from app.extensions import db
 from app.schools.models import SchoolYear
@@ -49,10 +49,18 @@ def require_certificate(key: str | None, field: str = "expected_certificate") ->
     return normalised
 
 
+def certificate_name(key: str, official: str | None = None) -> str:
+    """The certificate's name as people know it today (Erster Schulabschluss, MSA …, since
+    2022; the SVWS catalogue text still uses the old names): from the catalogues in the
+    request's language, else the catalogue text."""
+    entry = f"certificate-{certificate_key(key).lower().replace('_', '-')}"
+    return i18n.text("fields", entry) or official or key
+
+
 def certificate_text(key: str) -> str:
     """The certificate's name (for messages: people never see the SBO key)."""
     certificate = db.session.get(LeavingCertificate, certificate_key(key))
-    return certificate.text if certificate else key
+    return certificate_name(key, certificate.text if certificate else None)
 
 
 def require_option(code: str | None, field: str = "option_code") -> AnschlussOption | None:
@@ -109,7 +117,7 @@ def catalog() -> dict:
 
     return {
         "certificates": [
-            {"code": key, "text": text}
+            {"code": key, "text": certificate_name(key, text), "official_text": text}
             for key, text in sorted(certificates, key=lambda c: cert_order(c[0]))
         ],
         "options": [

@@ -208,10 +208,20 @@ class CatalogEntrySchema(OutputSchema):
     text = ma.fields.String(required=True)
 
 
+class CatalogCertificateSchema(OutputSchema):
+    code = ma.fields.String(required=True)
+    text = ma.fields.String(
+        required=True, metadata={"description": "Today's name (Erster Schulabschluss, MSA …)"}
+    )
+    official_text = ma.fields.String(
+        required=True, metadata={"description": "The SVWS catalogue text (old names)"}
+    )
+
+
 class AnschlussCatalogSchema(OutputSchema):
     """Reference lists the Anschluss screens need (no personal data)."""
 
-    certificates = ma.fields.List(ma.fields.Nested(CatalogEntrySchema), required=True)
+    certificates = ma.fields.List(ma.fields.Nested(CatalogCertificateSchema), required=True)
     options = ma.fields.List(ma.fields.Nested(CatalogOptionSchema), required=True)
     berufsfelder = ma.fields.List(ma.fields.Nested(CatalogEntrySchema), required=True)
     steps = ma.fields.List(ma.fields.Nested(CatalogEntrySchema), required=True)

@@ -58,6 +58,8 @@ export const ROUTES = [
   { path: '/cases/:id', module: './screens/cases-detail.js', roles: ['bk_coordinator', 'kommune_coordinator', 'recipient_coordinator'] },
   { path: '/handover', module: './screens/handover.js', roles: ['stubo', 'teacher'], nav: 'nav.handover' },
   { path: '/disclosures', module: './screens/disclosures.js', roles: ['pupil'], nav: 'nav.disclosures' },
+  { path: '/my-placements', module: './screens/placements.js', roles: ['pupil'], nav: 'nav.placements' },
+  { path: '/pupils/:id/kaoa', module: './screens/placements.js', roles: ['teacher', 'stubo', 'admin'] },
   { path: '/my-applications', module: './screens/applications-me.js', roles: ['pupil'], nav: 'nav.applications' },
   { path: '/my-vacancies', module: './screens/vacancies-me.js', roles: ['pupil'], nav: 'nav.vacancies_me' },
   { path: '/provider/vacancies', module: './screens/provider-vacancies.js', roles: ['provider'], nav: 'nav.vacancies' },

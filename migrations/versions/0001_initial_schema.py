@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 17:08:57.185573
+Create Date: 2026-12-05 17:13:24.011498
 
 """
 from alembic import op

@@ -75,12 +75,13 @@ def make_pupil_with_praktikum(live_server) -> str:
 def test_pupil_sees_the_attended_praktikum_with_its_certificate(
     request, viewport, live_server, login, assert_no_axe_violations
 ):
-    """Does "Mein Weg" show the Praktikum done, with provider and a working certificate link?"""
+    """Does "Mein Weg" show the Praktikum done (a grade-10 pupil's one Sek I Praktikum, on the
+    grade-9 step among the earlier steps), with provider and a working certificate link?"""
     page = request.getfixturevalue(viewport)
     login(page, make_pupil_with_praktikum(live_server))
     page.goto("/#/portfolio")
-    page.locator("#steps").wait_for()
-    step = page.locator("#steps li", has=page.locator(".step__booking"))
+    page.locator("#earlier-steps").wait_for()
+    step = page.locator("#earlier-steps li", has=page.locator(".step__booking"))
     assert step.count() == 1
     text = step.inner_text()
     assert "Teilnahme bestätigt" in text and "Praktikum in der Kfz-Werkstatt" in text

@@ -111,7 +111,10 @@ def test_can_a_pupil_do_the_questionnaire_offline_and_share_a_reflection(
     page.goto("/#/portfolio")
     page.locator("#steps").wait_for()
     assert_no_axe_violations(page, "portfolio 360")
-    page.locator("#steps li", has_text="Betriebspraktikum").get_by_role("link").click()
+    # grade 10: the one Sek I Praktikum is the (mandatory) grade-9 step among the earlier ones
+    page.locator("#earlier-steps li", has_text="Praktikum in einem Betrieb").get_by_role(
+        "link"
+    ).click()
     page.locator("#step-form").wait_for()
     page.locator("label[for=status-done]").click()
     page.locator("#step-date").fill("2026-02-13")
@@ -136,7 +139,7 @@ def test_can_a_pupil_do_the_questionnaire_offline_and_share_a_reflection(
     row = desktop_page.locator("#progress-matrix tbody tr", has_text=last_name)
     assert "erledigt" in row.inner_text()
     assert_no_axe_violations(desktop_page, "progress matrix 1280")
-    row.get_by_role("link").click()
+    row.locator("a[href^='#/progress/']").click()
     desktop_page.locator("#shared-steps").wait_for()
     assert "Geduld!" in desktop_page.locator("#shared-steps").inner_text()
     assert_no_axe_violations(desktop_page, "shared items 1280")

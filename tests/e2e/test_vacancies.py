@@ -64,7 +64,7 @@ def make_world(live_server) -> SimpleNamespace:
                 berufsfelder=[{"kuerzel": "SP", "score": 90}],
             )
         )
-        set_record(mia, expected="SBO_10_7_5")  # Hauptschulabschluss expected
+        set_record(mia, expected="SBO_10_7_5")  # Erster Schulabschluss expected
         other = make_vacancy(
             db.session.get(Provider, world.provider_id),
             KOCH,
@@ -95,7 +95,9 @@ def test_from_publishing_to_an_application(page, desktop_page, live_server):
     form.get_by_label("Ausbildungsbeginn").fill(start)
     form.get_by_label("Postleitzahl").fill("44137")
     form.get_by_label("Ort", exact=True).fill("Dortmund")
-    form.get_by_label("Meist erwarteter Schulabschluss").select_option(label="Hauptschulabschluss")
+    form.get_by_label("Meist erwarteter Schulabschluss").select_option(
+        label="Erster Schulabschluss (ESA)"
+    )
     form.get_by_label("So bewirbt man sich").fill("Bewerbung an kita@example.org")
     form.get_by_role("button", name="Veröffentlichen").click()
     own = page.locator("#own-vacancies")
@@ -117,7 +119,7 @@ def test_from_publishing_to_an_application(page, desktop_page, live_server):
     match = page.locator("#vacancy-matches li", has_text="Erzieher/in").first
     why = match.locator(".vacancy-why")
     why.get_by_text("passt zu deinem Profil S-A-E", exact=False).wait_for()
-    assert "Hauptschulabschluss genügt meist" in why.inner_text()
+    assert "Erster Schulabschluss (ESA) genügt meist" in why.inner_text()
     assert "SBO" not in match.inner_text()
     check_axe(page, "pupil vacancies")
     match.get_by_label("Der Betrieb darf meinen Namen").check()

@@ -207,3 +207,19 @@ def test_a_new_school_form_pupil_plan_in_the_portfolio(world, reference, login_a
     steps = login_as(pupil).get("/api/v1/me/portfolio").json["steps"]
     flags = {s["sbo_kuerzel"]: s["mandatory"] for s in steps}
     assert flags["SBO 6.1"] is True and flags["SBO 6.4"] is False and flags["SBO 10.6"] is True
+
+
+def test_certificates_are_shown_under_todays_names(world, reference, login_as):
+    """Does the Anschluss catalogue name the certificates as people know them today (ESA, EESA,
+    MSA, MSA mit Qualifikationsvermerk) and keep the catalogue key and text internally?"""
+    client = login_as(world.users.teacher)
+    body = client.get("/api/v1/anschluss/catalog").get_json()
+    names = {c["code"]: c["text"] for c in body["certificates"]}
+    assert names["SBO_10_7_5"] == "Erster Schulabschluss (ESA)"
+    assert names["SBO_10_7_6"] == "Erweiterter Erster Schulabschluss (EESA)"
+    assert names["SBO_10_7_7"] == "Mittlerer Schulabschluss (MSA)"
+    assert names["SBO_10_7_8"] == "MSA mit Qualifikationsvermerk"
+    official = {c["code"]: c["official_text"] for c in body["certificates"]}
+    assert "HA9" in official["SBO_10_7_5"]
+    english = client.get("/api/v1/anschluss/catalog", headers={"Accept-Language": "en"})
+    assert "ESA" in {c["code"]: c["text"] for c in english.get_json()["certificates"]}["SBO_10_7_5"]

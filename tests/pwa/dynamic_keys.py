@@ -224,6 +224,11 @@ DYNAMIC_KEYS: dict[str, Callable[[object], set[str]]] = {
         js("screens/occupation.js", "CERTIFICATE_LEVELS"), extra=("unknown",)
     ),
     "portfolio.status.*": check("portfolio_steps", "status"),
+    # placements.js: a placement's status and kind, the target groups, the Förderschwerpunkte
+    "placements.status.*": check("placements", "status"),
+    "placements.kinds.*": check("placements", "kind"),
+    "placements.groups.*": py("TARGET_GROUPS"),
+    "placements.foerderschwerpunkte.*": py("FOERDERSCHWERPUNKTE"),
     "portfolio.berufsfelder.*": check("bookings", "berufsfeld"),
     # portfolio.js shows a step's confirmed or attended booking
     "portfolio.booking.*": lambda _: {"confirmed", "attended"},

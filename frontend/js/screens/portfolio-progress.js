@@ -66,7 +66,7 @@ function matrix(ctx, data) {
       ...data.steps.map((step, i) => ({ label: labels[i], title: step.official_text })),
       ctx.t('portfolio.progress.shared')],
     rows: byName(data.pupils).map((pupil) => [
-      pupilName(pupil),
+      h('a', { href: `#/pupils/${pupil.id}/kaoa`, 'aria-label': ctx.t('portfolio.progress.kaoa_link', { name: pupilName(pupil) }) }, pupilName(pupil)),
       { class: 'num', content: ctx.t('portfolio.progress.mandatory_cell', { met: pupil.mandatory_met, due: pupil.mandatory_due }) },
       ...pupil.statuses.map((status) => statusCell(ctx, status)),
       sharedCell(ctx, data, pupil),

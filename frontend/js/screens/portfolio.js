@@ -132,7 +132,7 @@ export async function render(root, ctx) {
     portfolio.steps.length ? h('ol', { class: 'list steps', id: 'steps' }, portfolio.steps.map((step) => stepCard(ctx, step, pending))) : null,
     portfolio.earlier_steps.length ? h('h2', {}, ctx.t('portfolio.earlier_heading')) : null,
     portfolio.earlier_steps.length
-      ? h('ol', { class: 'list steps' }, portfolio.earlier_steps.map((step) => stepCard(ctx, step, pending))) : null,
+      ? h('ol', { class: 'list steps', id: 'earlier-steps' }, portfolio.earlier_steps.map((step) => stepCard(ctx, step, pending))) : null,
     otherBookings(ctx, portfolio.bookings),
     favouritesSection(ctx, favourites),
     exportSection(ctx));
