@@ -93,7 +93,9 @@ def kommune_supply_demand(kommune_id: int):
 def school_supply_demand(school_id: int):
     """Supply vs. demand for a school's pupils (places of the school's Kommune)."""
     return supply_demand.supply_demand(
-        kommune_id=supply_demand.kommune_of_school(school_id), school_id=school_id
+        kommune_id=supply_demand.kommune_of_school(school_id),
+        school_id=school_id,
+        mask=current_user.role != "stubo",
     )
 
 

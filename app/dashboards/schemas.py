@@ -66,11 +66,20 @@ class FieldSupplySchema(OutputSchema):
 class SupplyDemandSchema(OutputSchema):
     kommune_id = ma.fields.Integer(required=True)
     school_id = ma.fields.Integer(allow_none=True)
-    pupils_needing_bfe = ma.fields.Integer(required=True)
-    missing_days = ma.fields.Integer(required=True)
+    pupils_needing_bfe = ma.fields.Integer(
+        allow_none=True, metadata={"description": "null when masked (see masked)"}
+    )
+    missing_days = ma.fields.Integer(allow_none=True)
     total_places = ma.fields.Integer(required=True)
     total_free = ma.fields.Integer(required=True)
-    shortfall = ma.fields.Integer(required=True)
+    shortfall = ma.fields.Integer(allow_none=True)
+    masked = ma.fields.Boolean(
+        required=True,
+        metadata={
+            "description": "A school's pupil figures seen by the Kommune: hidden when below 5 "
+            "or recomputable from the Kommune total and the other schools"
+        },
+    )
     fields = ma.fields.List(ma.fields.Nested(FieldSupplySchema), required=True)
 
 

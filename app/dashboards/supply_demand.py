@@ -76,8 +76,9 @@ def _supply(kommune_id: int, today) -> dict[str, dict]:
     return per_field
 
 
-def _demand(school_filter, today) -> tuple[int, int]:
-    """(pupils needing BFE days, days they still miss) in one aggregate query."""
+def _demand(school_filter, today, by_school: bool = False):
+    """(pupils needing BFE days, days they still miss) in one aggregate query; with `by_school`
+    {school id: (pupils, days)} for every school matching the filter."""
     bfe_days = (
         select(func.count(Booking.id))
         .join(Slot, Slot.id == Booking.slot_id)
@@ -91,7 +92,7 @@ def _demand(school_filter, today) -> tuple[int, int]:
         .scalar_subquery()
     )
     per_pupil = (
-        select(bfe_days.label("days"))
+        select(bfe_days.label("days"), School.id.label("school_id"))
         .select_from(ClassMembership)
         .join(SchoolClass, SchoolClass.id == ClassMembership.class_id)
         .join(SchoolYear, SchoolYear.id == SchoolClass.school_year_id)
@@ -104,15 +105,45 @@ def _demand(school_filter, today) -> tuple[int, int]:
         )
         .subquery()
     )
-    needing, missing = db.session.execute(
-        select(func.count(), func.coalesce(func.sum(REQUIRED_DAYS - per_pupil.c.days), 0)).where(
-            per_pupil.c.days < REQUIRED_DAYS
+    counts = select(func.count(), func.coalesce(func.sum(REQUIRED_DAYS - per_pupil.c.days), 0))
+    counts = counts.where(per_pupil.c.days < REQUIRED_DAYS)
+    if by_school:
+        rows = db.session.execute(
+            counts.add_columns(per_pupil.c.school_id).group_by(per_pupil.c.school_id)
         )
-    ).one()
+        return {school_id: (int(n), int(m)) for n, m, school_id in rows}
+    needing, missing = db.session.execute(counts).one()
     return int(needing), int(missing)
 
 
-def supply_demand(*, kommune_id: int, school_id: int | None = None) -> dict:
+def _school_hidden(kommune_id: int, school_id: int, today) -> bool:
+    """Whether a school's pupil figures must stay hidden from the Kommune: small, or
+    recomputable from the Kommune total and the other schools (suppression.py, M2)."""
+    from app.dashboards.suppression import Table, suppress
+
+    per_school = _demand(School.kommune_id == kommune_id, today, by_school=True)
+    # the schools with BFE classes this year (a Berufskolleg's zero is known to everybody)
+    school_ids = db.session.scalars(
+        select(SchoolClass.school_id)
+        .distinct()
+        .join(School, School.id == SchoolClass.school_id)
+        .join(SchoolYear, SchoolYear.id == SchoolClass.school_year_id)
+        .where(
+            School.kommune_id == kommune_id,
+            SchoolClass.jahrgang.in_(BFE_JAHRGAENGE),
+            SchoolYear.starts_on <= today,
+            SchoolYear.ends_on >= today,
+        )
+    )
+    table = Table()
+    parts = [table.add(("school", sid), per_school.get(sid, (0, 0))[0]) for sid in school_ids]
+    table.equation(table.add(("total",), sum(table.values[p] for p in parts)), parts)
+    return ("school", school_id) in suppress(table)
+
+
+def supply_demand(*, kommune_id: int, school_id: int | None = None, mask: bool = False) -> dict:
+    """Places vs. pupils needing BFE days; `mask`: a school's pupil figures as the Kommune
+    sees them (hidden when small or recomputable; the school's own StuBO sees them all)."""
     today = clock.today()
     school_filter = School.id == school_id if school_id else School.kommune_id == kommune_id
     per_field = _supply(kommune_id, today)
@@ -138,6 +169,9 @@ def supply_demand(*, kommune_id: int, school_id: int | None = None) -> dict:
         ).where(Slot.id.in_(_live_future_slots(kommune_id, today)))
     ).one()
     total_free = int(places) - int(booked)
+    hidden = bool(mask and school_id and _school_hidden(kommune_id, school_id, today))
+    if hidden:
+        needing = missing = None
     return {
         "kommune_id": kommune_id,
         "school_id": school_id,
@@ -145,7 +179,8 @@ def supply_demand(*, kommune_id: int, school_id: int | None = None) -> dict:
         "missing_days": missing,
         "total_places": int(places),
         "total_free": total_free,
-        "shortfall": max(0, missing - total_free),
+        "shortfall": None if hidden else max(0, missing - total_free),
+        "masked": hidden,
         "fields": fields,
     }
 

@@ -358,3 +358,25 @@ def test_from_14_a_guardian_consents_only_with_the_schools_reason(world, login_a
     assert recorded.status_code == 201 and recorded.json["guardian_reason"] == reason
     event = audit_rows(db, "data_transfer_consent")[-1]
     assert event.pupil_id == older.id and "guardian_reason" in event.categories
+
+
+def test_does_the_kommune_see_a_schools_small_demand_masked(world, login_as, db):
+    """Issue 9 M2: a school's pupils needing BFE days, as the Kommune sees them, are hidden when
+    small — and a bigger school's too when the Kommune total would give the small one away."""
+    small = f.make_class(world.school, "8a", "8")
+    big = f.make_class(world.same_kommune_school, "8a", "8")
+    for _ in range(2):
+        f.make_pupil(small)
+    for _ in range(9):
+        f.make_pupil(big)
+    db.session.commit()
+    coordinator = login_as(world.users.kommune_coordinator)
+    total = coordinator.get(f"/api/v1/kommunen/{world.kommune.id}/supply-demand").json
+    assert total["pupils_needing_bfe"] == 11 and total["masked"] is False
+    for school in (world.school, world.same_kommune_school):
+        seen = coordinator.get(f"/api/v1/schools/{school.id}/supply-demand").json
+        assert seen["masked"] is True, school.name
+        assert seen["pupils_needing_bfe"] is None and seen["missing_days"] is None
+        assert seen["shortfall"] is None
+    own = login_as(world.users.stubo).get(f"/api/v1/schools/{world.school.id}/supply-demand").json
+    assert own["masked"] is False and own["pupils_needing_bfe"] == 2
