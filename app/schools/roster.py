@@ -14,8 +14,9 @@ from app.auth.models import User
 from app.core import audit, clock
 from app.core.errors import DomainError
 from app.extensions import db
+from app.schools import target_groups
 from app.schools.models import ClassMembership, SchoolClass
-from app.schools.roster_csv import MEMBERSHIP_FIELDS, parse_roster
+from app.schools.roster_csv import MEMBERSHIP_FIELDS, TARGET_GROUP_FIELDS, parse_roster
 from app.schools.roster_plan import RosterPlan, plan_roster
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -41,7 +42,11 @@ def read_upload(stream) -> bytes:
 
 
 def _person(fields: dict) -> dict:
-    return {name: value for name, value in fields.items() if name not in MEMBERSHIP_FIELDS}
+    return {
+        name: value
+        for name, value in fields.items()
+        if name not in MEMBERSHIP_FIELDS and name not in TARGET_GROUP_FIELDS
+    }
 
 
 def _write(plan: RosterPlan, school_class: SchoolClass) -> list[User]:
@@ -59,7 +64,7 @@ def _write(plan: RosterPlan, school_class: SchoolClass) -> list[User]:
         attendance[user] = row.fields.get("attendance_year")
     for update in plan.updated:
         for name in update.changes:
-            if name not in ("class", *MEMBERSHIP_FIELDS):
+            if name not in ("class", *MEMBERSHIP_FIELDS, *TARGET_GROUP_FIELDS):
                 setattr(update.user, name, update.row.fields[name])
         attendance[update.user] = update.row.fields.get("attendance_year")
         if update.membership is not None:
@@ -132,6 +137,20 @@ def _report(mode: str, committed: bool, plan: RosterPlan, confirm_moves: bool) -
     }
 
 
+def _write_target_groups(parsed, users) -> None:
+    """KAoA target groups from the file's Förderschwerpunkt / date of arrival, where it has
+    those columns (staff changes win: target_groups.from_import)."""
+    columns = [name for name in TARGET_GROUP_FIELDS if name in parsed.column_index]
+    if not columns:
+        return
+    facts = {
+        row.fields["external_id"]: {name: row.fields.get(name) for name in columns}
+        for row in parsed.rows
+    }
+    pairs = [(u, facts[u.external_id]) for u in users if u.external_id in facts]
+    target_groups.from_import(pairs, clock.today())
+
+
 def import_roster(
     user,
     class_id: int,
@@ -151,6 +170,7 @@ def import_roster(
     created = _write(plan, school_class) if committed else []
     if committed:
         _audit_moves(user, plan, school_class)
+        _write_target_groups(parsed, [*created, *(u.user for u in plan.updated), *plan.unchanged])
     audit.record(
         user,
         "import",

@@ -42,9 +42,21 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     # SchILD's Einschulungsjahr (year of school entry; this school year counts from it).
     "attendance_year": ("schulbesuchsjahr", "schulbesuchsjahre"),
     "school_entry_year": ("einschulungsjahr",),
+    # KAoA target groups (schools/target_groups.py): SchILD's Förderschwerpunkt and the date
+    # of arrival (Zuzugsdatum).
+    "foerderschwerpunkt": ("förderschwerpunkt", "foerderschwerpunkt", "förderschwerpunkt 1"),
+    "arrived_on": ("zuzugsdatum", "datum des zuzugs", "zuzug am", "zuzug"),
 }
 # Row fields stored on the class membership, not on the pupil's account.
 MEMBERSHIP_FIELDS = ("attendance_year",)
+# Row fields that set the pupil's KAoA target groups, not the account.
+TARGET_GROUP_FIELDS = ("foerderschwerpunkt", "arrived_on")
+FOERDERSCHWERPUNKT_NAMES = {
+    "lernen": "LE", "emotionale und soziale entwicklung": "ES", "sprache": "SQ",
+    "geistige entwicklung": "GG", "körperliche und motorische entwicklung": "KM",
+    "hören und kommunikation": "HK", "sehen": "SE", "autismus": "AU",
+}  # fmt: skip
+FOERDERSCHWERPUNKT_KEYS = ("LE", "ES", "SQ", "GG", "KM", "HK", "SE", "AU")
 REQUIRED = {
     "last_name": "Nachname",
     "first_name": "Vorname",
@@ -240,6 +252,19 @@ def _attendance(parsed, number, attribute, value, column, today) -> int | None:
     return year
 
 
+def _foerderschwerpunkt(parsed, number, value: str, column: str) -> str | None:
+    """SchILD's key (LE, GG …) or name (Lernen, Sehen …); empty: none."""
+    if not value:
+        return None
+    key = value.strip().upper()
+    if key in FOERDERSCHWERPUNKT_KEYS:
+        return key
+    named = FOERDERSCHWERPUNKT_NAMES.get(value.strip().casefold())
+    if named is None:
+        parsed.reject(number, "foerderschwerpunkt", column, value=value[:40])
+    return named
+
+
 def _row_fields(parsed, number, cells, target_class, age_range, today) -> dict | None:
     """Validated model fields of one row, or None when the row was rejected."""
     before = len(parsed.rejected)
@@ -258,6 +283,12 @@ def _row_fields(parsed, number, cells, target_class, age_range, today) -> dict |
                 parsed.reject(number, "wrong_class", column, value=value[:20], target=target_class)
         elif attribute in ("sex", "postcode", "email"):
             fields[attribute] = _optional(parsed, number, attribute, value, column)
+        elif attribute == "foerderschwerpunkt":
+            fields[attribute] = _foerderschwerpunkt(parsed, number, value, column)
+        elif attribute == "arrived_on":
+            fields[attribute] = parse_date(value) if value else None
+            if value and fields[attribute] is None:
+                parsed.reject(number, "date", column, value=value[:40])
         elif attribute in ("attendance_year", "school_entry_year"):
             if value:
                 attended = _attendance(parsed, number, attribute, value, column, today)

@@ -42,6 +42,10 @@ REASONS = {
         "The id {value} belongs to a pupil outside this class. "
         "The StuBO moves pupils between classes.",
     ),
+    "foerderschwerpunkt": (
+        "{column} „{value}“ ist kein Förderschwerpunkt (z. B. LE, ES, GG, Lernen, Sehen).",
+        "{column} '{value}' is not a special needs focus (e.g. LE, ES, GG, Lernen, Sehen).",
+    ),
     "attendance_year": (
         "{column} „{value}“ ist kein Schulbesuchsjahr (eine Zahl von 1 bis 20).",
         "{column} '{value}' is no school year of attendance (a number from 1 to 20).",

@@ -114,10 +114,13 @@ def from_import(pupils: list[tuple[User, dict]], today: date) -> None:
         if row is not None and row.source == "staff":
             continue
         if row is None:
+            if not any(data.values()):
+                continue  # nothing to flag
             row = PupilTargetGroup(pupil_id=pupil_id, source="import")
             db.session.add(row)
-        row.foerderschwerpunkt = data.get("foerderschwerpunkt")
-        row.arrived_on = data.get("arrived_on")
+        for key in ("foerderschwerpunkt", "arrived_on"):
+            if key in data:
+                setattr(row, key, data[key])
         for group, flag in derived(row.foerderschwerpunkt, row.arrived_on, today).items():
             setattr(row, group, flag)
         row.updated_at = clock.now()

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 17:13:24.011498
+Create Date: 2026-12-05 17:16:45.019190
 
 """
 from alembic import op

@@ -76,3 +76,49 @@ def test_kommune_sets_its_kaoa_choices(world, reference, login_as):
     assert "SBO 9.1" in [s["sbo_kuerzel"] for s in plan["steps"] if s["mandatory"]]
     other = f"/api/v1/kommunen/{world.other_kommune.id}/kaoa-settings"
     assert client.put(other, json=body).status_code == 403
+
+
+def _roster(client, klasse, text: str):
+    import io
+
+    form = {"file": (io.BytesIO(text.encode("utf-8")), "schueler.csv"), "mode": "commit"}
+    return client.post(
+        f"/api/v1/classes/{klasse.id}/roster-imports", data=form, content_type="multipart/form-data"
+    )
+
+
+def test_roster_import_sets_target_groups_but_not_over_staff(world, reference, login_as, db):
+    """Does SchILD's Förderschwerpunkt (key or name) and date of arrival set STAR, Lernen/ESE
+    and KAoA-kompakt — while a flag staff changed stays — and is an unknown key rejected?"""
+    from app.auth.models import User
+    from app.core import clock
+    from app.schools.models import PupilTargetGroup
+    from tests import factories as f
+
+    nine = f.make_class(world.school, "9c", "9")
+    kept = f.make_pupil(nine, first_name="Tom", last_name="Berg")
+    db.session.commit()
+    stubo = login_as(world.users.stubo)
+    stubo.put(_url(kept), json={"target_groups": []})
+    arrived = (clock.today().replace(day=1)).strftime("%d.%m.%Y")
+    text = (
+        "Nachname;Vorname;Klasse;Geburtsdatum;Interne ID-Nummer;Förderschwerpunkt;Zuzugsdatum\r\n"
+        f"Berg;Tom;9c;17.05.2010;{kept.external_id};GG;\r\n"
+        "Kaya;Ela;9c;01.02.2011;NEU1;Lernen;\r\n"
+        f"Nowak;Ada;9c;03.03.2011;NEU2;;{arrived}\r\n"
+        "Yilmaz;Can;9c;04.04.2011;NEU3;Sehen;\r\n"
+    )
+    response = _roster(stubo, nine, text)
+    assert response.status_code == 200 and response.json["committed"] is True, response.json
+    db.session.expire_all()
+    rows = {r.pupil_id: r for r in db.session.scalars(select(PupilTargetGroup))}
+    users = {u.last_name: u.id for u in db.session.scalars(select(User))}
+    assert rows[users["Berg"]].groups == [] and rows[users["Berg"]].source == "staff"
+    assert rows[users["Kaya"]].groups == ["sen_learning"]
+    assert rows[users["Nowak"]].groups == ["kaoa_kompakt"]
+    assert rows[users["Yilmaz"]].groups == ["star"]
+    assert rows[users["Yilmaz"]].foerderschwerpunkt == "SE"
+    bad = "Nachname;Vorname;Klasse;Geburtsdatum;Interne ID-Nummer;Förderschwerpunkt\r\n"
+    bad += "Kaya;Ela;9c;01.02.2011;NEU1;XY\r\n"
+    refused = _roster(stubo, nine, bad)
+    assert refused.status_code == 422
