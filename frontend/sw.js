@@ -7,7 +7,7 @@
 // `self` typed as what it is here, so tsc --checkJs knows the worker's events.
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-const VERSION = 'v36';
+const VERSION = 'v37';
 const CACHE = `anschluss-shell-${VERSION}`;
 
 const SHELL = [
@@ -177,6 +177,9 @@ const SHELL = [
   '/i18n/ru/app.json',
   '/i18n/tr/app.json',
   '/i18n/uk/app.json',
+  '/js/screens/guardian-links-staff.js',
+  '/i18n/de/guardianstaff.json',
+  '/i18n/en/guardianstaff.json',
 ];
 
 const SHELL_PATHS = new Set(SHELL);

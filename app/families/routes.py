@@ -171,6 +171,14 @@ def set_my_sharing(data: dict):
     return sharing.set_own(current_user, data)
 
 
+@blp.route("/pupils/<int:pupil_id>/guardian-requirement", methods=["GET"])
+@access(_ISSUERS)
+@blp.response(200, SharingSchema)
+def guardian_requirement(pupil_id: int):
+    """Whether the guardians decide for the pupil (age, or a recorded incapacity)."""
+    return sharing.view(db.session.get(User, pupil_id))
+
+
 @blp.route("/pupils/<int:pupil_id>/guardian-requirement", methods=["PUT"])
 @access(_ISSUERS)
 @blp.arguments(RequirementInputSchema)

@@ -146,6 +146,9 @@ class GuardianLanguageSchema(InputSchema):
 
 class SharingSchema(OutputSchema):
     guardians_decide = ma.fields.Boolean(required=True)
+    guardian_required = ma.fields.Boolean(
+        required=True, metadata={"description": "The school recorded that the pupil cannot consent"}
+    )
     share_plan = ma.fields.Boolean(required=True)
     share_bookings = ma.fields.Boolean(required=True)
     share_agreement = ma.fields.Boolean(required=True)

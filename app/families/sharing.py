@@ -30,6 +30,7 @@ def view(pupil: User) -> dict:
     sections = rules.visible_sections(pupil, row)
     return {
         "guardians_decide": decides,
+        "guardian_required": bool(row and row.guardian_required),
         **{f"share_{section}": section in sections for section in rules.SECTIONS},
     }
 

@@ -153,6 +153,8 @@ def test_does_a_recorded_incapacity_keep_the_guardians_in(db, world, family, log
         f"/api/v1/pupils/{world.pupil.id}/guardian-requirement", json={"guardian_required": True}
     )
     assert recorded.status_code == 200 and recorded.get_json()["guardians_decide"] is True
+    shown = teacher.get(f"/api/v1/pupils/{world.pupil.id}/guardian-requirement").get_json()
+    assert shown["guardian_required"] is True
     token = issue_link(teacher, world.pupil.id)["token"]
     assert guardian.get(f"/api/v1/guardian/{token}").get_json()["consents"] is not None
     refused = login_as(world.pupil).put(

@@ -1,5 +1,6 @@
 // Teacher/StuBO: one pupil's Anschluss (status form, reports, history) and Anschlussvereinbarung.
 
+import { guardianLinksSection } from './guardian-links-staff.js';
 import {
   announce, busy, clearErrors, errorText, formatDate, formErrors, h, notice, personName, replace, screenReady,
   selectField,
@@ -173,7 +174,8 @@ export async function render(root, ctx) {
           replace(root.querySelector('#anschluss-message'),
             notice('success', ctx.t('anschluss.form.agreement_saved', { version: saved.version })));
         })),
-      versionsSection(ctx, versions));
+      versionsSection(ctx, versions),
+      await guardianLinksSection(ctx, id));
     if (focusHeading) screenReady(root, title);
   };
   await draw(true);
