@@ -119,7 +119,7 @@ def _check(page, path: str, width: int, findings: list[str], axe) -> None:
     if twins:
         findings.append(f"{path}: two columns with the same header: {twins}")
     codes = sorted({m.group(0) for m in RAW_CODES.finditer(page.evaluate(VISIBLE_TEXT))})
-    if codes:
+    if codes and path != "#/sources":  # the licences name source files and columns by design
         findings.append(f"{path}: codes in visible text: {codes}")
     try:
         axe(page, path)

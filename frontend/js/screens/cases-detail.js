@@ -52,7 +52,14 @@ function schoolSide(ctx, item, options) {
         status: ctx.t(`chain.anschluss_status.${school.status}`), option: option ? option.text : '–',
         date: formatDate(school.updated_at, ctx.lang),
       })
-      : ctx.t('chain.case.school_side_none')));
+      : ctx.t('chain.case.school_side_none')),
+    // Did the school record anything after the handover? Then the coordinator should read it first.
+    school && item.handed_over_at
+      ? h('p', { id: 'case-school-since', class: school.updated_at > item.handed_over_at ? 'notice notice--info' : 'subtle' },
+        school.updated_at > item.handed_over_at
+          ? ctx.t('chain.case.school_since_handover', { date: formatDate(school.updated_at, ctx.lang) })
+          : ctx.t('chain.case.school_nothing_since'))
+      : null);
 }
 
 function statusForm(ctx, item, options, onSaved) {
