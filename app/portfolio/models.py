@@ -52,7 +52,7 @@ class PortfolioStep(db.Model):
     jahrgang: Mapped[str] = mapped_column(String(4))
     sbo_kuerzel: Mapped[str] = mapped_column(String(32))
     sequence: Mapped[int] = mapped_column(default=1)
-    status: Mapped[str] = mapped_column(String(8), default="open")
+    status: Mapped[str] = mapped_column(String(12), default="open")
     date: Mapped[date | None]
     provider: Mapped[str] = mapped_column(String(200), default="")
     berufsfeld: Mapped[str | None] = mapped_column(String(8))

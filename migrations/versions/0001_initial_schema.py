@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 17:16:45.019190
+Create Date: 2026-12-05 17:20:53.176275
 
 """
 from alembic import op
@@ -704,7 +704,7 @@ def upgrade():
     sa.Column('jahrgang', sa.String(length=4), nullable=False),
     sa.Column('sbo_kuerzel', sa.String(length=32), nullable=False),
     sa.Column('sequence', sa.Integer(), nullable=False),
-    sa.Column('status', sa.String(length=8), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('date', sa.Date(), nullable=True),
     sa.Column('provider', sa.String(length=200), nullable=False),
     sa.Column('berufsfeld', sa.String(length=8), nullable=True),
