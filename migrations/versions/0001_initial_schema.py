@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-05 17:20:53.176275
+Create Date: 2026-12-05 17:22:07.661620
 
 """
 from alembic import op

@@ -218,3 +218,30 @@ def test_staff_reads_are_audited_and_the_pupil_cannot_confirm(world, reference, 
         f"/api/v1/placements/{placement['id']}", json={"status": "confirmed"}
     )
     assert response.status_code == 403
+
+
+def test_listing_placements_is_constant_in_statements(world, reference, login_as, db):
+    """Does the teacher's list of a pupil's placements run as many statements for one
+    placement as for five, each with a visiting teacher?"""
+    from tests.support import counted_statements
+
+    pupil = login_as(world.pupil)
+    teacher = login_as(world.users.teacher)
+
+    def add():
+        placement = pupil.post(_url(world.pupil), json=_body()).get_json()
+        teacher.patch(
+            f"/api/v1/placements/{placement['id']}",
+            json={"visiting_teacher_id": world.users.teacher.id},
+        )
+
+    def count() -> int:
+        with counted_statements(db.engine) as statements:
+            assert teacher.get(_url(world.pupil)).status_code == 200
+        return len(statements)
+
+    add()
+    small = count()
+    for _ in range(4):
+        add()
+    assert count() == small
