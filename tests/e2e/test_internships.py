@@ -74,6 +74,10 @@ def test_pupil_books_teacher_confirms_provider_marks_attendance(
     page.get_by_role("heading", level=1, name=offer["title"]).wait_for()
     page.locator("#slot-list button").first.click()
     page.locator("#booking-status").get_by_text("Deine Lehrkraft muss").wait_for()
+    # The date now says it is the pupil's, requested — also when the screen is opened again.
+    page.locator("#slot-list .slot-item__mine").get_by_text("angefragt").wait_for()
+    page.reload()
+    page.locator("#slot-list .slot-item__mine").get_by_text("angefragt").wait_for()
     page.goto("/#/bookings")
     item = page.locator("#booking-list li", has_text=offer["title"])
     item.get_by_text("angefragt").wait_for()

@@ -1,9 +1,16 @@
 // #/offers/:id: one offer with its dates; pupils request a place or join a waiting list.
 
 import { actionButton, announce, errorText, h, notice, replace, screenReady, selectField } from '../ui.js';
-import { fieldName, freeText, kindName, prepare, slotLine } from './internships-common.js';
+import { fieldName, freeText, kindName, prepare, slotLine, statusBadge } from './internships-common.js';
 
-function slotItem(ctx, offer, slot, status) {
+const ACTIVE = ['requested', 'confirmed', 'attended'];
+
+/** The pupil's own state on a date ("angefragt", "bestätigt") instead of a second request. */
+function mine(ctx, state) {
+  return h('p', { class: 'slot-item__mine' }, ctx.t('internships.offer.yours'), ' ', statusBadge(ctx, state));
+}
+
+function slotItem(ctx, offer, slot, status, own) {
   const t = (key, params) => ctx.t(`internships.offer.${key}`, params);
   const line = slotLine(ctx, slot);
   const fieldId = `slot-${slot.id}-field`;
@@ -21,25 +28,31 @@ function slotItem(ctx, offer, slot, status) {
         const entry = await ctx.api.post(`/slots/${slot.id}/waitlist`, berufsfeld ? { berufsfeld } : {});
         replace(status, notice('success', t('queued', { position: entry.position })));
       } else {
-        await ctx.api.post('/bookings', berufsfeld ? { slot_id: slot.id, berufsfeld } : { slot_id: slot.id });
+        const booking = await ctx.api.post('/bookings', berufsfeld ? { slot_id: slot.id, berufsfeld } : { slot_id: slot.id });
         replace(status, notice('success', t('booked'), ' ',
           h('a', { href: '#/bookings' }, ctx.t('internships.bookings.title'))));
+        replace(actions, mine(ctx, booking.status));
       }
       announce(status.textContent);
     } catch (error) {
       replace(status, notice('error', errorText(error)));
     }
   } });
+  const actions = h('div', { class: 'actions' }, own ? mine(ctx, own) : button);
   return h('li', { class: 'list-item slot-item' },
     h('p', { class: 'slot-item__when' }, line),
     h('p', { class: 'subtle' }, freeText(ctx, slot)),
-    chooser,
-    ctx.me.role === 'pupil' ? h('div', { class: 'actions' }, button) : null);
+    own ? null : chooser,
+    ctx.me.role === 'pupil' ? actions : null);
 }
 
 export async function render(root, ctx) {
   await prepare();
-  const offer = await ctx.api.get(`/offers/${Number(ctx.params.id)}`);
+  const [offer, my] = await Promise.all([
+    ctx.api.get(`/offers/${Number(ctx.params.id)}`),
+    ctx.me.role === 'pupil' ? ctx.api.get('/me/bookings') : Promise.resolve({ bookings: [] }),
+  ]);
+  const own = new Map(my.bookings.filter((b) => ACTIVE.includes(b.status)).map((b) => [b.slot.id, b.status]));
   const t = (key, params) => ctx.t(`internships.offer.${key}`, params);
   const status = h('div', { id: 'booking-status' });
   replace(root,
@@ -56,7 +69,7 @@ export async function render(root, ctx) {
     h('h2', {}, t('slots')),
     status,
     offer.slots.length
-      ? h('ul', { class: 'list', id: 'slot-list' }, offer.slots.map((slot) => slotItem(ctx, offer, slot, status)))
+      ? h('ul', { class: 'list', id: 'slot-list' }, offer.slots.map((slot) => slotItem(ctx, offer, slot, status, own.get(slot.id))))
       : notice('info', t('no_slots')));
   screenReady(root, offer.title);
 }
