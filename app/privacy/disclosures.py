@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
+from app.auth.models import User
 from app.core.audit import AuditEvent
 from app.extensions import db
 from app.families import page as guardian_page
+from app.internships.models import Provider
 from app.schools.models import School
 from app.verantwortungskette import common
 from app.verantwortungskette.consent_rows import consent_rows
@@ -47,9 +49,13 @@ def _transfers(pupil_id: int) -> list[dict]:
 
 
 def _access_events(pupil_id: int) -> list[dict]:
+    # A company's reader is named by the company (the pupil knows "Bäckerei Hoffmann", not
+    # "Betrieb"); staff by their school.
     rows = db.session.execute(
-        select(AuditEvent, School.name)
+        select(AuditEvent, School.name, Provider.name)
         .outerjoin(School, School.id == AuditEvent.actor_school_id)
+        .outerjoin(User, User.id == AuditEvent.actor_id)
+        .outerjoin(Provider, Provider.id == User.provider_id)
         .where(
             AuditEvent.pupil_id == pupil_id,
             or_(AuditEvent.actor_id.is_(None), AuditEvent.actor_id != pupil_id),
@@ -62,11 +68,12 @@ def _access_events(pupil_id: int) -> list[dict]:
             "at": event.at,
             "role": event.actor_role or "system",
             "school_name": school_name,
+            "company_name": company_name,
             "action": event.action,
             "purpose": event.purpose,
             "categories": [c for c in event.categories.split(",") if c],
         }
-        for event, school_name in rows
+        for event, school_name, company_name in rows
     ]
 
 

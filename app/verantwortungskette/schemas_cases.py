@@ -141,6 +141,7 @@ class DisclosedAccessEventSchema(OutputSchema):
     at = f.DateTime(required=True)
     role = f.String(required=True)
     school_name = f.String(allow_none=True)
+    company_name = f.String(allow_none=True, metadata={"description": "When a company read"})
     action = f.String(required=True)
     purpose = f.String(required=True)
     categories = f.List(f.String(), required=True)

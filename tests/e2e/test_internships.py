@@ -83,6 +83,11 @@ def test_pupil_books_teacher_confirms_provider_marks_attendance(
     item.get_by_text("angefragt").wait_for()
     item.get_by_role("button", name="Einwilligen: Daten an").click()
     item.get_by_text("Du hast erlaubt").wait_for()
+    # The data page lists the consent with the company's name.
+    page.goto("/#/disclosures")
+    page.locator("#company-consents").get_by_text(world.provider_name).wait_for()
+    page.goto("/#/bookings")
+    page.locator("#booking-list").wait_for()
 
     context, teacher = _context_page(browser, live_server)
     try:

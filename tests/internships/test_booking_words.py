@@ -54,3 +54,18 @@ def test_does_booking_the_same_slot_twice_say_so(world, reference, db, login_as)
     assert again.status_code == 409
     assert again.json["type"].endswith("/slot-already-booked")
     assert "bereits gebucht" in again.json["detail"]
+
+
+def test_does_the_pupils_log_name_the_company_that_read(world, reference, db, login_as):
+    """When the company read the pupil's name (with consent), does "Wohin gingen meine Daten?"
+    name the company, not just "Betrieb"?"""
+    slot = make_slot(make_offer(world.provider_org, fields=("ITC",)))
+    db.session.commit()
+    pupil = login_as(world.pupil)
+    booking_id = pupil.post("/api/v1/bookings", json={"slot_id": slot.id}).json["id"]
+    login_as(world.users.teacher).post(f"/api/v1/bookings/{booking_id}/confirm")
+    pupil.post("/api/v1/me/consents", json={"provider_id": world.provider_org.id})
+    login_as(world.users.provider).get(f"/api/v1/offers/{slot.offer_id}/participants")
+    events = pupil.get("/api/v1/me/disclosures").json["access_events"]
+    by_company = [e for e in events if e["role"] == "provider"]
+    assert by_company and by_company[0]["company_name"] == world.provider_org.name

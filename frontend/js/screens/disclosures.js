@@ -78,6 +78,19 @@ function giveForm(ctx, overview, reload) {
   return [heading, text, form];
 }
 
+// Consents to companies (Betriebe of internships): given and withdrawn ones, with the date.
+function companyConsents(ctx, consents) {
+  const body = consents.length
+    ? h('ul', { class: 'list', id: 'company-consents' }, consents.map((c) => h('li', { class: 'list-item' },
+      h('strong', {}, c.provider_name), ' – ',
+      c.revoked_at
+        ? ctx.t('chain.disclosures.company_revoked', { given: formatDateTime(c.given_at, ctx.lang), revoked: formatDateTime(c.revoked_at, ctx.lang) })
+        : ctx.t('chain.disclosures.company_given', { given: formatDateTime(c.given_at, ctx.lang) }))))
+    : h('p', {}, ctx.t('chain.disclosures.companies_none'));
+  return h('section', { class: 'card', 'aria-labelledby': 'companies-h' },
+    h('h2', { id: 'companies-h' }, ctx.t('chain.disclosures.companies_heading')), body);
+}
+
 function accessEvents(ctx, events) {
   const body = events.length
     ? table({
@@ -86,7 +99,7 @@ function accessEvents(ctx, events) {
         ctx.t('chain.disclosures.why')],
       rows: events.map((e) => [
         formatDateTime(e.at, ctx.lang),
-        [ctx.t(`chain.disclosures.role.${e.role}`), e.school_name].filter(Boolean).join(', '),
+        [ctx.t(`chain.disclosures.role.${e.role}`), e.school_name || e.company_name].filter(Boolean).join(', '),
         ctx.t(`chain.disclosures.action.${e.action}`),
         ctx.t(`chain.disclosures.purpose.${e.purpose}`),
       ]),
@@ -99,14 +112,15 @@ function accessEvents(ctx, events) {
 export async function render(root, ctx) {
   await prepare();
   const draw = async (message) => {
-    const [disclosures, overview] = await Promise.all([
-      ctx.api.get('/me/disclosures'), ctx.api.get('/me/handover-consents')]);
+    const [disclosures, overview, companies] = await Promise.all([
+      ctx.api.get('/me/disclosures'), ctx.api.get('/me/handover-consents'), ctx.api.get('/me/consents')]);
     replace(root,
       h('h1', {}, ctx.t('chain.disclosures.title')),
       h('p', { class: 'lead' }, ctx.t('chain.disclosures.lead')),
       h('p', { role: 'status', class: 'chain-status-line' }, message || ''),
       transfers(ctx, disclosures.transfers),
       consents(ctx, overview, draw),
+      companyConsents(ctx, companies),
       accessEvents(ctx, disclosures.access_events),
       await guardianSection(ctx, disclosures.guardian_link_uses, draw));
     if (message) announce(message);
