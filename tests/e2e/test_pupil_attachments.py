@@ -47,6 +47,9 @@ def test_can_a_pupil_attach_a_certificate_and_a_photo(
         assert page.evaluate(NO_SIDEWAYS)
         assert_no_axe_violations(page, f"step with files {width}")
         page.get_by_role("button", name="foto.jpg löschen").click()
+        page.get_by_text("foto.jpg wirklich löschen?").wait_for()
+        assert page.locator("#step-files li").count() == 2  # nothing deleted before the answer
+        page.get_by_role("button", name="Ja, löschen").click()
         page.locator("#files-status", has_text="foto.jpg ist gelöscht").wait_for()
         screens.open(page, page.url)  # afresh from the server
         assert page.locator("#step-files li").all_inner_texts()[0].startswith("Bescheinigung.pdf")

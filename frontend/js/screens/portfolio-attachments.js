@@ -1,7 +1,7 @@
 // Certificates and photos on a step of "Mein Weg": list (open, delete) and upload. The server
 // checks the type from the content and strips photo metadata; here we only say what fits.
 
-import { announce, errorText, formatDate, h, notice, replace } from '../ui.js';
+import { announce, confirmBox, errorText, formatDate, h, notice, replace } from '../ui.js';
 
 const ACCEPT = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -12,14 +12,27 @@ function sizeText(ctx, bytes) {
 }
 
 function fileItem(ctx, file, onDelete) {
-  return h('li', { class: 'list-item file-item', dataset: { id: String(file.id) } },
+  const item = h('li', { class: 'list-item file-item', dataset: { id: String(file.id) } },
     h('a', { href: `/api/v1/me/attachments/${file.id}`, target: '_blank', rel: 'noopener', class: 'file-item__name' },
       file.filename),
-    h('p', { class: 'subtle' }, `${sizeText(ctx, file.size)} · ${formatDate(file.created_at, ctx.lang)}`),
-    h('button', {
-      type: 'button', class: 'button button--secondary', onclick: () => onDelete(file),
-      'aria-label': ctx.t('portfolio.files.delete_label', { name: file.filename }),
-    }, ctx.t('portfolio.files.delete')));
+    h('p', { class: 'subtle' }, `${sizeText(ctx, file.size)} · ${formatDate(file.created_at, ctx.lang)}`));
+  const button = h('button', {
+    type: 'button', class: 'button button--secondary',
+    'aria-label': ctx.t('portfolio.files.delete_label', { name: file.filename }),
+    onclick: () => { // deleting cannot be undone: ask first
+      button.hidden = true;
+      const box = confirmBox({
+        id: `delete-file-${file.id}`,
+        question: ctx.t('portfolio.files.delete_question', { name: file.filename }),
+        confirmLabel: ctx.t('portfolio.files.delete_confirm'),
+        onConfirm: () => onDelete(file),
+        onCancel: () => { box.remove(); button.hidden = false; button.focus(); },
+      });
+      item.append(box);
+    },
+  }, ctx.t('portfolio.files.delete'));
+  item.append(button);
+  return item;
 }
 
 /** The section for one step; `files` are the step's attachments from GET /me/portfolio. */
