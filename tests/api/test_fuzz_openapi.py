@@ -39,10 +39,14 @@ CHECKS = [
 @pytest.fixture(scope="module")
 def fuzz_world(app):
     """A world that lives for the whole module (the fuzzer adds data as it goes)."""
+    from seeds.loader import load_reference
     from tests import support
 
     with app.app_context():
         support.empty_all_tables()
+        # The reference catalogues as in production: derived statuses and defaults name
+        # options and certificates that must exist (an all-refused pupil becomes NOKEAN).
+        load_reference()
         world = support.build_world(_db)
         user_ids = {role: getattr(world.users, role).id for role in ROLES}
         _db.session.remove()
