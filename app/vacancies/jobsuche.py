@@ -16,7 +16,7 @@ import json
 import urllib.request
 from collections.abc import Callable
 from datetime import date, timedelta
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from sqlalchemy import select
 
@@ -54,10 +54,13 @@ def http_fetcher(base_url: str, api_key: str, where: str, radius_km: int) -> Fet
             }
         )
         url = f"{base_url.rstrip('/')}/pc/v4/jobs?{query}"
+        if urlsplit(url).scheme not in ("https", "http"):  # never file:// or a custom scheme
+            raise JobsucheError(f"jobsuche base URL must be http(s): {base_url}")
         request = urllib.request.Request(url, headers={"X-API-Key": api_key})  # noqa: S310
         request.add_header("Accept", "application/json")
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as answer:  # noqa: S310
+            # Bandit B310 is answered by the scheme check above (the tests' stand-in is plain http)
+            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as answer:  # noqa: S310  # nosec B310
                 return json.loads(answer.read().decode("utf-8"))
         except (OSError, ValueError) as error:
             raise JobsucheError(f"jobsuche page {page}: {error}") from error

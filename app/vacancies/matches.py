@@ -33,7 +33,7 @@ def _details(ids: list[int]) -> dict[int, tuple[Vacancy, bool | None]]:
     return {vacancy.id: (vacancy, approved) for vacancy, approved in rows}
 
 
-def _items(youths, vacancies, ranked: list[dict], extra) -> list[dict]:
+def _items(youths, vacancies, ranked: list[dict], fields_of) -> list[dict]:
     from app.vacancies import scoring  # numpy: loaded by the first match request
 
     ids = [int(vacancies.ids[match["index"]]) for match in ranked]
@@ -48,7 +48,7 @@ def _items(youths, vacancies, ranked: list[dict], extra) -> list[dict]:
                 distance_km=None if match["km"] is None else round(match["km"], 1),
                 score=round(match["score"] * 100),
                 why=scoring.explain(youths, 0, vacancies, match),
-                **extra(vacancy),
+                **fields_of(vacancy),
             )
         )
     return items
@@ -73,14 +73,14 @@ def for_pupil(pupil) -> dict:
     )
     consents = active_consents([pupil.id])
 
-    def extra(vacancy):
+    def fields_of(vacancy):
         since = interests.get(vacancy.id)
         mine = None
         if since is not None:
             mine = {"since": since, "consent": (pupil.id, vacancy.provider_id) in consents}
         return {"interested": since is not None, "my_interest": mine}
 
-    items = _items(youths, vacancies, ranked, extra)
+    items = _items(youths, vacancies, ranked, fields_of)
     return {"eligible": True, "profile_code": youths.codes[0] or None, "items": items}
 
 
@@ -116,14 +116,14 @@ def for_case(user, case_id: int) -> dict:
         categories=("interests", "anschluss"),
     )
 
-    def extra(vacancy):
+    def fields_of(vacancy):
         suggestion = suggested.get(vacancy.id)
         return {"suggestion_outcome": suggestion.outcome if suggestion else None}
 
     return {
         "case_id": case.id,
         "profile_code": youths.codes[0] or None,
-        "items": _items(youths, vacancies, ranked, extra),
+        "items": _items(youths, vacancies, ranked, fields_of),
         "suggestions": [suggestion_view(s, vacancy) for s, vacancy in suggestions],
     }
 
