@@ -98,7 +98,9 @@ def test_pupil_ranks_and_stubo_runs_and_publishes(
     it, care, metal = setup["titles"]
 
     login(page, PUPIL)
-    page.get_by_role("navigation").get_by_role("link", name="Wahlrunden").click()
+    # On a phone the pupil's other areas sit behind "Mehr" in the bottom navigation.
+    page.locator("#bottom-nav").get_by_role("link", name="Mehr").click()
+    page.locator("#more-list").get_by_role("link", name="Wahlrunden").click()
     page.get_by_role("link", name=f"Wünsche für „{setup['name']}“ wählen").click()
     page.wait_for_url(f"**/#/allocation/{setup['round_id']}")
     page.locator("#round-slots").wait_for()
