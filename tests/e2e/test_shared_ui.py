@@ -24,7 +24,7 @@ def test_do_api_requests_ask_for_the_language_the_ui_shows(page, live_server, lo
             else None
         ),
     )
-    page.get_by_role("button", name="English").click()
+    page.get_by_label("Sprache").select_option("en")
     page.locator("html[lang=en]").wait_for(state="attached")
     page.get_by_role("heading", level=1).filter(has_text="Hello").wait_for()
     page.goto("/#/passkeys")

@@ -1,4 +1,4 @@
-"""The PWA shell: German first with an English switch, role-aware navigation, session end,
+"""The PWA shell: German first with a language choice, role-aware navigation, session end,
 logout that leaves nothing behind, installability and offline start."""
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ def test_shell_loads_in_german(page):
 
 
 def test_language_switch_to_english_is_remembered(page, screens):
-    """Does the English switch translate the shell and survive a reload?"""
+    """Does choosing English translate the shell and survive a reload?"""
     screens.open(page, "/#/login")  # the switch works once the shell has started
     with screens.new(page):
-        page.get_by_role("button", name="English").click()
+        page.get_by_label("Sprache").select_option("en")
     page.get_by_role("heading", name="Log in").wait_for()
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.get_by_role("link", name="Sources & licences").is_visible()
@@ -43,7 +43,7 @@ def test_language_switch_to_english_is_remembered(page, screens):
         page.reload()
     page.get_by_role("heading", name="Log in").wait_for()
     with screens.new(page):
-        page.get_by_role("button", name="Deutsch").click()
+        page.get_by_label("Language").select_option("de")
     page.get_by_role("heading", name="Anmelden").wait_for()
     assert page.evaluate("localStorage.getItem('lang')") == "de"
 
