@@ -7,7 +7,7 @@
 // `self` typed as what it is here, so tsc --checkJs knows the worker's events.
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-const VERSION = 'v43';
+const VERSION = 'v44';
 const CACHE = `anschluss-shell-${VERSION}`;
 
 const SHELL = [

@@ -152,7 +152,8 @@ def test_lost_device_reset_is_explicit_and_confirmed(
     page.get_by_role("button", name="Gerät verloren: neuen Code für Roth, Jana").click()
     question = page.locator("#lost-device-q-" + str(world.pupil_ids[0]))
     assert "alle Passkeys und das Passwort" in question.inner_text()
-    assert page.evaluate("document.activeElement.textContent") == "Abbrechen"
+    # Focus moves to the safe choice once the question is drawn.
+    page.wait_for_function("() => document.activeElement.textContent === 'Abbrechen'")
     assert_no_axe_violations(page, "codes: lost device confirmation")
     page.get_by_role("button", name="Ja, Zugang zurücksetzen").click()
     card = page.locator(".code-card")

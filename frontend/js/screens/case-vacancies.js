@@ -44,7 +44,8 @@ function matchItem(ctx, caseId, vacancy, reload) {
       label: t(ctx, 'suggest'), kind: 'button--primary',
       ariaLabel: t(ctx, 'suggest_for', { title: vacancy.title, employer: vacancy.employer_name }),
       onClick: async () => {
-        await ctx.api.post(`/cases/${caseId}/vacancy-suggestions`, { vacancy_id: vacancy.id, channel: 'phone' });
+        // The server picks a channel the consent covers (the case's preferred one first).
+        await ctx.api.post(`/cases/${caseId}/vacancy-suggestions`, { vacancy_id: vacancy.id });
         announce(t(ctx, 'suggested'));
         await reload(t(ctx, 'suggested'));
       },
