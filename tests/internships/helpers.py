@@ -22,6 +22,19 @@ def school_day(after_days: int = 10, *, skip: int = 0) -> date:
         day += timedelta(days=1)
 
 
+def two_school_weeks(after_days: int = 10) -> date:
+    """The first Monday at least `after_days` from today that starts two whole weeks of school
+    days (a Praktikum block that no holiday or public holiday interrupts, on any test date)."""
+    day = clock.today() + timedelta(days=after_days)
+    while day.weekday() != 0 or any(
+        why_not_a_school_day(day + timedelta(days=offset)) is not None
+        for offset in range(12)
+        if offset % 7 < 5
+    ):
+        day += timedelta(days=1)
+    return day
+
+
 def make_offer(
     provider,
     *,

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.core import clock
 from app.core.audit import AuditEvent
 from tests import factories as f
-from tests.internships.helpers import school_day
+from tests.internships.helpers import two_school_weeks
 
 
 def _url(pupil):
@@ -19,7 +19,7 @@ def _url(pupil):
 
 
 def _body(**overrides):
-    start = school_day()
+    start = two_school_weeks()
     return {
         "company_name": "Tischlerei Öztürk",
         "street": "Hafenstraße 3",
@@ -104,7 +104,7 @@ def test_agreement_pdf_with_german_dates(world, reference, login_as):
     from app.internships.placement_pdf import agreement_lines
 
     lines = "\n".join(agreement_lines(db.session.get(Placement, placement["id"])))
-    start = school_day()
+    start = two_school_weeks()
     assert f"{start:%d.%m.%Y} bis {start + timedelta(days=11):%d.%m.%Y}" in lines
     assert "Tischlerei Öztürk" in lines and "JArbSchG" in lines
 
@@ -148,7 +148,7 @@ def test_provider_slot_of_eight_hours_is_refused(world, login_as):
             "status": "published",
         },
     ).get_json()
-    start = school_day()
+    start = two_school_weeks()
     slot = {
         "starts_on": start.isoformat(),
         "ends_on": (start + timedelta(days=11)).isoformat(),
@@ -172,7 +172,7 @@ def test_sek_ii_praxiselemente_need_five_days(world, reference, login_as, db):
     pupil = f.make_pupil(q1)
     db.session.commit()
     client = login_as(pupil)
-    start = school_day()
+    start = two_school_weeks()
     four = _body(
         institution_type="university",
         starts_on=start.isoformat(),
