@@ -7,6 +7,7 @@ import io
 
 from openpyxl import load_workbook
 
+from app.core import clock
 from tests import factories as f
 from tests.anschluss.anschluss_helpers import audit_events, put_anschluss
 from tests.anschluss.cohort_helpers import add_leavers
@@ -28,8 +29,9 @@ def test_noch_kein_anschluss_list_with_reasons(anschluss_world, login_as, db):
         option_code="DUAL",
         expected_certificate="SBO_10_7_7",
     )
-    # "no application" counts once the Kommune's application period has opened (here 1 Nov).
-    w.kommune.application_opens_month, w.kommune.application_opens_day = 11, 1
+    # "no application" counts once the Kommune's application period has opened (here on the
+    # first of this month, whatever day the suite runs on).
+    w.kommune.application_opens_month, w.kommune.application_opens_day = clock.today().month, 1
     db.session.commit()
     stubo = login_as(w.users.stubo)
     body = stubo.get(leavers_url(w, unsecured="true")).get_json()
