@@ -11,10 +11,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.auth.models import User
-from app.core import clock
+from app.core import clock, consent_age
 from app.extensions import db
 from app.families.models import GuardianSharing
-from app.internships.consents import SELF_CONSENT_AGE, age_on
 
 SECTIONS = ("plan", "bookings", "agreement")
 
@@ -26,8 +25,8 @@ def sharing_of(pupil_id: int) -> GuardianSharing | None:
 def guardians_decide(pupil: User, sharing: GuardianSharing | None) -> bool:
     if sharing is not None and sharing.guardian_required:
         return True
-    age = age_on(pupil.birth_date, clock.today())
-    return age is None or age < SELF_CONSENT_AGE
+    # The one consent age rule (core/consent_age.py): below it the guardians decide.
+    return not consent_age.may_consent_myself(consent_age.age_on(pupil.birth_date, clock.today()))
 
 
 def visible_sections(pupil: User, sharing: GuardianSharing | None) -> set[str]:
